@@ -1,0 +1,68 @@
+package org.l2o4j.core.catalog;
+
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.optimizer.Optimizer;
+import org.l2o4j.core.problem.ProblemFamily;
+
+/**
+ * Everything registered through {@link ProblemFamilyProvider} and {@link OptimizerProvider}, found with
+ * {@link ServiceLoader}, so a new module adds families and optimizers by being on the classpath.
+ */
+public final class Catalog {
+
+    private Catalog() {
+    }
+
+    /** Registered families by name. */
+    public static Map<String, ProblemFamilyProvider> families() {
+        Map<String, ProblemFamilyProvider> out = new TreeMap<>();
+        for (ProblemFamilyProvider p : ServiceLoader.load(ProblemFamilyProvider.class)) {
+            register(out, p.name(), p, "family");
+        }
+        return out;
+    }
+
+    /** Registered optimizers by name. */
+    public static Map<String, OptimizerProvider> optimizers() {
+        Map<String, OptimizerProvider> out = new TreeMap<>();
+        for (OptimizerProvider p : ServiceLoader.load(OptimizerProvider.class)) {
+            register(out, p.name(), p, "optimizer");
+        }
+        return out;
+    }
+
+    /** The family of that name with the given settings; the error for an unknown name lists the known ones. */
+    public static ProblemFamily family(String name, Map<String, ?> config) {
+        ProblemFamilyProvider p = families().get(name);
+        if (p == null) {
+            throw new ConfigException("unknown family '" + name + "'; known families: " + families().keySet());
+        }
+        return p.create(config);
+    }
+
+    /** The optimizer provider of that name; the error for an unknown name lists the known ones. */
+    public static OptimizerProvider optimizerProvider(String name) {
+        OptimizerProvider p = optimizers().get(name);
+        if (p == null) {
+            throw new ConfigException("unknown optimizer '" + name + "'; known optimizers: " + optimizers().keySet());
+        }
+        return p;
+    }
+
+    /** The optimizer of that name with the given hyperparameters. */
+    public static Optimizer optimizer(String name, Map<String, ?> hyperparameters) {
+        return optimizerProvider(name).create(hyperparameters);
+    }
+
+    private static <T> void register(Map<String, T> out, String name, T provider, String kind) {
+        T previous = out.put(name, provider);
+        if (previous != null) {
+            throw new IllegalStateException("two " + kind + " providers are registered as '" + name + "': "
+                    + previous.getClass().getName() + " and " + provider.getClass().getName());
+        }
+    }
+}

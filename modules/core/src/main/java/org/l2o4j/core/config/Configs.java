@@ -1,0 +1,110 @@
+package org.l2o4j.core.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * Binding of user-written configuration (YAML or JSON, or the maps parsed from them) onto typed, validated records.
+ *
+ * <p>Every configurable thing declares a record of its settings and a default instance holding the paper's values.
+ * {@link #bind} overlays the user's keys on those defaults, so a key the user leaves out takes the documented default
+ * and a key that does not exist is an error naming it and listing the valid ones (a typo never passes silently).
+ */
+public final class Configs {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Configs() {
+    }
+
+    /** The shared JSON mapper (pretty output, strict input). */
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    /** The settings of a record as an ordered map (for provenance and for overlays). */
+    public static Map<String, Object> toMap(Object config) {
+        return JSON.convertValue(config, new TypeReference<LinkedHashMap<String, Object>>() { });
+    }
+
+    /**
+     * {@code defaults} with the entries of {@code overrides} replacing its fields.
+     *
+     * @param context names the thing configured in error messages, e.g. {@code "family 'logistic-regression'"}
+     * @throws ConfigException for an unknown key or a value of the wrong type, naming both
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T bind(Map<String, ?> overrides, T defaults, String context) {
+        Map<String, Object> merged = toMap(defaults);
+        if (overrides != null) {
+            for (Map.Entry<String, ?> e : overrides.entrySet()) {
+                if (!merged.containsKey(e.getKey())) {
+                    throw new ConfigException("unknown key '" + e.getKey() + "' for " + context + "; valid keys are "
+                            + new TreeSet<>(merged.keySet()));
+                }
+                merged.put(e.getKey(), e.getValue());
+            }
+        }
+        try {
+            return (T) JSON.convertValue(merged, defaults.getClass());
+        } catch (IllegalArgumentException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String detail = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();
+            throw new ConfigException("invalid value for " + context + ": " + detail, e);
+        }
+    }
+
+    /** Reads a YAML (or JSON, which is YAML) file into a map, with errors that name the file. */
+    public static Map<String, Object> readYaml(Path file) {
+        try {
+            Map<String, Object> m = YAML.readValue(Files.readAllBytes(file),
+                    new TypeReference<LinkedHashMap<String, Object>>() { });
+            if (m == null) {
+                throw new ConfigException("file " + file + " is empty");
+            }
+            return m;
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("file not found: " + file, e);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("malformed file " + file + ": " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A record as YAML text (for the resolved config written next to results). */
+    public static String toYaml(Object value) {
+        try {
+            return YAML.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write YAML", e);
+        }
+    }
+
+    /** A value as pretty JSON text. */
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.l2o4j.core.rollout;
+
+import java.util.List;
+
+import org.l2o4j.core.problem.Problem;
+
+/**
+ * The working set of a rollout: n problems of one dimension d advanced together, with their current iterates,
+ * values and gradients in flat arrays ({@code x[i*d .. i*d+d)} belongs to problem i), so an optimizer step over the
+ * whole batch is one loop, and an evaluation writes in place.
+ *
+ * <p>This is also the one place where evaluations are charged: every call that evaluates f adds one function
+ * evaluation, and every call that evaluates ∇f adds one gradient evaluation, to the problem that made it. An optimizer
+ * that reads the arrays directly may read and write {@link #x()} but must bring {@link #values()} and
+ * {@link #gradient()} up to date through {@link #evaluate(int)}, {@link #evaluateActive()} or {@link #accept}.
+ *
+ * <p>A problem that diverged is deactivated by the {@link Rollout}; optimizers skip it and its arrays stay frozen.
+ */
+public final class ProblemBatch {
+
+    private final List<Problem> problems;
+    private final int n;
+    private final int d;
+    private final double[] x;
+    private final double[] gradient;
+    private final double[] values;
+    private final long[] valueEvaluations;
+    private final long[] gradientEvaluations;
+    private final boolean[] active;
+
+    private ProblemBatch(List<Problem> problems, int d) {
+        this.problems = List.copyOf(problems);
+        this.n = problems.size();
+        this.d = d;
+        this.x = new double[n * d];
+        this.gradient = new double[n * d];
+        this.values = new double[n];
+        this.valueEvaluations = new long[n];
+        this.gradientEvaluations = new long[n];
+        this.active = new boolean[n];
+    }
+
+    /**
+     * A batch positioned at the given starting points and evaluated there (which is charged: one function and one
+     * gradient evaluation per problem).
+     *
+     * @throws IllegalArgumentException if the problems differ in dimension, a start has the wrong length, or the
+     *                                  lists differ in size
+     */
+    public static ProblemBatch startingAt(List<? extends Problem> problems, List<double[]> starts) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one problem");
+        }
+        if (problems.size() != starts.size()) {
+            throw new IllegalArgumentException(
+                    "got " + problems.size() + " problems but " + starts.size() + " starting points");
+        }
+        int d = problems.get(0).dimension();
+        for (int i = 0; i < problems.size(); i++) {
+            Problem p = problems.get(i);
+            if (p.dimension() != d) {
+                throw new IllegalArgumentException("dimension mismatch in batch: problem 0 (" + problems.get(0).formula()
+                        + ") has d=" + d + " but problem " + i + " (" + p.formula() + ") has d=" + p.dimension());
+            }
+            if (starts.get(i).length != d) {
+                throw new IllegalArgumentException("dimension mismatch: starting point " + i + " has length "
+                        + starts.get(i).length + " but the problems have d=" + d);
+            }
+        }
+        ProblemBatch batch = new ProblemBatch(List.copyOf(problems), d);
+        for (int i = 0; i < batch.n; i++) {
+            System.arraycopy(starts.get(i), 0, batch.x, i * d, d);
+            batch.active[i] = true;
+        }
+        batch.evaluateActive();
+        return batch;
+    }
+
+    /** Number of problems n. */
+    public int size() {
+        return n;
+    }
+
+    /** Dimension d shared by all problems. */
+    public int dimension() {
+        return d;
+    }
+
+    /** Problem i. */
+    public Problem problem(int i) {
+        return problems.get(i);
+    }
+
+    /** The current iterates, n × d row-major; optimizers update them in place. */
+    public double[] x() {
+        return x;
+    }
+
+    /** The gradients at the current iterates, n × d row-major. */
+    public double[] gradient() {
+        return gradient;
+    }
+
+    /** The values at the current iterates. */
+    public double[] values() {
+        return values;
+    }
+
+    /** Whether problem i is still being optimized (it has not diverged). */
+    public boolean isActive(int i) {
+        return active[i];
+    }
+
+    void deactivate(int i) {
+        active[i] = false;
+    }
+
+    /** Function evaluations charged to problem i so far. */
+    public long valueEvaluations(int i) {
+        return valueEvaluations[i];
+    }
+
+    /** Gradient evaluations charged to problem i so far. */
+    public long gradientEvaluations(int i) {
+        return gradientEvaluations[i];
+    }
+
+    /** Re-evaluates f and ∇f of problem i at its current iterate. */
+    public void evaluate(int i) {
+        values[i] = problems.get(i).valueAndGradient(x, i * d, gradient, i * d);
+        valueEvaluations[i]++;
+        gradientEvaluations[i]++;
+    }
+
+    /** Re-evaluates every active problem at its current iterate. */
+    public void evaluateActive() {
+        for (int i = 0; i < n; i++) {
+            if (active[i]) {
+                evaluate(i);
+            }
+        }
+    }
+
+    /** f and ∇f of problem i at a trial point (a line search's), without moving the iterate. */
+    public double evaluateAt(int i, double[] point, int pointOffset, double[] gradientOut, int gradientOffset) {
+        valueEvaluations[i]++;
+        gradientEvaluations[i]++;
+        return problems.get(i).valueAndGradient(point, pointOffset, gradientOut, gradientOffset);
+    }
+
+    /** f alone of problem i at a trial point; charged as one function evaluation. */
+    public double valueAt(int i, double[] point, int pointOffset) {
+        valueEvaluations[i]++;
+        return problems.get(i).value(point, pointOffset);
+    }
+
+    /** Moves problem i to a point already evaluated (by {@link #evaluateAt}); costs nothing more. */
+    public void accept(int i, double[] point, int pointOffset, double value, double[] pointGradient,
+            int gradientOffset) {
+        System.arraycopy(point, pointOffset, x, i * d, d);
+        System.arraycopy(pointGradient, gradientOffset, gradient, i * d, d);
+        values[i] = value;
+    }
+}

@@ -1,0 +1,59 @@
+package org.l2o4j.core.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes that leave either the old file or the complete new one, never half a file: temp file, then move. */
+public final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    /** Body of a write to a temporary file. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    /** Runs {@code writer} on a temp file beside {@code target}, then moves it into place. */
+    public static void write(Path target, Writer writer) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            writer.writeTo(tmp);
+            move(tmp, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // The target is already written or the original error is being reported; a stray temp file
+                    // (hidden, ends in .tmp) is the lesser problem.
+                }
+            }
+        }
+    }
+
+    /** Writes text (UTF-8) atomically. */
+    public static void writeString(Path target, String content) {
+        write(target, tmp -> Files.writeString(tmp, content, StandardCharsets.UTF_8));
+    }
+
+    /** Moves atomically where the file system can, replacing the target. */
+    public static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.l2o4j.core.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.l2o4j.core.config.Configs;
+
+/**
+ * A run's output folder, {@code <root>/<experiment>/<timestamp>/}, built under a hidden {@code .<timestamp>.partial}
+ * name and renamed into place by {@link #commit()} only when everything is written. A run that fails or is
+ * interrupted leaves no folder that looks finished: {@link #close()} removes an uncommitted one.
+ */
+public final class RunFolder implements AutoCloseable {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Path staging;
+    private final Path target;
+    private boolean committed;
+
+    private RunFolder(Path staging, Path target) {
+        this.staging = staging;
+        this.target = target;
+    }
+
+    /**
+     * Creates the staging folder for a new run.
+     *
+     * @throws UncheckedIOException naming the folder if it cannot be created or written
+     */
+    public static RunFolder create(Path root, String experiment) {
+        Path parent = root.resolve(experiment);
+        String stamp = LocalDateTime.now().format(STAMP);
+        try {
+            Files.createDirectories(parent);
+            if (!Files.isWritable(parent)) {
+                throw new IOException("not writable");
+            }
+            for (int k = 0;; k++) {
+                String name = k == 0 ? stamp : stamp + "-" + k;
+                Path target = parent.resolve(name);
+                Path staging = parent.resolve("." + name + ".partial");
+                if (Files.exists(target)) {
+                    continue;
+                }
+                try {
+                    Files.createDirectory(staging);
+                    return new RunFolder(staging, target);
+                } catch (FileAlreadyExistsException e) {
+                    // Another run took this name in the same second; try the next suffix.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the output folder " + parent + " (" + e + "); choose a "
+                    + "writable folder with --out", e);
+        }
+    }
+
+    /** A path inside the run (in the staging folder until committed). */
+    public Path resolve(String relative) {
+        return (committed ? target : staging).resolve(relative);
+    }
+
+    /** Writes text atomically into the run. */
+    public void writeString(String relative, String content) {
+        AtomicFiles.writeString(resolve(relative), content);
+    }
+
+    /** Writes a value as JSON atomically into the run. */
+    public void writeJson(String relative, Object value) {
+        writeString(relative, Configs.toJson(value));
+    }
+
+    /** Moves the finished run to its final name and returns it. */
+    public Path commit() {
+        try {
+            AtomicFiles.move(staging, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + staging + " to " + target, e);
+        }
+        committed = true;
+        return target;
+    }
+
+    /** The final location (valid after {@link #commit()}). */
+    public Path target() {
+        return target;
+    }
+
+    /** Deletes the staging folder if the run was never committed. */
+    @Override
+    public void close() {
+        if (committed || !Files.exists(staging)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(staging)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the unfinished run folder " + staging, e);
+        }
+    }
+}
