@@ -1,0 +1,58 @@
+package org.l2o4j.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigsTest {
+
+    record Settings(double lr, int steps, List<Integer> hidden) {
+        static final Settings DEFAULTS = new Settings(0.1, 40, List.of(50));
+    }
+
+    @Test
+    void overridesReplaceDefaultsAndTheRestStay() {
+        Settings s = Configs.bind(Map.of("lr", 0.5), Settings.DEFAULTS, "test");
+        assertEquals(new Settings(0.5, 40, List.of(50)), s);
+        assertEquals(Settings.DEFAULTS, Configs.bind(null, Settings.DEFAULTS, "test"));
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithTheValidOnes() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Configs.bind(Map.of("learning_rate", 0.5), Settings.DEFAULTS, "optimizer 'sgd'"));
+        assertTrue(e.getMessage().contains("'learning_rate'"), e.getMessage());
+        assertTrue(e.getMessage().contains("optimizer 'sgd'"), e.getMessage());
+        assertTrue(e.getMessage().contains("[hidden, lr, steps]"), e.getMessage());
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsNamed() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Configs.bind(Map.of("steps", "many"), Settings.DEFAULTS, "family 'x'"));
+        assertTrue(e.getMessage().contains("family 'x'") && e.getMessage().contains("many"), e.getMessage());
+    }
+
+    @Test
+    void yamlErrorsNameTheFile(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("nope.yaml");
+        assertTrue(assertThrows(ConfigException.class, () -> Configs.readYaml(missing)).getMessage()
+                .contains("nope.yaml"));
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "a: [1, 2\nb: 3\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Configs.readYaml(bad));
+        assertTrue(e.getMessage().contains("malformed") && e.getMessage().contains("bad.yaml"), e.getMessage());
+        Path good = dir.resolve("good.yaml");
+        Files.writeString(good, "lr: 0.25\nhidden: [3, 4]\n");
+        Settings s = Configs.bind(Configs.readYaml(good), Settings.DEFAULTS, "file");
+        assertEquals(new Settings(0.25, 40, List.of(3, 4)), s);
+    }
+}
