@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
@@ -65,10 +66,20 @@ public final class Configs {
         try {
             return (T) JSON.convertValue(merged, defaults.getClass());
         } catch (IllegalArgumentException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String detail = cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();
-            throw new ConfigException("invalid value for " + context + ": " + detail, e);
+            throw new ConfigException("invalid value for " + context + ": " + detail(e), e);
         }
+    }
+
+    /**
+     * The useful part of a binding error: a record constructor's own message when it rejected a value (Jackson wraps
+     * it in "Cannot construct instance of ..."), else Jackson's message without its location suffix.
+     */
+    private static String detail(IllegalArgumentException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof ValueInstantiationException vie && vie.getCause() != null) {
+            return vie.getCause().getMessage();
+        }
+        return cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();
     }
 
     /** Reads a YAML (or JSON, which is YAML) file into a map, with errors that name the file. */

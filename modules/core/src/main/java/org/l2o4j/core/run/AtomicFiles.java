@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes that leave either the old file or the complete new one, never half a file: temp file, then move. */
 public final class AtomicFiles {
@@ -28,6 +29,7 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             writer.writeTo(tmp);
+            readableByAll(tmp);
             move(tmp, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
@@ -40,6 +42,16 @@ public final class AtomicFiles {
                     // (hidden, ends in .tmp) is the lesser problem.
                 }
             }
+        }
+    }
+
+    /**
+     * createTempFile makes owner-only files (rw-------); results and figures are meant to be shared and served, so
+     * they get the usual rw-r--r-- where the file system has POSIX permissions.
+     */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -16,6 +16,19 @@ class ConfigsTest {
 
     record Settings(double lr, int steps, List<Integer> hidden) {
         static final Settings DEFAULTS = new Settings(0.1, 40, List.of(50));
+
+        Settings {
+            if (steps < 1) {
+                throw new ConfigException("steps must be at least 1, got " + steps);
+            }
+        }
+    }
+
+    @Test
+    void aValueTheRecordRejectsKeepsTheRecordsOwnMessage() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Configs.bind(Map.of("steps", -3), Settings.DEFAULTS, "optimizer 'sgd'"));
+        assertEquals("invalid value for optimizer 'sgd': steps must be at least 1, got -3", e.getMessage());
     }
 
     @Test

@@ -63,6 +63,8 @@ class RunFolderTest {
         AtomicFiles.writeString(f, "one");
         AtomicFiles.writeString(f, "two");
         assertEquals("two", Files.readString(f));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(f)), "results are meant to be readable by others");
         try (Stream<Path> s = Files.list(f.getParent())) {
             assertEquals(1, s.count(), "no temp files left");
         }

@@ -1,0 +1,249 @@
+package org.l2o4j.plot.charts;
+
+import java.awt.geom.Ellipse2D;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntPredicate;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYShapeAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.l2o4j.plot.Band;
+import org.l2o4j.plot.Labels;
+import org.l2o4j.plot.Line;
+import org.l2o4j.plot.Palette;
+import org.l2o4j.plot.Scale;
+
+/**
+ * Line and band charts: the loss curves, margins of victory and example problems of the paper's figures, and a
+ * generic XY chart for later analyses (update functions, eigenvalues).
+ *
+ * <p>Every chart colours its series by label from the given {@link Palette}, which must know every label drawn.
+ * Non-finite points are gaps (see {@link Line} and {@link Band}). On a {@link Scale#LOG} axis:
+ * <ul>
+ *   <li>a line point or band centre that is ≤ 0 is dropped, leaving a gap;</li>
+ *   <li>a band's lower edge that is ≤ 0 (a mean minus its confidence half-width, near a zero objective) is raised to
+ *       the smallest positive value the chart draws, so the band runs to the bottom of the axis, which reads as
+ *       "reaches zero or below" without pulling the axis down to 1e-300.</li>
+ * </ul>
+ * Labels within one chart must be distinct.
+ */
+public final class Charts {
+
+    /** Axis label for x = iteration index, t = 0 being the starting point. */
+    public static final String ITERATION = "iteration";
+    /** Axis label for the objective value. */
+    public static final String OBJECTIVE = "objective value";
+    /** Axis label for the objective minus the best known value of the problem. */
+    public static final String GAP_TO_BEST = "objective − best known value";
+    /** Axis label for cumulative optimizer time. */
+    public static final String WALL_SECONDS = "wall-clock seconds";
+    /** Axis label for the margin of victory. */
+    public static final String MARGIN = "margin of victory";
+
+    /** Opacity of a band's fill: light enough that overlapping bands of several optimizers stay readable. */
+    private static final float BAND_ALPHA = 0.18f;
+    /** Room around the unit circle and the eigenvalues in {@link #complexPlane}. */
+    private static final double PLANE_MARGIN = 1.1;
+
+    /** How the points of a {@link #xy} chart are drawn. */
+    public enum Marks {
+        /** Connected by lines, without markers: curves such as update functions or losses. */
+        LINES,
+        /** Markers only: point clouds such as eigenvalues. */
+        POINTS
+    }
+
+    private Charts() {
+    }
+
+    /**
+     * Objective against iteration: one line per optimizer (mean or median over problems) with its shaded band.
+     *
+     * @param yScale {@link Scale#LOG} for losses spanning decades; see the class Javadoc for values ≤ 0
+     */
+    public static JFreeChart objectiveVsIteration(String title, List<Band> bands, Scale yScale, Palette palette) {
+        return integerTicks(bands(Labels.of(title, ITERATION, OBJECTIVE), bands, yScale, palette));
+    }
+
+    /**
+     * Objective minus the best known value of each problem, against iteration, on a log axis. The caller subtracts
+     * the best value per problem before aggregating (the mean of the gaps, not the gap of the mean); a run that
+     * reaches the best value exactly has gap 0, which a log axis cannot show and drops.
+     */
+    public static JFreeChart gapToBestVsIteration(String title, List<Band> gaps, Palette palette) {
+        return integerTicks(bands(Labels.of(title, ITERATION, GAP_TO_BEST), gaps, Scale.LOG, palette));
+    }
+
+    /**
+     * Margin of victory against iteration, one line with its band per optimizer, on a linear axis with a dashed line
+     * at zero that always lies within view: above it the learned optimizer wins.
+     */
+    public static JFreeChart marginOfVictory(String title, List<Band> margins, Palette palette) {
+        JFreeChart chart = integerTicks(bands(Labels.of(title, ITERATION, MARGIN), margins, Scale.LINEAR, palette));
+        XYPlot plot = chart.getXYPlot();
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        plot.addRangeMarker(referenceLine(0.0));
+        return chart;
+    }
+
+    /**
+     * Objective against cumulative wall-clock seconds: each band's x holds the optimizer's mean cumulative time per
+     * iteration, so a slow optimizer's curve stretches to the right.
+     */
+    public static JFreeChart objectiveVsWallClock(String title, List<Band> bands, Scale yScale, Palette palette) {
+        return bands(Labels.of(title, WALL_SECONDS, OBJECTIVE), bands, yScale, palette);
+    }
+
+    /** Objective against iteration on one problem, one line per optimizer: a panel of the "example problems" figure. */
+    public static JFreeChart exampleProblem(String title, List<Line> lines, Scale yScale, Palette palette) {
+        return integerTicks(xy(Labels.of(title, ITERATION, OBJECTIVE), lines, Marks.LINES, yScale, palette));
+    }
+
+    /**
+     * Lines with shaded bands against any x. The specific band charts above are this one with their axis labels.
+     *
+     * @param yScale linear or log; on a log axis values ≤ 0 are handled as the class Javadoc says
+     */
+    public static JFreeChart bands(Labels labels, List<Band> bands, Scale yScale, Palette palette) {
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(yScale, "yScale");
+        Objects.requireNonNull(palette, "palette");
+        ChartStyle.requireDistinctLabels(labels.title(), bands, Band::label);
+        double lowestDrawable = yScale == Scale.LOG ? smallestPositive(bands, yScale) : Double.NEGATIVE_INFINITY;
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        for (Band band : bands) {
+            double[] x = band.x();
+            double[] center = band.center();
+            double[] lower = band.lower();
+            double[] upper = band.upper();
+            List<int[]> runs = SeriesKey.drawableRuns(band.size(), drawable(band, yScale));
+            for (int part = 0; part < runs.size(); part++) {
+                YIntervalSeries series = new YIntervalSeries(new SeriesKey(band.label(), part), false, true);
+                for (int i = runs.get(part)[0]; i < runs.get(part)[1]; i++) {
+                    series.add(x[i], center[i], Math.max(lower[i], lowestDrawable), upper[i]);
+                }
+                data.addSeries(series);
+            }
+        }
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        renderer.setAlpha(BAND_ALPHA);
+        ChartStyle.paintByLabel(data, renderer, palette);
+        return seriesChart(labels, yScale, data, renderer, new XYPlot());
+    }
+
+    /**
+     * Plain lines or point clouds against any x, one series per label; points that cannot be drawn on
+     * {@code yScale} are gaps.
+     */
+    public static JFreeChart xy(Labels labels, List<Line> lines, Marks marks, Scale yScale, Palette palette) {
+        return xy(labels, lines, marks, yScale, palette, new XYPlot());
+    }
+
+    /**
+     * Points in the complex plane (x = real part, y = imaginary part), e.g. the eigenvalues of a learned optimizer's
+     * Jacobian at its fixed points, one colour per set, with dashed axes through 0 and, if asked, the dashed unit
+     * circle that separates contracting from expanding modes. Both axes have the same scale, so the circle is round
+     * in a figure of any shape, and both are centred on 0.
+     */
+    public static JFreeChart complexPlane(String title, List<Line> pointSets, boolean unitCircle, Palette palette) {
+        double reach = unitCircle ? 1.0 : 0.0;
+        for (Line set : pointSets) {
+            for (double[] coordinates : new double[][] {set.x(), set.y()}) {
+                for (double v : coordinates) {
+                    reach = Double.isFinite(v) ? Math.max(reach, Math.abs(v)) : reach;
+                }
+            }
+        }
+        XYPlot plot = new EqualAspectPlot(reach > 0 ? PLANE_MARGIN * reach : 1.0);
+        JFreeChart chart = xy(Labels.of(title, "real part", "imaginary part"), pointSets, Marks.POINTS,
+                Scale.LINEAR, palette, plot);
+        plot.addDomainMarker(referenceLine(0.0));
+        plot.addRangeMarker(referenceLine(0.0));
+        if (unitCircle) {
+            plot.addAnnotation(new XYShapeAnnotation(new Ellipse2D.Double(-1, -1, 2, 2),
+                    ChartStyle.REFERENCE_STROKE, ChartStyle.REFERENCE));
+        }
+        return chart;
+    }
+
+    private static JFreeChart xy(Labels labels, List<Line> lines, Marks marks, Scale yScale, Palette palette,
+            XYPlot plot) {
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(marks, "marks");
+        Objects.requireNonNull(yScale, "yScale");
+        Objects.requireNonNull(palette, "palette");
+        ChartStyle.requireDistinctLabels(labels.title(), lines, Line::label);
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Line line : lines) {
+            double[] x = line.x();
+            double[] y = line.y();
+            List<int[]> runs = SeriesKey.drawableRuns(line.size(), i -> Double.isFinite(x[i]) && yScale.canShow(y[i]));
+            for (int part = 0; part < runs.size(); part++) {
+                XYSeries series = new XYSeries(new SeriesKey(line.label(), part), false, true);
+                for (int i = runs.get(part)[0]; i < runs.get(part)[1]; i++) {
+                    series.add(x[i], y[i]);
+                }
+                data.addSeries(series);
+            }
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(marks == Marks.LINES, marks == Marks.POINTS);
+        ChartStyle.paintByLabel(data, renderer, palette);
+        return seriesChart(labels, yScale, data, renderer, plot);
+    }
+
+    private static JFreeChart seriesChart(Labels labels, Scale yScale, XYDataset data,
+            XYLineAndShapeRenderer renderer, XYPlot plot) {
+        ChartStyle.style(plot, ChartStyle.axis(labels.xLabel(), Scale.LINEAR), ChartStyle.axis(labels.yLabel(), yScale));
+        plot.setDataset(data);
+        plot.setRenderer(renderer);
+        return ChartStyle.chart(labels.title(), plot, true);
+    }
+
+    /** Iterations are whole numbers; ticks at 12.5 would suggest otherwise. */
+    private static JFreeChart integerTicks(JFreeChart chart) {
+        chart.getXYPlot().getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return chart;
+    }
+
+    private static ValueMarker referenceLine(double at) {
+        ValueMarker marker = new ValueMarker(at);
+        marker.setPaint(ChartStyle.REFERENCE);
+        marker.setStroke(ChartStyle.REFERENCE_STROKE);
+        return marker;
+    }
+
+    /** Which points of {@code band} are drawn: all four values finite and the centre showable on the scale. */
+    private static IntPredicate drawable(Band band, Scale yScale) {
+        double[] x = band.x();
+        double[] center = band.center();
+        double[] lower = band.lower();
+        double[] upper = band.upper();
+        return i -> Double.isFinite(x[i]) && Double.isFinite(lower[i]) && Double.isFinite(upper[i])
+                && yScale.canShow(center[i]);
+    }
+
+    /** Smallest positive centre or lower edge of a drawn point: the floor for lower edges ≤ 0 on a log axis. */
+    private static double smallestPositive(List<Band> bands, Scale yScale) {
+        double smallest = Double.POSITIVE_INFINITY;
+        for (Band band : bands) {
+            IntPredicate drawn = drawable(band, yScale);
+            double[] center = band.center();
+            double[] lower = band.lower();
+            for (int i = 0; i < band.size(); i++) {
+                if (drawn.test(i)) {
+                    smallest = Math.min(smallest, lower[i] > 0 ? lower[i] : center[i]);
+                }
+            }
+        }
+        return Double.isFinite(smallest) ? smallest : Double.MIN_NORMAL;
+    }
+}

@@ -1,0 +1,259 @@
+package org.l2o4j.plot.charts;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.geom.Rectangle2D;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.data.xy.IntervalXYDataset;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.l2o4j.plot.Band;
+import org.l2o4j.plot.FigureAssertions;
+import org.l2o4j.plot.FigureFiles;
+import org.l2o4j.plot.Figures;
+import org.l2o4j.plot.Labels;
+import org.l2o4j.plot.Line;
+import org.l2o4j.plot.Palette;
+import org.l2o4j.plot.Scale;
+
+class ChartsTest {
+
+    private static final Palette PALETTE = Palette.of("L2O", "GD", "L-BFGS");
+    private static final int STEPS = 40;
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> everyFactory() {
+        List<Line> update = List.of(new Line("GD", new double[] {-1, 0, 1}, new double[] {0.1, 0, -0.1}),
+                new Line("L2O", new double[] {-1, 0, 1}, new double[] {0.3, 0, -0.3}));
+        return Stream.of(
+                chart("Objective, log", () -> Charts.objectiveVsIteration("Objective, log", decaying(), Scale.LOG,
+                        PALETTE)),
+                chart("Objective, linear", () -> Charts.objectiveVsIteration("Objective, linear", decaying(),
+                        Scale.LINEAR, PALETTE)),
+                chart("Gap to best", () -> Charts.gapToBestVsIteration("Gap to best", decaying(), PALETTE)),
+                chart("Margin", () -> Charts.marginOfVictory("Margin", margins(), PALETTE)),
+                chart("Wall clock", () -> Charts.objectiveVsWallClock("Wall clock", decaying(), Scale.LOG, PALETTE)),
+                chart("Example problem", () -> Charts.exampleProblem("Example problem", centres(decaying()),
+                        Scale.LOG, PALETTE)),
+                chart("Update functions", () -> Charts.xy(Labels.of("Update functions", "gradient", "step"), update,
+                        Charts.Marks.LINES, Scale.LINEAR, PALETTE)),
+                chart("Eigenvalues", () -> Charts.complexPlane("Eigenvalues", List.of(new Line("L2O",
+                        new double[] {0.5, -0.2, 1.1}, new double[] {0.1, 0.7, 0})), true, PALETTE)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyFactory")
+    void everyFactoryWritesReadablePngAndSvg(String title, Supplier<JFreeChart> factory) throws Exception {
+        FigureFiles files = Figures.write(factory.get(), dir, "figure", 480, 320);
+        FigureAssertions.assertPng(files.png(), 480, 320);
+        FigureAssertions.assertSvg(files.svg(), 480, 320, title);
+    }
+
+    @Test
+    void bandDatasetHoldsTheInputValues() {
+        List<Band> bands = decaying();
+        XYPlot plot = Charts.objectiveVsIteration("t", bands, Scale.LINEAR, PALETTE).getXYPlot();
+        IntervalXYDataset data = assertInstanceOf(IntervalXYDataset.class, plot.getDataset());
+        assertEquals(bands.size(), data.getSeriesCount());
+        for (int s = 0; s < bands.size(); s++) {
+            Band band = bands.get(s);
+            assertEquals(new SeriesKey(band.label(), 0), data.getSeriesKey(s));
+            assertArrayEquals(band.x(), column(data, s, Column.X));
+            assertArrayEquals(band.center(), column(data, s, Column.Y));
+            assertArrayEquals(band.lower(), column(data, s, Column.LOW));
+            assertArrayEquals(band.upper(), column(data, s, Column.HIGH));
+            assertEquals(PALETTE.colorOf(band.label()), plot.getRenderer().getSeriesPaint(s));
+        }
+        assertInstanceOf(DeviationRenderer.class, plot.getRenderer());
+        assertInstanceOf(NumberAxis.class, plot.getRangeAxis());
+    }
+
+    @Test
+    void nanSplitsABandIntoPartsWithOneLegendEntry() {
+        double nan = Double.NaN;
+        Band band = new Band("GD", new double[] {0, 1, 2, 3, 4, 5}, new double[] {5, 4, nan, 2, 1, 0.5},
+                new double[] {4, 3, 2, nan, 0.5, 0.2}, new double[] {6, 5, 4, 3, 2, 1});
+        XYPlot plot = Charts.objectiveVsIteration("t", List.of(band), Scale.LINEAR, PALETTE).getXYPlot();
+        IntervalXYDataset data = (IntervalXYDataset) plot.getDataset();
+        assertEquals(2, data.getSeriesCount());
+        assertArrayEquals(new double[] {0, 1}, column(data, 0, Column.X));
+        assertArrayEquals(new double[] {4, 5}, column(data, 1, Column.X));
+        assertArrayEquals(new double[] {1, 0.5}, column(data, 1, Column.Y));
+        assertEquals(1, plot.getLegendItems().getItemCount());
+        assertEquals("GD", plot.getLegendItems().get(0).getLabel());
+        assertEquals(plot.getRenderer().getSeriesPaint(0), plot.getRenderer().getSeriesPaint(1));
+    }
+
+    @Test
+    void logScaleDropsNonPositiveCentresAndRaisesNonPositiveLowerEdges() {
+        Band band = new Band("GD", new double[] {0, 1, 2, 3}, new double[] {1, 0.1, 0, 0.01},
+                new double[] {0.5, -0.2, -1, 0.002}, new double[] {2, 0.4, 1, 0.02});
+        XYPlot plot = Charts.objectiveVsIteration("t", List.of(band), Scale.LOG, PALETTE).getXYPlot();
+        assertInstanceOf(LogAxis.class, plot.getRangeAxis());
+        IntervalXYDataset data = (IntervalXYDataset) plot.getDataset();
+        assertEquals(2, data.getSeriesCount(), "the centre 0 at x = 2 is a gap");
+        assertArrayEquals(new double[] {0, 1}, column(data, 0, Column.X));
+        assertArrayEquals(new double[] {1, 0.1}, column(data, 0, Column.Y));
+        // -0.2 is raised to the smallest positive value drawn, 0.002.
+        assertArrayEquals(new double[] {0.5, 0.002}, column(data, 0, Column.LOW));
+        assertArrayEquals(new double[] {3}, column(data, 1, Column.X));
+        assertTrue(plot.getRangeAxis().getLowerBound() > 1e-4, "no zero dragged the axis down");
+    }
+
+    @Test
+    void allGapsStillKeepTheLegendEntry() {
+        double nan = Double.NaN;
+        Band diverged = new Band("L-BFGS", new double[] {0, 1}, new double[] {nan, nan}, new double[] {nan, nan},
+                new double[] {nan, nan});
+        XYPlot plot = Charts.objectiveVsIteration("t", List.of(diverged), Scale.LOG, PALETTE).getXYPlot();
+        assertEquals(0, plot.getDataset().getItemCount(0));
+        assertEquals("L-BFGS", plot.getLegendItems().get(0).getLabel());
+    }
+
+    @Test
+    void lineOnLogScaleSkipsNonPositiveValues() {
+        Line line = new Line("GD", new double[] {0, 1, 2, 3}, new double[] {1, -1, 0.5, Double.POSITIVE_INFINITY});
+        XYPlot plot = Charts.exampleProblem("t", List.of(line), Scale.LOG, PALETTE).getXYPlot();
+        XYDataset data = plot.getDataset();
+        assertEquals(2, data.getSeriesCount());
+        assertEquals(0.5, data.getYValue(1, 0));
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        assertTrue(renderer.getSeriesShapesVisible(1), "a one-point part gets a marker, else it is invisible");
+    }
+
+    @Test
+    void marginChartHasAZeroLineInView() {
+        List<Band> above = List.of(Band.overIterations("L2O", new double[] {1, 2, 3}, new double[] {0.5, 1, 2},
+                new double[] {2, 3, 4}));
+        XYPlot plot = Charts.marginOfVictory("m", above, PALETTE).getXYPlot();
+        ValueMarker zero = (ValueMarker) plot.getRangeMarkers(Layer.FOREGROUND).iterator().next();
+        assertEquals(0.0, zero.getValue());
+        assertTrue(plot.getRangeAxis().getLowerBound() <= 0.0);
+    }
+
+    @Test
+    void complexPlaneHasEqualUnitsPerPixel() {
+        JFreeChart chart = Charts.complexPlane("e", List.of(new Line("L2O", new double[] {0.9, -0.3},
+                new double[] {0.2, 0.8})), true, PALETTE);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        chart.createBufferedImage(800, 500, info);
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        XYPlot plot = chart.getXYPlot();
+        double xUnitsPerPixel = plot.getDomainAxis().getRange().getLength() / area.getWidth();
+        double yUnitsPerPixel = plot.getRangeAxis().getRange().getLength() / area.getHeight();
+        assertEquals(xUnitsPerPixel, yUnitsPerPixel, 0.02 * xUnitsPerPixel);
+        assertTrue(plot.getRangeAxis().getUpperBound() >= 1.0, "the unit circle is in view");
+        assertEquals(1, plot.getAnnotations().size());
+    }
+
+    @Test
+    void labelsMustBeInThePaletteAndDistinct() {
+        List<Band> unknown = List.of(Band.overIterations("RMSProp", new double[] {1}, new double[] {1},
+                new double[] {1}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Charts.objectiveVsIteration("t", unknown, Scale.LOG, PALETTE));
+        assertTrue(e.getMessage().contains("RMSProp"), e.getMessage());
+        List<Line> twice = List.of(Line.overIterations("GD", new double[] {1}), Line.overIterations("GD",
+                new double[] {2}));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Charts.exampleProblem("t", twice, Scale.LINEAR, PALETTE));
+        assertTrue(e.getMessage().contains("'GD'"), e.getMessage());
+    }
+
+    @Test
+    void drawableRunsSplitAtGaps() {
+        boolean[] ok = {false, true, true, false, true, false};
+        List<int[]> runs = SeriesKey.drawableRuns(ok.length, i -> ok[i]);
+        assertEquals(2, runs.size());
+        assertArrayEquals(new int[] {1, 3}, runs.get(0));
+        assertArrayEquals(new int[] {4, 5}, runs.get(1));
+        assertArrayEquals(new int[] {0, 0}, SeriesKey.drawableRuns(3, i -> false).get(0));
+        assertNotNull(SeriesKey.drawableRuns(0, i -> true).get(0));
+    }
+
+    private enum Column { X, Y, LOW, HIGH }
+
+    private static double[] column(IntervalXYDataset data, int series, Column column) {
+        double[] values = new double[data.getItemCount(series)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (column) {
+                case X -> data.getXValue(series, i);
+                case Y -> data.getYValue(series, i);
+                case LOW -> data.getStartYValue(series, i);
+                case HIGH -> data.getEndYValue(series, i);
+            };
+        }
+        return values;
+    }
+
+    private static Arguments chart(String title, Supplier<JFreeChart> factory) {
+        return Arguments.of(title, factory);
+    }
+
+    /** Exponential decays at three rates with a ±30 % band, one per palette label. */
+    private static List<Band> decaying() {
+        List<Band> bands = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            double[] c = new double[STEPS];
+            double[] lo = new double[STEPS];
+            double[] hi = new double[STEPS];
+            for (int t = 0; t < STEPS; t++) {
+                c[t] = 10 * Math.exp(-0.05 * (k + 1) * t);
+                lo[t] = 0.7 * c[t];
+                hi[t] = 1.3 * c[t];
+            }
+            bands.add(Band.overIterations(PALETTE.labels().get(k), c, lo, hi));
+        }
+        return bands;
+    }
+
+    private static List<Band> margins() {
+        List<Band> bands = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            double[] m = new double[STEPS];
+            double[] half = new double[STEPS];
+            for (int t = 0; t < STEPS; t++) {
+                m[t] = (k - 1) * (1 - Math.exp(-0.1 * t));
+                half[t] = 0.2;
+            }
+            bands.add(Band.symmetric(PALETTE.labels().get(k), iterations(), m, half));
+        }
+        return bands;
+    }
+
+    private static double[] iterations() {
+        double[] x = new double[STEPS];
+        for (int t = 0; t < STEPS; t++) {
+            x[t] = t;
+        }
+        return x;
+    }
+
+    private static List<Line> centres(List<Band> bands) {
+        return bands.stream().map(b -> new Line(b.label(), b.x(), b.center())).toList();
+    }
+}
