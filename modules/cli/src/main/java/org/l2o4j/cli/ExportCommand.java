@@ -1,0 +1,72 @@
+package org.l2o4j.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.l2o4j.core.catalog.Catalog;
+import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.problem.Problem;
+import org.l2o4j.core.problem.ProblemFamily;
+import org.l2o4j.core.run.AtomicFiles;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code l2o export}: one problem as JSON, so that another tool can check or reuse it. */
+@Command(name = "export", description = "Write one problem (formula, data, labels, regularization, initial point) "
+        + "as JSON.")
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--family", required = true, paramLabel = "NAME", description = "problem family (l2o list)")
+    private String family;
+
+    @Option(names = "--family-config", paramLabel = "KEY=VALUE", description = "a family setting over its default")
+    private Map<String, String> familyConfig = new LinkedHashMap<>();
+
+    @Option(names = "--split", defaultValue = "test", description = "split (default: ${DEFAULT-VALUE})")
+    private String split;
+
+    @Option(names = "--index", defaultValue = "0", description = "function index in the split "
+            + "(default: ${DEFAULT-VALUE})")
+    private int index;
+
+    @Option(names = "--seed", defaultValue = "0", description = "experiment root seed (default: ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "output file (default: standard output)")
+    private Path out;
+
+    @Override
+    public Integer call() {
+        ProblemFamily f = Catalog.family(family, Experiments.parseValues(familyConfig));
+        int size = f.split(split).size();
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("--index " + index + " is outside split '" + split + "' of family '"
+                    + family + "', which has " + size + " functions (0.." + (size - 1) + ")");
+        }
+        Problem p = f.problems(split, seed).get(index);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("family", family);
+        doc.put("familyConfig", f.config());
+        doc.put("split", split);
+        doc.put("index", index);
+        doc.put("seed", seed);
+        doc.put("problem", p.export());
+        String json = Configs.toJson(doc);
+        if (out == null) {
+            spec.commandLine().getOut().println(json);
+            spec.commandLine().getOut().flush();
+        } else {
+            AtomicFiles.writeString(out, json + "\n");
+            spec.commandLine().getErr().println("wrote " + out.toAbsolutePath());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,43 @@
+package org.l2o4j.cli;
+
+import java.io.UncheckedIOException;
+
+import org.l2o4j.core.config.ConfigException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code l2o} command: compare, reproduce and export. Bad input (an unknown family, a malformed experiment file,
+ * an unwritable folder) ends with one line naming the problem and exit status 2, never a stack trace.
+ */
+@Command(name = "l2o", mixinStandardHelpOptions = true, version = "L2O4J 0.1.0",
+        description = "Learning to optimize, for Java: compare hand-designed and learned optimizers.",
+        subcommands = {ListCommand.class, CompareCommand.class, ReproduceCommand.class, ExportCommand.class})
+public final class L2o {
+
+    /** Exit status for bad input. */
+    static final int BAD_INPUT = 2;
+
+    private L2o() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (tests call {@code execute} on it without exiting the JVM). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new L2o());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException || e instanceof IllegalArgumentException
+                    || e instanceof UncheckedIOException) {
+                cmd.getErr().println("l2o: error: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            throw e;
+        });
+        return cl;
+    }
+}

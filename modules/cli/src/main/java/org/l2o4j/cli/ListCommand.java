@@ -1,0 +1,72 @@
+package org.l2o4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.l2o4j.core.catalog.Catalog;
+import org.l2o4j.core.catalog.OptimizerProvider;
+import org.l2o4j.core.catalog.ProblemFamilyProvider;
+import org.l2o4j.eval.experiment.ExperimentSpec;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code l2o list}: the registered families and optimizers, and the experiment files. */
+@Command(name = "list", description = "List problem families, optimizers and experiments.")
+final class ListCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "WHAT", description = "families, optimizers or experiments (default: all)")
+    private String what;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (what != null && !List.of("families", "optimizers", "experiments").contains(what)) {
+            throw new IllegalArgumentException("cannot list '" + what + "'; choose families, optimizers or experiments");
+        }
+        if (what == null || what.equals("families")) {
+            out.println("Problem families:");
+            for (ProblemFamilyProvider p : Catalog.families().values()) {
+                out.printf("  %-26s %s%n", p.name(), p.description());
+            }
+        }
+        if (what == null || what.equals("optimizers")) {
+            out.println("Optimizers:");
+            for (OptimizerProvider p : Catalog.optimizers().values()) {
+                out.printf("  %-26s %s%n", p.name(), p.description());
+            }
+        }
+        if (what == null || what.equals("experiments")) {
+            out.println("Experiments (" + Experiments.folder() + "):");
+            for (Path f : experimentFiles()) {
+                ExperimentSpec e = ExperimentSpec.read(f);
+                out.printf("  %-26s %s%n", Experiments.nameOf(f), e.description());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static List<Path> experimentFiles() {
+        Path dir = Experiments.folder();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+}

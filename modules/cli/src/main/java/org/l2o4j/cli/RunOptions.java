@@ -1,0 +1,20 @@
+package org.l2o4j.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that produce a run folder. */
+final class RunOptions {
+
+    @Option(names = "--out", paramLabel = "DIR", description = "root of the run folders (default: ${DEFAULT-VALUE})",
+            defaultValue = "runs")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads for tuning (results do not depend "
+            + "on it; default: the experiment's)")
+    Integer threads;
+
+    @Option(names = "--no-progress", description = "do not draw progress bars")
+    boolean noProgress;
+}

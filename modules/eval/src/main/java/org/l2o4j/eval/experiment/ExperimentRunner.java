@@ -1,0 +1,104 @@
+package org.l2o4j.eval.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.l2o4j.core.catalog.Catalog;
+import org.l2o4j.core.catalog.OptimizerProvider;
+import org.l2o4j.core.optimizer.Optimizer;
+import org.l2o4j.core.problem.Problem;
+import org.l2o4j.core.problem.ProblemFamily;
+import org.l2o4j.core.rollout.Rollout;
+import org.l2o4j.core.rollout.RolloutResult;
+import org.l2o4j.core.run.RunFolder;
+import org.l2o4j.eval.results.OptimizerSummary;
+import org.l2o4j.eval.results.ResultsWriter;
+import org.l2o4j.eval.results.Timing;
+
+/**
+ * Runs an {@link ExperimentSpec} in the order that keeps the comparison fair:
+ * <ol>
+ * <li>tune every optimizer on the <em>training</em> functions and write the chosen hyperparameters
+ * ({@code tuning.json}) before a single test function is sampled;</li>
+ * <li>sample the held-out functions and run every optimizer on all of them (× restarts) as one batch, recording every
+ * iteration;</li>
+ * <li>summarize, write the results files and the figures, and only then make the run folder visible.</li>
+ * </ol>
+ */
+public final class ExperimentRunner {
+
+    private ExperimentRunner() {
+    }
+
+    /**
+     * Runs {@code spec} into {@code run} (which the caller commits).
+     *
+     * @return the outcome, also written into the folder
+     */
+    public static ExperimentOutcome run(ExperimentSpec spec, RunFolder run, Progress progress, FigureMaker figures) {
+        ProblemFamily family = Catalog.family(spec.family(), spec.familyConfig());
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        resolved.put("experiment", spec);
+        resolved.put("familyConfig", family.config());
+        run.writeString("config.yaml", org.l2o4j.core.config.Configs.toYaml(resolved));
+
+        List<TuningRecord> tuning = tune(spec, family, progress);
+        run.writeJson("tuning.json", tuning);
+
+        List<Problem> test = family.problems(spec.testSplit(), spec.seed());
+        int runs = test.size() * spec.restarts();
+        List<Problem> runProblems = new ArrayList<>(runs);
+        List<double[]> starts = new ArrayList<>(runs);
+        int[] runProblem = new int[runs];
+        int[] runRestart = new int[runs];
+        int k = 0;
+        for (int i = 0; i < test.size(); i++) {
+            for (int r = 0; r < spec.restarts(); r++) {
+                runProblems.add(test.get(i));
+                starts.add(test.get(i).initialPoint(r));
+                runProblem[k] = i;
+                runRestart[k] = r;
+                k++;
+            }
+        }
+        boolean keepIterates = test.get(0).dimension() == 2;
+        Rollout.Options options = keepIterates ? Rollout.Options.of(spec.evaluateSteps()).withIterates()
+                : Rollout.Options.of(spec.evaluateSteps());
+        List<RolloutResult> results = new ArrayList<>();
+        try (Progress.Task task = progress.begin("evaluate", (long) tuning.size() * spec.evaluateSteps())) {
+            for (TuningRecord t : tuning) {
+                Optimizer o = Catalog.optimizer(t.optimizer(), t.hyperparameters());
+                results.add(Rollout.run(o, runProblems, starts, options, (step, steps) -> task.advance(1)));
+            }
+        }
+        List<String> labels = spec.optimizers().stream().map(OptimizerSpec::label).toList();
+        List<OptimizerSummary> summaries = OptimizerSummary.of(labels, results);
+        List<Timing> timings = new ArrayList<>();
+        for (int a = 0; a < labels.size(); a++) {
+            timings.add(Timing.of(labels.get(a), results.get(a)));
+        }
+        ExperimentOutcome outcome = new ExperimentOutcome(spec, test, runProblem, runRestart, tuning, results,
+                summaries, timings);
+        ResultsWriter.write(outcome, run);
+        figures.draw(outcome, run.resolve("figures"));
+        return outcome;
+    }
+
+    private static List<TuningRecord> tune(ExperimentSpec spec, ProblemFamily family, Progress progress) {
+        List<Problem> train = family.problems(spec.trainSplit(), spec.seed());
+        List<double[]> starts = train.stream().map(p -> p.initialPoint(0)).toList();
+        List<TuningRecord> out = new ArrayList<>();
+        for (OptimizerSpec o : spec.optimizers()) {
+            OptimizerProvider provider = Catalog.optimizerProvider(o.name());
+            Map<String, List<Object>> grid = new LinkedHashMap<>();
+            if (o.tune()) {
+                grid.putAll(o.grid().isEmpty() ? provider.defaultGrid() : o.grid());
+            }
+            o.hyperparameters().forEach((key, value) -> grid.put(key, List.of(value)));
+            out.add(TuningRecord.search(o, provider, grid, train, starts, spec, progress));
+        }
+        return out;
+    }
+}

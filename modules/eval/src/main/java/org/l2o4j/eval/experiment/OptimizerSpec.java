@@ -1,0 +1,45 @@
+package org.l2o4j.eval.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One competitor of an experiment.
+ *
+ * @param name            registered optimizer name
+ * @param label           name in results and figures (defaults to {@code name}; must be unique in an experiment)
+ * @param hyperparameters fixed settings, never tuned
+ * @param grid            values searched on the training functions; empty with {@code tune} = the optimizer's default
+ *                        grid
+ * @param tune            whether to grid-search at all
+ */
+public record OptimizerSpec(String name, String label, Map<String, Object> hyperparameters,
+        Map<String, List<Object>> grid, boolean tune) {
+
+    /** Defaults: tuned on the optimizer's default grid. */
+    public static final OptimizerSpec DEFAULTS = new OptimizerSpec("", "", Map.of(), Map.of(), true);
+
+    public OptimizerSpec {
+        hyperparameters = hyperparameters == null ? Map.of() : new LinkedHashMap<>(hyperparameters);
+        grid = grid == null ? Map.of() : new LinkedHashMap<>(grid);
+        if (name == null || name.isBlank()) {
+            // DEFAULTS has a blank name; binding replaces it, and ExperimentSpec rejects a blank one.
+            name = "";
+        }
+        if (label == null || label.isBlank()) {
+            label = name;
+        }
+        for (String k : grid.keySet()) {
+            if (hyperparameters.containsKey(k)) {
+                throw new IllegalArgumentException("optimizer '" + label + "': '" + k
+                        + "' is both fixed and in the grid; keep one");
+            }
+        }
+    }
+
+    /** A tuned optimizer by name, on its default grid. */
+    public static OptimizerSpec tuned(String name) {
+        return new OptimizerSpec(name, name, Map.of(), Map.of(), true);
+    }
+}

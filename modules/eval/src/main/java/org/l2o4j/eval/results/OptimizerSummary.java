@@ -1,0 +1,110 @@
+package org.l2o4j.eval.results;
+
+import java.util.List;
+import java.util.Map;
+
+import org.l2o4j.core.rollout.RolloutResult;
+import org.l2o4j.eval.stats.Interval;
+import org.l2o4j.eval.stats.Margins;
+import org.l2o4j.eval.stats.Statistics;
+
+/**
+ * Everything reported for one optimizer on the test runs, all deterministic (wall-clock lives in {@link Timing}):
+ * per-iteration mean and median objective with 95 % intervals over runs, margin of victory and win rate against the
+ * other competitors, evaluations spent, and final-objective, area-under-curve and divergence figures.
+ *
+ * @param label            the optimizer's label
+ * @param optimizer        registered name
+ * @param hyperparameters  the values used (tuned ones frozen before the test functions were sampled)
+ * @param runs             number of runs (test functions × restarts)
+ * @param diverged         runs that diverged
+ * @param mean             mean f(x_t) over non-diverged runs
+ * @param median           median f(x_t)
+ * @param margin           mean margin of victory
+ * @param winRate          fraction of runs won at each t
+ * @param valueEvaluations mean cumulative function evaluations at each t
+ * @param gradientEvaluations mean cumulative gradient evaluations at each t
+ * @param finalObjective   mean of f(x_T) with its interval
+ * @param finalMedian      median of f(x_T) with its interval
+ * @param areaUnderCurve   mean over runs of the mean of f(x_t) over t = 0..T (Li &amp; Malik's cost)
+ */
+public record OptimizerSummary(String label, String optimizer, Map<String, Object> hyperparameters, int runs,
+        int diverged, PerStep mean, PerStep median, PerStep margin, double[] winRate, double[] valueEvaluations,
+        double[] gradientEvaluations, Interval finalObjective, Interval finalMedian, Interval areaUnderCurve) {
+
+    /** Confidence level of every interval. */
+    public static final double LEVEL = 0.95;
+
+    /**
+     * A per-iteration statistic with its interval.
+     *
+     * @param estimate value at each t
+     * @param low      lower 95 % bound at each t
+     * @param high     upper 95 % bound at each t
+     * @param count    finite observations at each t
+     */
+    public record PerStep(double[] estimate, double[] low, double[] high, int[] count) {
+
+        static PerStep of(double[][] values, boolean median) {
+            int steps = values[0].length;
+            PerStep p = new PerStep(new double[steps], new double[steps], new double[steps], new int[steps]);
+            double[] column = new double[values.length];
+            for (int t = 0; t < steps; t++) {
+                for (int r = 0; r < values.length; r++) {
+                    column[r] = values[r][t];
+                }
+                Interval i = median ? Statistics.median(column, LEVEL) : Statistics.mean(column, LEVEL);
+                p.estimate[t] = i.estimate();
+                p.low[t] = i.low();
+                p.high[t] = i.high();
+                p.count[t] = i.count();
+            }
+            return p;
+        }
+    }
+
+    /**
+     * Summaries of every competitor, each against all the others.
+     *
+     * @param labels  labels in order
+     * @param results their rollouts over the same runs, in the same order
+     */
+    public static List<OptimizerSummary> of(List<String> labels, List<RolloutResult> results) {
+        List<double[][]> objectives = results.stream().map(RolloutResult::objective).toList();
+        return java.util.stream.IntStream.range(0, results.size())
+                .mapToObj(a -> summarize(labels.get(a), results.get(a), objectives, a)).toList();
+    }
+
+    private static OptimizerSummary summarize(String label, RolloutResult r, List<double[][]> objectives, int a) {
+        int runs = r.problems();
+        int steps = r.steps();
+        double[] finals = new double[runs];
+        double[] auc = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            finals[i] = r.objective()[i][steps];
+            double s = 0;
+            for (double f : r.objective()[i]) {
+                s += f;
+            }
+            auc[i] = s / (steps + 1);
+        }
+        return new OptimizerSummary(label, r.optimizer(), r.hyperparameters(), runs, r.divergedCount(),
+                PerStep.of(r.objective(), false), PerStep.of(r.objective(), true),
+                PerStep.of(Margins.of(objectives, a), false), Margins.winRate(objectives, a),
+                meanOver(r.valueEvaluations()), meanOver(r.gradientEvaluations()),
+                Statistics.mean(finals, LEVEL), Statistics.median(finals, LEVEL), Statistics.mean(auc, LEVEL));
+    }
+
+    private static double[] meanOver(long[][] counts) {
+        double[] m = new double[counts[0].length];
+        for (long[] run : counts) {
+            for (int t = 0; t < m.length; t++) {
+                m[t] += run[t];
+            }
+        }
+        for (int t = 0; t < m.length; t++) {
+            m[t] /= counts.length;
+        }
+        return m;
+    }
+}
