@@ -26,6 +26,14 @@ public final class StrongWolfe implements LineSearch {
     private static final double EXPANSION = 2.0;
     private static final double SAFEGUARD = 0.1;
 
+    /**
+     * Relative size of a change in f that is treated as rounding noise. Near a minimizer, f(x + αp) − f(x) falls
+     * below f's resolution long before ∇f does, and a search that compares values alone stops about √ε·scale away
+     * from the optimum. Within this band the decisions follow the derivative instead: Hager &amp; Zhang's
+     * approximate Wolfe conditions (SIAM J. Optim. 16, 2005, eq. 4.1), with a much tighter band than their 1e-6.
+     */
+    private static final double VALUE_NOISE = 1e-10;
+
     private final double c1;
     private final double c2;
     private final int maxEvaluations;
@@ -68,7 +76,7 @@ public final class StrongWolfe implements LineSearch {
             double value = out[0];
             double slope = out[1];
             if (!decreasesEnough(value0, slope0, step, value, slope)
-                    || (evaluations > 1 && value >= previousValue)) {
+                    || (evaluations > 1 && above(value, slope, previousValue, value0))) {
                 return zoom(phi, value0, slope0, previousStep, previousValue, previousSlope, false, step, value, slope,
                         evaluations, out);
             }
@@ -112,7 +120,7 @@ public final class StrongWolfe implements LineSearch {
             evaluations++;
             double value = out[0];
             double slope = out[1];
-            if (!decreasesEnough(value0, slope0, trial, value, slope) || value >= loValue) {
+            if (!decreasesEnough(value0, slope0, trial, value, slope) || above(value, slope, loValue, value0)) {
                 hi = trial;
                 hiValue = value;
                 hiSlope = slope;
@@ -142,9 +150,28 @@ public final class StrongWolfe implements LineSearch {
         return new LineSearchResult(Outcome.SUFFICIENT_DECREASE, lo, loValue, loSlope, evaluations);
     }
 
-    /** The sufficient-decrease condition; a non-finite value or slope counts as a step too long. */
+    /**
+     * The sufficient-decrease condition, or, where the values differ only by rounding noise, its derivative form
+     * φ'(α) ≤ (1 − 2c1)|φ'(0)| (Hager &amp; Zhang's approximate Wolfe); a non-finite value or slope counts as a step
+     * too long.
+     */
     private boolean decreasesEnough(double value0, double slope0, double step, double value, double slope) {
-        return Double.isFinite(slope) && value <= value0 + c1 * step * slope0;
+        if (!Double.isFinite(slope) || !Double.isFinite(value)) {
+            return false;
+        }
+        return value <= value0 + c1 * step * slope0
+                || (value <= value0 + VALUE_NOISE * Math.abs(value0) && slope <= (2 * c1 - 1) * slope0);
+    }
+
+    /**
+     * Whether a trial lies above a reference point of the bracket: by value, or by the sign of the slope when the
+     * two values are within rounding noise of each other.
+     */
+    private static boolean above(double value, double slope, double reference, double value0) {
+        if (Math.abs(value - reference) <= VALUE_NOISE * Math.abs(value0)) {
+            return slope >= 0;
+        }
+        return value > reference;
     }
 
     /** The cubic-interpolation step of eq. 3.59 inside the safeguarded bracket, else the bisection point. */

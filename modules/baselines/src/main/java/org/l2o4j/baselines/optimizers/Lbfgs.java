@@ -89,6 +89,7 @@ public final class Lbfgs extends BaselineOptimizer<Lbfgs.Hyperparameters> {
         private final double[] previousGradient;
         private int stored;
         private int newest = -1;
+        private boolean stalled;
 
         Memory(ProblemBatch batch, int problem, int m) {
             this.ray = new Ray(batch, problem);
@@ -103,6 +104,9 @@ public final class Lbfgs extends BaselineOptimizer<Lbfgs.Hyperparameters> {
 
         @Override
         public void step(ProblemBatch batch, int i) {
+            if (stalled) {
+                return;
+            }
             double[] g = batch.gradient();
             int off = i * d;
             double[] p = ray.direction();
@@ -120,6 +124,9 @@ public final class Lbfgs extends BaselineOptimizer<Lbfgs.Hyperparameters> {
             System.arraycopy(g, off, previousGradient, 0, d);
             LineSearchResult result = lineSearch.search(ray, batch.values()[i], slope, initialStep);
             if (!result.accepted()) {
+                // Along −∇f a failed search means the point is stationary to floating-point precision; repeating it
+                // would only spend evaluations. After a quasi-Newton direction, retry from steepest descent.
+                stalled = steepest;
                 reset();
                 return;
             }

@@ -30,10 +30,9 @@ import org.l2o4j.core.rollout.ProblemBatch;
  * </ol>
  * On a strictly convex quadratic τ = 0 and the unit step lands on the minimizer: one iteration.
  *
- * <p><b>Cost convention.</b> The batch counts function and gradient evaluations only, and has no charge for a
- * gradient alone, so a Hessian is charged as one function-and-gradient evaluation: the state re-evaluates the problem
- * at its current point through {@link ProblemBatch#evaluate(int)} with every Hessian it computes. Each backtracking
- * trial is charged one more. A Hessian with non-finite entries leaves the point where it is.
+ * <p><b>Cost.</b> Each iteration is charged one Hessian evaluation ({@link ProblemBatch#hessianAt}) and one
+ * function-and-gradient evaluation per backtracking trial; the gradient at the current point is already known. A
+ * Hessian with non-finite entries leaves the point where it is.
  */
 public final class Newton extends BaselineOptimizer<Newton.Hyperparameters> {
 
@@ -91,13 +90,11 @@ public final class Newton extends BaselineOptimizer<Newton.Hyperparameters> {
 
     /** One problem's Hessian buffer and ray. */
     private final class Step implements ProblemwiseOptimizerState.PerProblem {
-        private final TwiceDifferentiable problem;
         private final Ray ray;
         private final int d;
         private final double[] hessian;
 
         Step(ProblemBatch batch, int i) {
-            this.problem = (TwiceDifferentiable) batch.problem(i);
             this.ray = new Ray(batch, i);
             this.d = batch.dimension();
             this.hessian = new double[d * d];
@@ -106,8 +103,7 @@ public final class Newton extends BaselineOptimizer<Newton.Hyperparameters> {
         @Override
         public void step(ProblemBatch batch, int i) {
             int off = i * d;
-            problem.hessian(batch.x(), off, hessian);
-            batch.evaluate(i);
+            batch.hessianAt(i, batch.x(), off, hessian);
             double[][] h = new double[d][d];
             for (int r = 0; r < d; r++) {
                 for (int c = 0; c < d; c++) {

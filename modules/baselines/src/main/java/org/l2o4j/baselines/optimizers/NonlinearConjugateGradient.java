@@ -74,6 +74,7 @@ public final class NonlinearConjugateGradient extends BaselineOptimizer<Nonlinea
         private final int d;
         private final double[] previousGradient;
         private boolean hasPrevious;
+        private boolean stalled;
         private double previousStep;
         private double previousSlope;
 
@@ -85,11 +86,15 @@ public final class NonlinearConjugateGradient extends BaselineOptimizer<Nonlinea
 
         @Override
         public void step(ProblemBatch batch, int i) {
+            if (stalled) {
+                return;
+            }
             double[] g = batch.gradient();
             int off = i * d;
             double[] p = ray.direction();
             double slope = hasPrevious ? polakRibiere(g, off, p) : 0;
-            if (!(slope < 0)) {
+            boolean steepest = !(slope < 0);
+            if (steepest) {
                 slope = ray.steepestDescent();
             }
             if (!(slope < 0)) {
@@ -103,6 +108,9 @@ public final class NonlinearConjugateGradient extends BaselineOptimizer<Nonlinea
             LineSearchResult result = lineSearch.search(ray, batch.values()[i], slope, initialStep);
             hasPrevious = result.accepted();
             if (!hasPrevious) {
+                // A failed search along −∇f means no representable step decreases f: the point is stationary to
+                // floating-point precision, and every later iteration would repeat the same failing (charged) search.
+                stalled = steepest;
                 return;
             }
             ray.moveToLastEvaluated();

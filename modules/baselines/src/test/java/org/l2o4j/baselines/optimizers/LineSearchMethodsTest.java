@@ -84,7 +84,10 @@ class LineSearchMethodsTest {
         assertTrue(r.objective()[0][200] < 1e-10, "f(200) = " + r.objective()[0][200]);
     }
 
-    /** Past the minimizer no step decreases f: the point must stay finite and the iterations keep being charged. */
+    /**
+     * Past the minimizer no step decreases f: the point must stay finite, and once a search along −∇f has failed the
+     * method stops spending evaluations on repeating it.
+     */
     @Test
     void atAMinimizerInFloatingPointTheIterateStaysFinite() {
         for (Optimizer optimizer : List.<Optimizer>of(new Lbfgs(Lbfgs.Hyperparameters.DEFAULTS),
@@ -97,6 +100,10 @@ class LineSearchMethodsTest {
             assertEquals(1.0, last[0], 1e-7, optimizer.name());
             assertEquals(1.0, last[1], 1e-7, optimizer.name());
             assertFalse(Double.isNaN(r.objective()[0][300]), optimizer.name());
+            long lastHundred = r.gradientEvaluations()[0][300] - r.gradientEvaluations()[0][200];
+            assertEquals(0, lastHundred, optimizer.name() + " kept paying for failed searches at the minimizer");
+            assertTrue(r.gradientEvaluations()[0][300] < 400, optimizer.name() + " spent "
+                    + r.gradientEvaluations()[0][300] + " evaluations");
         }
     }
 

@@ -30,9 +30,10 @@ class NewtonTest {
         for (int j = 0; j < x.length; j++) {
             assertEquals(xStar[j], x[j], 1e-9, "coordinate " + j);
         }
-        // One Hessian (charged as one evaluation) and the accepted unit step.
-        assertEquals(2, r.gradientEvaluations()[0][1] - r.gradientEvaluations()[0][0]);
-        assertEquals(2, r.valueEvaluations()[0][1] - r.valueEvaluations()[0][0]);
+        // One Hessian and the accepted unit step (one function-and-gradient evaluation).
+        assertEquals(1, r.hessianEvaluations()[0][1]);
+        assertEquals(1, r.gradientEvaluations()[0][1] - r.gradientEvaluations()[0][0]);
+        assertEquals(1, r.valueEvaluations()[0][1] - r.valueEvaluations()[0][0]);
     }
 
     /** f = ½x² − ½y² + ¼y⁴: a saddle at the origin, minima at (0, ±1); at (1, 0.1) the Hessian is indefinite. */

@@ -3,6 +3,7 @@ package org.l2o4j.core.rollout;
 import java.util.List;
 
 import org.l2o4j.core.problem.Problem;
+import org.l2o4j.core.problem.TwiceDifferentiable;
 
 /**
  * The working set of a rollout: n problems of one dimension d advanced together, with their current iterates,
@@ -10,7 +11,8 @@ import org.l2o4j.core.problem.Problem;
  * whole batch is one loop, and an evaluation writes in place.
  *
  * <p>This is also the one place where evaluations are charged: every call that evaluates f adds one function
- * evaluation, and every call that evaluates ∇f adds one gradient evaluation, to the problem that made it. An optimizer
+ * evaluation, every call that evaluates ∇f one gradient evaluation, and every Hessian one Hessian evaluation, to the
+ * problem that made it. An optimizer
  * that reads the arrays directly may read and write {@link #x()} but must bring {@link #values()} and
  * {@link #gradient()} up to date through {@link #evaluate(int)}, {@link #evaluateActive()} or {@link #accept}.
  *
@@ -26,6 +28,7 @@ public final class ProblemBatch {
     private final double[] values;
     private final long[] valueEvaluations;
     private final long[] gradientEvaluations;
+    private final long[] hessianEvaluations;
     private final boolean[] active;
 
     private ProblemBatch(List<Problem> problems, int d) {
@@ -37,6 +40,7 @@ public final class ProblemBatch {
         this.values = new double[n];
         this.valueEvaluations = new long[n];
         this.gradientEvaluations = new long[n];
+        this.hessianEvaluations = new long[n];
         this.active = new boolean[n];
     }
 
@@ -125,6 +129,11 @@ public final class ProblemBatch {
         return gradientEvaluations[i];
     }
 
+    /** Hessian evaluations charged to problem i so far. */
+    public long hessianEvaluations(int i) {
+        return hessianEvaluations[i];
+    }
+
     /** Re-evaluates f and ∇f of problem i at its current iterate. */
     public void evaluate(int i) {
         values[i] = problems.get(i).valueAndGradient(x, i * d, gradient, i * d);
@@ -152,6 +161,20 @@ public final class ProblemBatch {
     public double valueAt(int i, double[] point, int pointOffset) {
         valueEvaluations[i]++;
         return problems.get(i).value(point, pointOffset);
+    }
+
+    /**
+     * ∇²f of problem i at a point, row-major into {@code hessian[0 .. d*d)}; charged as one Hessian evaluation.
+     *
+     * @throws IllegalArgumentException if problem i gives no Hessian
+     */
+    public void hessianAt(int i, double[] point, int pointOffset, double[] hessian) {
+        if (!(problems.get(i) instanceof TwiceDifferentiable p)) {
+            throw new IllegalArgumentException("problem " + i + " (" + problems.get(i).formula()
+                    + ") has no analytic Hessian");
+        }
+        hessianEvaluations[i]++;
+        p.hessian(point, pointOffset, hessian);
     }
 
     /** Moves problem i to a point already evaluated (by {@link #evaluateAt}); costs nothing more. */

@@ -8,7 +8,7 @@ import org.l2o4j.core.problem.Problem;
 
 /**
  * Runs one optimizer on a batch of problems for a fixed number of iterations and records every iteration: objective,
- * gradient norm, evaluations spent and wall time. Runs that produce NaN/Inf or blow up (see {@link DivergenceRule})
+ * gradient norm, function, gradient and Hessian evaluations spent, and wall time. Runs that produce NaN/Inf or blow up (see {@link DivergenceRule})
  * are frozen and marked, never thrown.
  */
 public final class Rollout {
@@ -53,6 +53,7 @@ public final class Rollout {
         double[][] gradientNorm = new double[n][steps + 1];
         long[][] valueEvals = new long[n][steps + 1];
         long[][] gradientEvals = new long[n][steps + 1];
+        long[][] hessianEvals = new long[n][steps + 1];
         double[][] wall = new double[n][steps + 1];
         double[][][] iterates = options.recordIterates() ? new double[n][steps + 1][] : null;
         int[] divergedAt = new int[n];
@@ -71,7 +72,7 @@ public final class Rollout {
                         + ") is not finite at its starting point: f(x0) = " + startValue[i]);
             }
         }
-        record(batch, 0, objective, gradientNorm, valueEvals, gradientEvals, wall, iterates, 0.0);
+        record(batch, 0, objective, gradientNorm, valueEvals, gradientEvals, hessianEvals, wall, iterates, 0.0);
 
         OptimizerState state = optimizer.start(batch);
         for (int t = 1; t <= steps; t++) {
@@ -90,20 +91,22 @@ public final class Rollout {
                     divergedAt[i] = t;
                 }
             }
-            record(batch, t, objective, gradientNorm, valueEvals, gradientEvals, wall, iterates, share);
+            record(batch, t, objective, gradientNorm, valueEvals, gradientEvals, hessianEvals, wall, iterates, share);
             listener.afterStep(t, steps);
         }
         return new RolloutResult(optimizer.name(), optimizer.hyperparameters(), objective, gradientNorm, valueEvals,
-                gradientEvals, wall, divergedAt, iterates);
+                gradientEvals, hessianEvals, wall, divergedAt, iterates);
     }
 
     private static void record(ProblemBatch batch, int t, double[][] objective, double[][] gradientNorm,
-            long[][] valueEvals, long[][] gradientEvals, double[][] wall, double[][][] iterates, double share) {
+            long[][] valueEvals, long[][] gradientEvals, long[][] hessianEvals, double[][] wall, double[][][] iterates,
+            double share) {
         int d = batch.dimension();
         for (int i = 0; i < batch.size(); i++) {
             if (t > 0) {
                 valueEvals[i][t] = valueEvals[i][t - 1];
                 gradientEvals[i][t] = gradientEvals[i][t - 1];
+                hessianEvals[i][t] = hessianEvals[i][t - 1];
                 wall[i][t] = wall[i][t - 1];
             }
             if (!batch.isActive(i)) {
@@ -122,6 +125,7 @@ public final class Rollout {
             gradientNorm[i][t] = Math.sqrt(sq);
             valueEvals[i][t] = batch.valueEvaluations(i);
             gradientEvals[i][t] = batch.gradientEvaluations(i);
+            hessianEvals[i][t] = batch.hessianEvaluations(i);
             wall[i][t] += share;
             if (iterates != null) {
                 iterates[i][t] = java.util.Arrays.copyOfRange(batch.x(), i * d, i * d + d);

@@ -17,12 +17,13 @@ import java.util.Map;
  * @param gradientNorm        ‖∇f(x_t)‖₂, [n][steps+1]
  * @param valueEvaluations    cumulative function evaluations, [n][steps+1]
  * @param gradientEvaluations cumulative gradient evaluations, [n][steps+1]
+ * @param hessianEvaluations  cumulative Hessian evaluations, [n][steps+1]
  * @param wallSeconds         cumulative wall-clock seconds, [n][steps+1]
  * @param divergedAt          first diverged step per problem, or -1
  * @param iterates            x_t, [n][steps+1][d], or null when not recorded
  */
 public record RolloutResult(String optimizer, Map<String, Object> hyperparameters, double[][] objective,
-        double[][] gradientNorm, long[][] valueEvaluations, long[][] gradientEvaluations, double[][] wallSeconds,
+        double[][] gradientNorm, long[][] valueEvaluations, long[][] gradientEvaluations, long[][] hessianEvaluations, double[][] wallSeconds,
         int[] divergedAt, double[][][] iterates) {
 
     /** Number of problems. */

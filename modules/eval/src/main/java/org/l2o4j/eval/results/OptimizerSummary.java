@@ -24,13 +24,15 @@ import org.l2o4j.eval.stats.Statistics;
  * @param winRate          fraction of runs won at each t
  * @param valueEvaluations mean cumulative function evaluations at each t
  * @param gradientEvaluations mean cumulative gradient evaluations at each t
+ * @param hessianEvaluations mean cumulative Hessian evaluations at each t
  * @param finalObjective   mean of f(x_T) with its interval
  * @param finalMedian      median of f(x_T) with its interval
  * @param areaUnderCurve   mean over runs of the mean of f(x_t) over t = 0..T (Li &amp; Malik's cost)
  */
 public record OptimizerSummary(String label, String optimizer, Map<String, Object> hyperparameters, int runs,
         int diverged, PerStep mean, PerStep median, PerStep margin, double[] winRate, double[] valueEvaluations,
-        double[] gradientEvaluations, Interval finalObjective, Interval finalMedian, Interval areaUnderCurve) {
+        double[] gradientEvaluations, double[] hessianEvaluations, Interval finalObjective, Interval finalMedian,
+        Interval areaUnderCurve) {
 
     /** Confidence level of every interval. */
     public static final double LEVEL = 0.95;
@@ -91,7 +93,7 @@ public record OptimizerSummary(String label, String optimizer, Map<String, Objec
         return new OptimizerSummary(label, r.optimizer(), r.hyperparameters(), runs, r.divergedCount(),
                 PerStep.of(r.objective(), false), PerStep.of(r.objective(), true),
                 PerStep.of(Margins.of(objectives, a), false), Margins.winRate(objectives, a),
-                meanOver(r.valueEvaluations()), meanOver(r.gradientEvaluations()),
+                meanOver(r.valueEvaluations()), meanOver(r.gradientEvaluations()), meanOver(r.hessianEvaluations()),
                 Statistics.mean(finals, LEVEL), Statistics.median(finals, LEVEL), Statistics.mean(auc, LEVEL));
     }
 

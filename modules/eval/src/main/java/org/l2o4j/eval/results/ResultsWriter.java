@@ -15,8 +15,8 @@ import org.l2o4j.eval.experiment.ExperimentOutcome;
 /**
  * Writes an experiment's results into its run folder:
  * <ul>
- * <li>{@code results.csv}: long format, one row per optimizer × run × iteration (objective, gradient norm, evaluations,
- * diverged flag); deterministic for a given seed;</li>
+ * <li>{@code results.csv}: long format, one row per optimizer × run × iteration (objective, gradient norm, function,
+ * gradient and Hessian evaluations, diverged flag); deterministic for a given seed;</li>
  * <li>{@code summary.json}: the per-optimizer {@link OptimizerSummary}s; deterministic;</li>
  * <li>{@code timing.json} and {@code timing.csv}: wall-clock per iteration, which differs between runs.</li>
  * </ul>
@@ -32,7 +32,7 @@ public final class ResultsWriter {
         AtomicFiles.write(run.resolve("results.csv"), tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 w.write("optimizer,problem,restart,step,objective,gradient_norm,value_evaluations,"
-                        + "gradient_evaluations,diverged\n");
+                        + "gradient_evaluations,hessian_evaluations,diverged\n");
                 for (int a = 0; a < labels.size(); a++) {
                     RolloutResult r = outcome.results().get(a);
                     for (int i = 0; i < r.problems(); i++) {
@@ -41,7 +41,7 @@ public final class ResultsWriter {
                             w.write(labels.get(a) + ',' + outcome.runProblem()[i] + ',' + outcome.runRestart()[i]
                                     + ',' + t + ',' + r.objective()[i][t] + ',' + r.gradientNorm()[i][t] + ','
                                     + r.valueEvaluations()[i][t] + ',' + r.gradientEvaluations()[i][t] + ','
-                                    + (div >= 0 && t >= div ? 1 : 0) + '\n');
+                                    + r.hessianEvaluations()[i][t] + ',' + (div >= 0 && t >= div ? 1 : 0) + '\n');
                         }
                     }
                 }

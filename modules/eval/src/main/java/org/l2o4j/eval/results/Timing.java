@@ -9,7 +9,7 @@ import org.l2o4j.core.rollout.RolloutResult;
  * @param label                the optimizer's label
  * @param secondsPerStep       mean over runs of the seconds per iteration (the batch's time shared over its runs)
  * @param cumulativeSeconds    mean cumulative seconds at each t, the x axis of objective-vs-time figures
- * @param evaluationsPerStep   mean function plus gradient evaluations per iteration
+ * @param evaluationsPerStep   mean function, gradient and Hessian evaluations per iteration, all counted alike
  */
 public record Timing(String label, double secondsPerStep, double[] cumulativeSeconds, double evaluationsPerStep) {
 
@@ -23,7 +23,8 @@ public record Timing(String label, double secondsPerStep, double[] cumulativeSec
                 cumulative[t] += r.wallSeconds()[i][t] / r.problems();
             }
             evals += (double) (r.valueEvaluations()[i][steps] - r.valueEvaluations()[i][0]
-                    + r.gradientEvaluations()[i][steps] - r.gradientEvaluations()[i][0]) / r.problems();
+                    + r.gradientEvaluations()[i][steps] - r.gradientEvaluations()[i][0]
+                    + r.hessianEvaluations()[i][steps] - r.hessianEvaluations()[i][0]) / r.problems();
         }
         return new Timing(label, steps == 0 ? 0 : cumulative[steps] / steps, cumulative,
                 steps == 0 ? 0 : evals / steps);
