@@ -1,0 +1,29 @@
+package org.l2o4j.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import picocli.CommandLine;
+
+/** Runs {@code l2o} in-process with captured output, the repository's experiments/ as its home. */
+final class CliRunner {
+
+    /** What one invocation returned and printed. */
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private CliRunner() {
+    }
+
+    static Result run(String... args) {
+        System.setProperty("l2o.home", Path.of("../..").toAbsolutePath().normalize().toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = L2o.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,66 @@
+package org.l2o4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.l2o4j.core.catalog.Catalog;
+import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.problem.Problem;
+
+class CommandsTest {
+
+    @Test
+    void listShowsEveryRegisteredFamilyOptimizerAndExperiment() {
+        CliRunner.Result r = CliRunner.run("list");
+        assertEquals(0, r.exitCode(), r.err());
+        for (String name : Catalog.families().keySet()) {
+            assertTrue(r.out().contains(name), name);
+        }
+        for (String name : Catalog.optimizers().keySet()) {
+            assertTrue(r.out().contains(name), name);
+        }
+        assertTrue(r.out().contains("li-malik-logreg"), r.out());
+    }
+
+    @Test
+    void exportWritesAProblemThatEvaluatesToTheSameValue(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("f3.json");
+        CliRunner.Result r = CliRunner.run("export", "--family", "logistic-regression", "--split", "test", "--index",
+                "3", "--seed", "5", "--out", file.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Map<?, ?> doc = Configs.json().readValue(Files.readString(file), Map.class);
+        Map<?, ?> problem = (Map<?, ?>) doc.get("problem");
+        assertEquals("logistic-regression", problem.get("formula"));
+        Problem original = Catalog.family("logistic-regression", Map.of()).problems("test", 5).get(3);
+        List<?> x0 = (List<?>) problem.get("initialPoint");
+        for (int j = 0; j < x0.size(); j++) {
+            assertEquals(original.initialPoint(0)[j], ((Number) x0.get(j)).doubleValue(), 0.0);
+        }
+    }
+
+    @Test
+    void compareWritesACompleteRunFolder(@TempDir Path out) throws Exception {
+        CliRunner.Result r = CliRunner.run("compare", "--family", "rosenbrock", "--optimizers", "adam,lbfgs",
+                "--steps", "15", "--tune-steps", "5", "--out", out.toString(), "--no-progress");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("run folder:"), r.out());
+        Path run;
+        try (Stream<Path> s = Files.list(out.resolve("compare-rosenbrock"))) {
+            run = s.findFirst().orElseThrow();
+        }
+        for (String f : List.of("config.yaml", "provenance.json", "tuning.json", "results.csv", "summary.json",
+                "timing.json", "timing.csv", "figures/objective-mean.png", "figures/objective-mean.svg",
+                "figures/margin-of-victory.png", "figures/example-0.png", "figures/objective-vs-wallclock.png",
+                "figures/trajectories.png")) {
+            assertTrue(Files.size(run.resolve(f)) > 0, f);
+        }
+    }
+}
