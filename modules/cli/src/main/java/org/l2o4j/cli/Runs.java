@@ -3,6 +3,8 @@ package org.l2o4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.l2o4j.core.run.Provenance;
 import org.l2o4j.core.run.RunFolder;
@@ -45,21 +47,35 @@ final class Runs {
         int steps = o.spec().evaluateSteps();
         out.printf("%n%s: %s, %d test functions x %d restarts, %d iterations%n", o.spec().name(), o.spec().family(),
                 o.testProblems().size(), o.spec().restarts(), steps);
-        out.printf("%-22s %-28s %12s %12s %10s %8s %9s %12s%n", "optimizer", "tuned hyperparameters", "final mean",
-                "final median", "margin", "win", "diverged", "us/step");
+        out.printf("%-22s %-34s %12s %12s %10s %6s %9s %9s%n", "optimizer", "tuned on training functions",
+                "final mean", "final median", "margin", "win", "diverged", "us/step");
         List<OptimizerSummary> s = o.summaries();
         for (int a = 0; a < s.size(); a++) {
             OptimizerSummary x = s.get(a);
             TuningRecord t = o.tuning().get(a);
             Timing time = o.timings().get(a);
-            out.printf("%-22s %-28s %12.5g %12.5g %10.3g %7.0f%% %4d/%-4d %12.2f%n", x.label(),
-                    abbreviate(t.chosen().toString(), 28), x.finalObjective().estimate(),
+            out.printf("%-22s %-34s %12.5g %12.5g %10.3g %5.0f%% %4d/%-4d %9.2f%n", x.label(),
+                    settings(t.chosen()), x.finalObjective().estimate(),
                     x.finalMedian().estimate(), x.margin().estimate()[steps], 100 * x.winRate()[steps], x.diverged(),
                     x.runs(), time.secondsPerStep() * 1e6);
         }
+        for (TuningRecord t : o.tuning()) {
+            if (!t.atGridEdge().isEmpty()) {
+                out.printf("warning: %s's tuned %s lies at the edge of its grid; widen the grid (see tuning.json)%n",
+                        t.label(), t.atGridEdge());
+            }
+        }
     }
 
-    private static String abbreviate(String s, int width) {
-        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    /** Grid values as "key=value ...", numbers in short form. */
+    private static String settings(Map<String, Object> chosen) {
+        if (chosen.isEmpty()) {
+            return "(nothing to tune)";
+        }
+        StringBuilder b = new StringBuilder();
+        chosen.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=')
+                .append(v instanceof Double d ? String.format(Locale.ROOT, "%.3g", d).replaceAll("\\.?0+(e|$)", "$1")
+                        : v));
+        return b.toString();
     }
 }

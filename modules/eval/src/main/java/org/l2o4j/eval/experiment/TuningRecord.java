@@ -1,7 +1,9 @@
 package org.l2o4j.eval.experiment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.l2o4j.baselines.tuning.Criterion;
 import org.l2o4j.baselines.tuning.GridSearch;
@@ -17,10 +19,12 @@ import org.l2o4j.core.problem.Problem;
  * @param label           the competitor's label
  * @param optimizer       registered name
  * @param hyperparameters the chosen values, every default filled in
+ * @param atGridEdge      grid keys whose chosen value is the first or last of three or more candidates: the optimum
+ *                        may lie outside the grid, and the grid should be widened before the comparison is trusted
  * @param search          the search that chose them
  */
 public record TuningRecord(String label, String optimizer, Map<String, Object> hyperparameters,
-        TuningResult search) {
+        List<String> atGridEdge, TuningResult search) {
 
     /** The chosen values (alias used in tables). */
     public Map<String, Object> chosen() {
@@ -39,7 +43,19 @@ public record TuningRecord(String label, String optimizer, Map<String, Object> h
                 task.advance(done - reported[0]);
                 reported[0] = done;
             }).run(train, starts, experiment.tuneSteps());
-            return new TuningRecord(spec.label(), spec.name(), r.chosen(), r);
+            return new TuningRecord(spec.label(), spec.name(), r.chosen(), edges(grid, r.best().setting()), r);
         }
+    }
+
+    private static List<String> edges(Map<String, List<Object>> grid, Map<String, Object> chosen) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<Object>> e : new TreeMap<>(grid).entrySet()) {
+            List<Object> values = e.getValue();
+            Object v = chosen.get(e.getKey());
+            if (values.size() >= 3 && (v.equals(values.get(0)) || v.equals(values.get(values.size() - 1)))) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
     }
 }
