@@ -71,8 +71,9 @@ public final class LogisticRegression implements TwiceDifferentiable {
         double loss = 0;
         for (int i = 0; i < n; i++) {
             double z = design.predict(x, xOffset, i);
-            loss += Logistic.softplus(z) - labels[i] * z;
-            design.addGradient(gradient, gradientOffset, i, (Logistic.sigmoid(z) - labels[i]) / n);
+            double e = Math.exp(-Math.abs(z));
+            loss += Logistic.softplus(z, e) - labels[i] * z;
+            design.addGradient(gradient, gradientOffset, i, (Logistic.sigmoid(z, e) - labels[i]) / n);
         }
         for (int j = 0; j < m; j++) {
             gradient[gradientOffset + j] += l2 * x[xOffset + j];

@@ -103,8 +103,9 @@ public final class TwoLayerNet implements TwiceDifferentiable {
         double loss = 0;
         for (int i = 0; i < points; i++) {
             double s = logitDifference(x, xOffset, i, z);
-            loss += Logistic.softplus(s) - labels[i] * s;
-            double r = (Logistic.sigmoid(s) - labels[i]) / points;
+            double e = Math.exp(-Math.abs(s));
+            loss += Logistic.softplus(s, e) - labels[i] * s;
+            double r = (Logistic.sigmoid(s, e) - labels[i]) / points;
             int row = i * inputs;
             for (int j = 0; j < hidden; j++) {
                 if (z[j] > 0) {
