@@ -15,6 +15,7 @@ import org.l2o4j.plot.Band;
 import org.l2o4j.plot.Contour;
 import org.l2o4j.plot.Figures;
 import org.l2o4j.plot.Grid;
+import org.l2o4j.plot.Labels;
 import org.l2o4j.plot.Line;
 import org.l2o4j.plot.Palette;
 import org.l2o4j.plot.PlaneTrajectory;
@@ -24,8 +25,9 @@ import org.l2o4j.plot.charts.ContourCharts;
 
 /**
  * The figures of a comparison: mean and median objective per iteration with 95 % bands (log scale), margin of victory
- * (Li &amp; Malik Fig. a), example test functions (Fig. b, c), objective against wall-clock seconds, and for 2-D
- * families the contour of the first test function with each optimizer's trajectory.
+ * (Li &amp; Malik Fig. a), example test functions (Fig. b, c), objective against wall-clock seconds and against
+ * function evaluations, and for 2-D families the contour of the first test function with each optimizer's
+ * trajectory.
  */
 final class ExperimentFigures implements FigureMaker {
 
@@ -41,6 +43,7 @@ final class ExperimentFigures implements FigureMaker {
         List<Band> medians = new ArrayList<>();
         List<Band> margins = new ArrayList<>();
         List<Band> wall = new ArrayList<>();
+        List<Band> evaluations = new ArrayList<>();
         for (int a = 0; a < labels.size(); a++) {
             OptimizerSummary s = o.summaries().get(a);
             means.add(band(labels.get(a), s.mean()));
@@ -48,6 +51,8 @@ final class ExperimentFigures implements FigureMaker {
             margins.add(band(labels.get(a), s.margin()));
             Timing t = o.timings().get(a);
             wall.add(new Band(labels.get(a), t.cumulativeSeconds(), s.mean().estimate(), s.mean().low(),
+                    s.mean().high()));
+            evaluations.add(new Band(labels.get(a), s.valueEvaluations(), s.mean().estimate(), s.mean().low(),
                     s.mean().high()));
         }
         String where = family + ", " + runs + " test runs";
@@ -59,6 +64,9 @@ final class ExperimentFigures implements FigureMaker {
                 "margin-of-victory");
         Figures.write(Charts.objectiveVsWallClock("Mean objective vs wall-clock, " + where, wall, Scale.LOG, palette),
                 folder, "objective-vs-wallclock");
+        Figures.write(Charts.bands(Labels.of("Mean objective vs function evaluations, " + where,
+                "function evaluations (mean over runs)", Charts.OBJECTIVE), evaluations, Scale.LOG, palette), folder,
+                "objective-vs-evaluations");
         int examples = Math.min(o.spec().examples(), o.testProblems().size());
         for (int e = 0; e < examples; e++) {
             int run = firstRunOf(o, e);

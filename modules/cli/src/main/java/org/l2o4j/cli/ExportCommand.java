@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.l2o4j.core.catalog.Catalog;
+import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.problem.ProblemFamily;
@@ -48,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
         ProblemFamily f = Catalog.family(family, Experiments.parseValues(familyConfig));
         int size = f.split(split).size();
         if (index < 0 || index >= size) {
-            throw new IllegalArgumentException("--index " + index + " is outside split '" + split + "' of family '"
+            throw new ConfigException("--index " + index + " is outside split '" + split + "' of family '"
                     + family + "', which has " + size + " functions (0.." + (size - 1) + ")");
         }
         Problem p = f.problems(split, seed).get(index);

@@ -31,8 +31,8 @@ public final class L2o {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new L2o());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof ConfigException || e instanceof IllegalArgumentException
-                    || e instanceof UncheckedIOException) {
+            // Only user mistakes are reported as one line; anything else is a bug and keeps its stack trace.
+            if (e instanceof ConfigException || e instanceof UncheckedIOException) {
                 cmd.getErr().println("l2o: error: " + e.getMessage());
                 return BAD_INPUT;
             }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.catalog.OptimizerProvider;
 import org.l2o4j.core.catalog.ProblemFamilyProvider;
+import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.eval.experiment.ExperimentSpec;
 
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (what != null && !List.of("families", "optimizers", "experiments").contains(what)) {
-            throw new IllegalArgumentException("cannot list '" + what + "'; choose families, optimizers or experiments");
+            throw new ConfigException("cannot list '" + what + "'; choose families, optimizers or experiments");
         }
         if (what == null || what.equals("families")) {
             out.println("Problem families:");

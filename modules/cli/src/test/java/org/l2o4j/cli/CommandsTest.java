@@ -44,6 +44,23 @@ class CommandsTest {
         for (int j = 0; j < x0.size(); j++) {
             assertEquals(original.initialPoint(0)[j], ((Number) x0.get(j)).doubleValue(), 0.0);
         }
+        // Rebuild f from the exported data alone, the way another tool would, and compare at two points.
+        List<?> features = (List<?>) problem.get("features");
+        List<?> labels = (List<?>) problem.get("labels");
+        double l2 = ((Number) problem.get("l2")).doubleValue();
+        for (double[] w : new double[][] {original.initialPoint(0), {0.3, -1.2, 0.8, 0.1}}) {
+            double loss = 0;
+            for (int i = 0; i < features.size(); i++) {
+                List<?> a = (List<?>) features.get(i);
+                double z = w[3];
+                for (int j = 0; j < 3; j++) {
+                    z += w[j] * ((Number) a.get(j)).doubleValue();
+                }
+                loss += Math.log(1 + Math.exp(z)) - ((Number) labels.get(i)).doubleValue() * z;
+            }
+            double expected = loss / features.size() + l2 / 2 * (w[0] * w[0] + w[1] * w[1] + w[2] * w[2]);
+            assertEquals(expected, original.value(w), 1e-12 * Math.abs(expected));
+        }
     }
 
     @Test

@@ -72,7 +72,8 @@ public final class Rollout {
                         + ") is not finite at its starting point: f(x0) = " + startValue[i]);
             }
         }
-        record(batch, 0, objective, gradientNorm, valueEvals, gradientEvals, hessianEvals, wall, iterates, 0.0);
+        record(batch, 0, objective, gradientNorm, valueEvals, gradientEvals, hessianEvals, wall, iterates,
+                new boolean[n], 0.0);
 
         OptimizerState state = optimizer.start(batch);
         for (int t = 1; t <= steps; t++) {
@@ -85,13 +86,16 @@ public final class Rollout {
             long t0 = System.nanoTime();
             state.step();
             double share = activeBefore == 0 ? 0.0 : (System.nanoTime() - t0) * 1e-9 / activeBefore;
+            boolean[] diverging = new boolean[n];
             for (int i = 0; i < n; i++) {
                 if (batch.isActive(i) && options.divergence().diverged(batch, i, startValue[i], startMaxAbs[i])) {
                     batch.deactivate(i);
                     divergedAt[i] = t;
+                    diverging[i] = true;
                 }
             }
-            record(batch, t, objective, gradientNorm, valueEvals, gradientEvals, hessianEvals, wall, iterates, share);
+            record(batch, t, objective, gradientNorm, valueEvals, gradientEvals, hessianEvals, wall, iterates,
+                    diverging, share);
             listener.afterStep(t, steps);
         }
         return new RolloutResult(optimizer.name(), optimizer.hyperparameters(), objective, gradientNorm, valueEvals,
@@ -100,15 +104,14 @@ public final class Rollout {
 
     private static void record(ProblemBatch batch, int t, double[][] objective, double[][] gradientNorm,
             long[][] valueEvals, long[][] gradientEvals, long[][] hessianEvals, double[][] wall, double[][][] iterates,
-            double share) {
+            boolean[] diverging, double share) {
         int d = batch.dimension();
         for (int i = 0; i < batch.size(); i++) {
-            if (t > 0) {
-                valueEvals[i][t] = valueEvals[i][t - 1];
-                gradientEvals[i][t] = gradientEvals[i][t - 1];
-                hessianEvals[i][t] = hessianEvals[i][t - 1];
-                wall[i][t] = wall[i][t - 1];
-            }
+            // Counters are read from the batch even for a problem that just diverged: the diverging step was spent.
+            valueEvals[i][t] = batch.valueEvaluations(i);
+            gradientEvals[i][t] = batch.gradientEvaluations(i);
+            hessianEvals[i][t] = batch.hessianEvaluations(i);
+            wall[i][t] = (t > 0 ? wall[i][t - 1] : 0) + (diverging[i] || batch.isActive(i) ? share : 0);
             if (!batch.isActive(i)) {
                 objective[i][t] = Double.NaN;
                 gradientNorm[i][t] = Double.NaN;
@@ -123,10 +126,6 @@ public final class Rollout {
                 sq += batch.gradient()[j] * batch.gradient()[j];
             }
             gradientNorm[i][t] = Math.sqrt(sq);
-            valueEvals[i][t] = batch.valueEvaluations(i);
-            gradientEvals[i][t] = batch.gradientEvaluations(i);
-            hessianEvals[i][t] = batch.hessianEvaluations(i);
-            wall[i][t] += share;
             if (iterates != null) {
                 iterates[i][t] = java.util.Arrays.copyOfRange(batch.x(), i * d, i * d + d);
             }

@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * What a {@link Rollout} recorded, per problem i and iteration t = 0..steps (t = 0 is the starting point).
  *
- * <p>From the step a problem diverged at, its objective and gradient norm are NaN and its counters stay frozen;
- * {@code divergedAt[i]} is that step, or -1. Wall time is cumulative seconds spent in optimizer steps, the batch's
+ * <p>From the step a problem diverged at, its objective and gradient norm are NaN; its counters include what that
+ * step spent and stay frozen after it; {@code divergedAt[i]} is that step, or -1. Wall time is cumulative seconds spent in optimizer steps, the batch's
  * time split evenly over its active problems (a batched step has no per-problem time of its own).
  *
  * <p>The arrays are the rollout's own; treat them as read-only.

@@ -27,11 +27,16 @@ import java.util.concurrent.TimeUnit;
 public record Provenance(String experiment, long seed, String command, String startedAt, String gitCommit,
         boolean gitDirty, Map<String, String> versions, Map<String, Object> machine) {
 
-    /** Provenance of a run starting now in the current working directory. */
+    /**
+     * Provenance of a run starting now. The git state is read from the L2O4J checkout ({@code -Dl2o.home}, which
+     * {@code ./l2o} sets), else from the working folder; untracked files count as uncommitted changes, since a new
+     * source or experiment file changes what runs.
+     */
     public static Provenance capture(String experiment, long seed, String command) {
-        Path cwd = Path.of("").toAbsolutePath();
-        String commit = git(cwd, "rev-parse", "HEAD");
-        String status = git(cwd, "status", "--porcelain", "--untracked-files=no");
+        String home = System.getProperty("l2o.home");
+        Path checkout = (home == null ? Path.of("") : Path.of(home)).toAbsolutePath();
+        String commit = git(checkout, "rev-parse", "HEAD");
+        String status = git(checkout, "status", "--porcelain");
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         machine.put("arch", System.getProperty("os.arch"));

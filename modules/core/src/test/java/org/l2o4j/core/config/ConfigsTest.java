@@ -55,6 +55,13 @@ class ConfigsTest {
     }
 
     @Test
+    void noSilentConversions() {
+        assertThrows(ConfigException.class, () -> Configs.bind(Map.of("steps", 2.7), Settings.DEFAULTS, "x"));
+        assertThrows(ConfigException.class, () -> Configs.bind(Map.of("steps", "3"), Settings.DEFAULTS, "x"));
+        assertEquals(2.0, Configs.bind(Map.of("lr", 2), Settings.DEFAULTS, "x").lr(), 0.0, "int widens to double");
+    }
+
+    @Test
     void yamlErrorsNameTheFile(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("nope.yaml");
         assertTrue(assertThrows(ConfigException.class, () -> Configs.readYaml(missing)).getMessage()

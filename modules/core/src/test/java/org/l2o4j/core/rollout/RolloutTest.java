@@ -73,7 +73,9 @@ class RolloutTest {
         assertTrue(Double.isNaN(r.objective()[0][at]));
         assertTrue(Double.isNaN(r.objective()[0][40]));
         assertTrue(Double.isFinite(r.objective()[0][at - 1]));
-        assertEquals(r.valueEvaluations()[0][at - 1], r.valueEvaluations()[0][40], "counters freeze");
+        assertEquals(at + 1, r.valueEvaluations()[0][at], "the diverging step's evaluation is charged");
+        assertEquals(r.valueEvaluations()[0][at], r.valueEvaluations()[0][40], "then the counters freeze");
+        assertTrue(r.wallSeconds()[0][at] > r.wallSeconds()[0][at - 1], "and so is its time");
         assertEquals(2, r.divergedCount());
     }
 

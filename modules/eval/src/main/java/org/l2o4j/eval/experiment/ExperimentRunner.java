@@ -5,11 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.l2o4j.baselines.tuning.GridSearch;
 import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.catalog.OptimizerProvider;
+import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.problem.ProblemFamily;
+import org.l2o4j.core.rollout.ProblemBatch;
 import org.l2o4j.core.rollout.Rollout;
 import org.l2o4j.core.rollout.RolloutResult;
 import org.l2o4j.core.run.RunFolder;
@@ -74,7 +77,7 @@ public final class ExperimentRunner {
             }
         }
         List<String> labels = spec.optimizers().stream().map(OptimizerSpec::label).toList();
-        List<OptimizerSummary> summaries = OptimizerSummary.of(labels, results);
+        List<OptimizerSummary> summaries = OptimizerSummary.of(labels, results, runProblem);
         List<Timing> timings = new ArrayList<>();
         for (int a = 0; a < labels.size(); a++) {
             timings.add(Timing.of(labels.get(a), results.get(a)));
@@ -89,16 +92,39 @@ public final class ExperimentRunner {
     private static List<TuningRecord> tune(ExperimentSpec spec, ProblemFamily family, Progress progress) {
         List<Problem> train = family.problems(spec.trainSplit(), spec.seed());
         List<double[]> starts = train.stream().map(p -> p.initialPoint(0)).toList();
-        List<TuningRecord> out = new ArrayList<>();
+        List<Map<String, List<Object>>> grids = new ArrayList<>();
         for (OptimizerSpec o : spec.optimizers()) {
-            OptimizerProvider provider = Catalog.optimizerProvider(o.name());
-            Map<String, List<Object>> grid = new LinkedHashMap<>();
-            if (o.tune()) {
-                grid.putAll(o.grid().isEmpty() ? provider.defaultGrid() : o.grid());
-            }
-            o.hyperparameters().forEach((key, value) -> grid.put(key, List.of(value)));
-            out.add(TuningRecord.search(o, provider, grid, train, starts, spec, progress));
+            grids.add(checkedGrid(o, train.get(0), family.name()));
+        }
+        List<TuningRecord> out = new ArrayList<>();
+        for (int k = 0; k < grids.size(); k++) {
+            OptimizerSpec o = spec.optimizers().get(k);
+            out.add(TuningRecord.search(o, Catalog.optimizerProvider(o.name()), grids.get(k), train, starts, spec,
+                    progress));
         }
         return out;
+    }
+
+    /**
+     * The grid an optimizer is tuned over, checked before anything runs: every setting must be a valid
+     * configuration, and the optimizer must be able to start on the family (Newton needs Hessians), so a mistake in
+     * the last competitor does not surface after the others have been tuned.
+     */
+    private static Map<String, List<Object>> checkedGrid(OptimizerSpec o, Problem example, String familyName) {
+        OptimizerProvider provider = Catalog.optimizerProvider(o.name());
+        Map<String, List<Object>> grid = new LinkedHashMap<>();
+        if (o.tune()) {
+            grid.putAll(o.grid().isEmpty() ? provider.defaultGrid() : o.grid());
+        }
+        o.hyperparameters().forEach((key, value) -> grid.put(key, List.of(value)));
+        List<Optimizer> settings = GridSearch.over(provider, grid).settings().stream()
+                .map(setting -> provider.create(setting)).toList();
+        try {
+            settings.get(0).start(ProblemBatch.startingAt(List.of(example), List.of(example.initialPoint(0))));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("optimizer '" + o.label() + "' cannot run on family '" + familyName + "': "
+                    + e.getMessage(), e);
+        }
+        return grid;
     }
 }

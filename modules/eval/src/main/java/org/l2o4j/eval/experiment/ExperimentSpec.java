@@ -51,6 +51,10 @@ public record ExperimentSpec(String name, String description, String family, Map
             throw new ConfigException("examples must be >= 0, got " + examples);
         }
         Criterion.fromKey(criterion);
+        if (trainSplit.equals(testSplit)) {
+            throw new ConfigException("trainSplit and testSplit are both '" + trainSplit
+                    + "': hyperparameters must be tuned on functions the comparison does not test on");
+        }
         Set<String> labels = new HashSet<>();
         for (OptimizerSpec o : optimizers) {
             if (!labels.add(o.label())) {

@@ -1,7 +1,9 @@
 package org.l2o4j.eval.results;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.l2o4j.core.rollout.RolloutResult;
 import org.l2o4j.eval.stats.Interval;
@@ -18,9 +20,9 @@ import org.l2o4j.eval.stats.Statistics;
  * @param hyperparameters  the values used (tuned ones frozen before the test functions were sampled)
  * @param runs             number of runs (test functions × restarts)
  * @param diverged         runs that diverged
- * @param mean             mean f(x_t) over non-diverged runs
- * @param median           median f(x_t)
- * @param margin           mean margin of victory
+ * @param mean             mean over test functions of f(x_t) (restarts averaged per function; diverged runs out)
+ * @param median           median over test functions of f(x_t)
+ * @param margin           mean margin of victory over test functions
  * @param winRate          fraction of runs won at each t
  * @param valueEvaluations mean cumulative function evaluations at each t
  * @param gradientEvaluations mean cumulative gradient evaluations at each t
@@ -66,35 +68,68 @@ public record OptimizerSummary(String label, String optimizer, Map<String, Objec
     }
 
     /**
-     * Summaries of every competitor, each against all the others.
+     * Summaries of every competitor, each against all the others. Intervals are taken over test functions: the
+     * restarts of one function share its data and are not independent draws, so each function's finite runs are
+     * averaged first (with one restart per function this changes nothing).
      *
-     * @param labels  labels in order
-     * @param results their rollouts over the same runs, in the same order
+     * @param labels     labels in order
+     * @param results    their rollouts over the same runs, in the same order
+     * @param runProblem for each run, the index of its test function
      */
-    public static List<OptimizerSummary> of(List<String> labels, List<RolloutResult> results) {
+    public static List<OptimizerSummary> of(List<String> labels, List<RolloutResult> results, int[] runProblem) {
         List<double[][]> objectives = results.stream().map(RolloutResult::objective).toList();
-        return java.util.stream.IntStream.range(0, results.size())
-                .mapToObj(a -> summarize(labels.get(a), results.get(a), objectives, a)).toList();
+        return IntStream.range(0, results.size())
+                .mapToObj(a -> summarize(labels.get(a), results.get(a), objectives, a, runProblem)).toList();
     }
 
-    private static OptimizerSummary summarize(String label, RolloutResult r, List<double[][]> objectives, int a) {
+    private static OptimizerSummary summarize(String label, RolloutResult r, List<double[][]> objectives, int a,
+            int[] runProblem) {
         int runs = r.problems();
         int steps = r.steps();
-        double[] finals = new double[runs];
-        double[] auc = new double[runs];
+        double[][] finalAndArea = new double[runs][2];
         for (int i = 0; i < runs; i++) {
-            finals[i] = r.objective()[i][steps];
+            finalAndArea[i][0] = r.objective()[i][steps];
             double s = 0;
             for (double f : r.objective()[i]) {
                 s += f;
             }
-            auc[i] = s / (steps + 1);
+            finalAndArea[i][1] = s / (steps + 1);
         }
+        double[][] objective = perFunction(r.objective(), runProblem);
+        double[][] perFunctionEnds = perFunction(finalAndArea, runProblem);
+        double[] finals = column(perFunctionEnds, 0);
+        double[] auc = column(perFunctionEnds, 1);
         return new OptimizerSummary(label, r.optimizer(), r.hyperparameters(), runs, r.divergedCount(),
-                PerStep.of(r.objective(), false), PerStep.of(r.objective(), true),
-                PerStep.of(Margins.of(objectives, a), false), Margins.winRate(objectives, a),
+                PerStep.of(objective, false), PerStep.of(objective, true),
+                PerStep.of(perFunction(Margins.of(objectives, a), runProblem), false), Margins.winRate(objectives, a),
                 meanOver(r.valueEvaluations()), meanOver(r.gradientEvaluations()), meanOver(r.hessianEvaluations()),
                 Statistics.mean(finals, LEVEL), Statistics.median(finals, LEVEL), Statistics.mean(auc, LEVEL));
+    }
+
+    /** values[run][t] averaged over the finite runs of each function: [function][t], NaN where none is finite. */
+    static double[][] perFunction(double[][] values, int[] runProblem) {
+        int functions = Arrays.stream(runProblem).max().orElse(-1) + 1;
+        int width = values[0].length;
+        double[][] sum = new double[functions][width];
+        int[][] count = new int[functions][width];
+        for (int run = 0; run < values.length; run++) {
+            for (int t = 0; t < width; t++) {
+                if (Double.isFinite(values[run][t])) {
+                    sum[runProblem[run]][t] += values[run][t];
+                    count[runProblem[run]][t]++;
+                }
+            }
+        }
+        for (int f = 0; f < functions; f++) {
+            for (int t = 0; t < width; t++) {
+                sum[f][t] = count[f][t] == 0 ? Double.NaN : sum[f][t] / count[f][t];
+            }
+        }
+        return sum;
+    }
+
+    private static double[] column(double[][] rows, int j) {
+        return Arrays.stream(rows).mapToDouble(row -> row[j]).toArray();
     }
 
     private static double[] meanOver(long[][] counts) {

@@ -10,8 +10,9 @@ import org.l2o4j.problems.Checks;
 import org.l2o4j.problems.ProblemSeeds;
 
 /**
- * f(x) = Σ_{i=0}^{n−2} [b(x_{i+1} − x_i²)² + (a − x_i)²], the chained Rosenbrock function, minimum 0 at
- * x = (a, a², …) which is (1, …, 1) for a = 1. Its Hessian is tridiagonal.
+ * f(x) = Σ_{i=0}^{n−2} [b(x_{i+1} − x_i²)² + (a − x_i)²], the chained Rosenbrock function. Its minimum 0 is at
+ * (a, a²) for n = 2 and at (1, …, 1) for a = 1 and any n; for n ≥ 3 and a ∉ {0, 1} no point zeroes every term, and
+ * the minimum is positive. Its Hessian is tridiagonal.
  *
  * <p>Restart k draws x_j uniformly from [lower_{j mod L}, upper_{j mod L}) (L the box's length) on
  * {@link ProblemSeeds#restart}, so a 2-d box repeats over the coordinate pairs of a longer x. Immutable, so safe to
