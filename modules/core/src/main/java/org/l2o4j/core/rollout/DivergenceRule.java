@@ -21,8 +21,11 @@ public record DivergenceRule(double objectiveGrowth, double iterateGrowth) {
         }
     }
 
-    /** Whether problem i of the batch has diverged, given its value and ‖x‖∞ at the start. */
-    boolean diverged(ProblemBatch batch, int i, double startValue, double startMaxAbs) {
+    /**
+     * Whether problem i of the batch has diverged, given its value and ‖x‖∞ at the start. Public so that every driver
+     * of a batch (the {@link Rollout}, the optimization MDP of {@code org.l2o4j.core.mdp}) applies the same rule.
+     */
+    public boolean diverged(ProblemBatch batch, int i, double startValue, double startMaxAbs) {
         double f = batch.values()[i];
         if (!Double.isFinite(f) || f - startValue > objectiveGrowth * (1 + Math.abs(startValue))) {
             return true;

@@ -115,7 +115,11 @@ public final class ProblemBatch {
         return active[i];
     }
 
-    void deactivate(int i) {
+    /**
+     * Freezes problem i after it diverged. Only drivers of a batch call this (the {@link Rollout}, and the
+     * optimization MDP of {@code org.l2o4j.core.mdp}, both with a {@link DivergenceRule}); an optimizer never does.
+     */
+    public void deactivate(int i) {
         active[i] = false;
     }
 
