@@ -1,0 +1,44 @@
+package org.l2o4j.gps.dynamics;
+
+/**
+ * Settings of the {@link DynamicsFitter} (gps.md §4.3 and §6). {@link #liMalik()} holds Li &amp; Malik's released
+ * values.
+ *
+ * @param ridge                      r added to the [s; u] block of the joint covariance (Li: 1e-3; cbfinn example 1e-6)
+ * @param initialStateVarianceFloor  x0Σ = diag(max(var(s_0), floor)) (1e-6)
+ * @param cbfinnCompatible           reproduce cbfinn/gps, for golden tests (gps-fixtures/README.md §7.1–7.2): the ridge
+ *                                   is added to every entry of the input block (r·𝟙𝟙ᵀ), and x0Σ gets the reference's
+ *                                   prior term Φ + N·m/(N+m)·δδᵀ/(N+n0) with Φ not divided by (N+n0). Off by default.
+ */
+public record DynamicsConfig(double ridge, double initialStateVarianceFloor, boolean cbfinnCompatible) {
+
+    public DynamicsConfig {
+        if (!(ridge >= 0) || !Double.isFinite(ridge)) {
+            throw new IllegalArgumentException("dynamics ridge must be finite and ≥ 0, got " + ridge);
+        }
+        if (!(initialStateVarianceFloor >= 0) || !Double.isFinite(initialStateVarianceFloor)) {
+            throw new IllegalArgumentException("initial-state variance floor must be finite and ≥ 0, got "
+                    + initialStateVarianceFloor);
+        }
+    }
+
+    /** Li &amp; Malik: ridge 1e-3, x0 variance floor 1e-6, clean formulas. */
+    public static DynamicsConfig liMalik() {
+        return new DynamicsConfig(1e-3, 1e-6, false);
+    }
+
+    /** This configuration with another ridge. */
+    public DynamicsConfig withRidge(double r) {
+        return new DynamicsConfig(r, initialStateVarianceFloor, cbfinnCompatible);
+    }
+
+    /** This configuration with cbfinn/gps's quirks switched on or off. */
+    public DynamicsConfig withCbfinnCompatible(boolean compatible) {
+        return new DynamicsConfig(ridge, initialStateVarianceFloor, compatible);
+    }
+
+    /** How the ridge enters the input block under this configuration. */
+    public GaussianConditioner.RidgeForm ridgeForm() {
+        return cbfinnCompatible ? GaussianConditioner.RidgeForm.ALL_ENTRIES : GaussianConditioner.RidgeForm.IDENTITY;
+    }
+}
