@@ -122,6 +122,93 @@ public final class Spd {
         }
     }
 
+    /**
+     * A·S·Aᵀ (m × m) for A (m × n) and symmetric S (n × n): how a covariance propagates through a linear map
+     * (gps.md §4.5, Σ_ss(t+1) = F_t Σ_t F_tᵀ + Σdyn_t). Only the upper triangle is summed and then mirrored, which
+     * halves the work and makes the result exactly symmetric, so it needs no separate symmetrization.
+     */
+    public static double[] congruence(double[] a, int m, int n, double[] s) {
+        requireSquare(s, n);
+        double[] w = Matrices.multiply(a, m, n, s, n);
+        double[] at = Matrices.transpose(a, m, n);
+        double[] out = new double[m * m];
+        for (int i = 0; i < m; i++) {
+            int row = i * m;
+            int rowW = i * n;
+            int c = 0;
+            for (; c + 3 < n; c += 4) {
+                double w0 = w[rowW + c];
+                double w1 = w[rowW + c + 1];
+                double w2 = w[rowW + c + 2];
+                double w3 = w[rowW + c + 3];
+                int t0 = c * m;
+                int t1 = t0 + m;
+                int t2 = t1 + m;
+                int t3 = t2 + m;
+                for (int j = i; j < m; j++) {
+                    out[row + j] += w0 * at[t0 + j] + w1 * at[t1 + j] + w2 * at[t2 + j] + w3 * at[t3 + j];
+                }
+            }
+            for (; c < n; c++) {
+                double wic = w[rowW + c];
+                int rowT = c * m;
+                for (int j = i; j < m; j++) {
+                    out[row + j] += wic * at[rowT + j];
+                }
+            }
+        }
+        mirrorUpper(out, m);
+        return out;
+    }
+
+    /**
+     * Aᵀ·S·A (n × n) for A (m × n) and symmetric S (m × m): how a quadratic value function pulls back through linear
+     * dynamics (gps.md §4.7, F_tᵀ V F_t). Exactly symmetric, computed from the upper triangle as in
+     * {@link #congruence}.
+     */
+    public static double[] transposedCongruence(double[] a, int m, int n, double[] s) {
+        requireSquare(s, m);
+        double[] w = Matrices.multiply(s, m, m, a, n);
+        double[] out = new double[n * n];
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            int r0 = i * n;
+            int r1 = r0 + n;
+            int r2 = r1 + n;
+            int r3 = r2 + n;
+            for (int r = 0; r < n; r++) {
+                double a0 = a[r0 + r];
+                double a1 = a[r1 + r];
+                double a2 = a[r2 + r];
+                double a3 = a[r3 + r];
+                int row = r * n;
+                for (int c = r; c < n; c++) {
+                    out[row + c] += a0 * w[r0 + c] + a1 * w[r1 + c] + a2 * w[r2 + c] + a3 * w[r3 + c];
+                }
+            }
+        }
+        for (; i < m; i++) {
+            int rowA = i * n;
+            for (int r = 0; r < n; r++) {
+                double air = a[rowA + r];
+                int row = r * n;
+                for (int c = r; c < n; c++) {
+                    out[row + c] += air * w[rowA + c];
+                }
+            }
+        }
+        mirrorUpper(out, n);
+        return out;
+    }
+
+    private static void mirrorUpper(double[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                a[j * n + i] = a[i * n + j];
+            }
+        }
+    }
+
     /** The n × n identity. */
     public static double[] identity(int n) {
         double[] id = new double[n * n];

@@ -1,0 +1,90 @@
+package org.l2o4j.gps.cost;
+
+import org.l2o4j.core.problem.TwiceDifferentiable;
+
+/**
+ * The L2O cost c(s_t) = scale · f(x_t) (Li &amp; Malik 2017; gps.md §2 "Cost" and §4.2): the objective value at the
+ * iterate x_t, which sits in the state at {@code iterateOffset}. The history features and the action never enter the
+ * cost (they matter only through the dynamics), so the gradient and Hessian are non-zero only in the x block, and
+ * the Hessian is the problem's analytic one rather than finite differences.
+ *
+ * <p>{@code scale} exists because Li's released code multiplies l, l_y and l_yy by weight·dU = 4; that changes how η
+ * compares with the cost (gps.md §4.2, §5 item 13). L2O4J's default is 1.
+ */
+public final class ObjectiveValueCost implements CostFunction {
+
+    private final TwiceDifferentiable objective;
+    private final int stateDimension;
+    private final int actionDimension;
+    private final int iterateOffset;
+    private final double scale;
+
+    /**
+     * @param objective       f, with an analytic Hessian
+     * @param stateDimension  dX
+     * @param actionDimension dU
+     * @param iterateOffset   where x (d = objective.dimension() entries) starts inside the state
+     * @param scale           multiplies the value and its derivatives; 1 for the plain objective
+     */
+    public ObjectiveValueCost(TwiceDifferentiable objective, int stateDimension, int actionDimension,
+            int iterateOffset, double scale) {
+        this.objective = objective;
+        int d = objective.dimension();
+        if (iterateOffset < 0 || iterateOffset + d > stateDimension) {
+            throw new IllegalArgumentException("the iterate block [" + iterateOffset + ", " + (iterateOffset + d)
+                    + ") of an objective with d = " + d + " does not fit in a state of dX = " + stateDimension);
+        }
+        if (actionDimension <= 0) {
+            throw new IllegalArgumentException("dU must be positive but is " + actionDimension);
+        }
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            throw new IllegalArgumentException("scale must be positive and finite but is " + scale);
+        }
+        this.stateDimension = stateDimension;
+        this.actionDimension = actionDimension;
+        this.iterateOffset = iterateOffset;
+        this.scale = scale;
+    }
+
+    @Override
+    public int stateDimension() {
+        return stateDimension;
+    }
+
+    @Override
+    public int actionDimension() {
+        return actionDimension;
+    }
+
+    @Override
+    public CostDerivatives evaluate(double[][] states, double[][] actions) {
+        int horizon = states.length;
+        if (actions.length != horizon) {
+            throw new IllegalArgumentException("dimension mismatch: " + horizon + " states but " + actions.length
+                    + " actions");
+        }
+        int d = objective.dimension();
+        int n = stateDimension + actionDimension;
+        double[] values = new double[horizon];
+        double[][] gradients = new double[horizon][n];
+        double[][] hessians = new double[horizon][n * n];
+        double[] blockHessian = new double[d * d];
+        for (int t = 0; t < horizon; t++) {
+            if (states[t].length != stateDimension) {
+                throw new IllegalArgumentException("dimension mismatch: state at t = " + t + " has "
+                        + states[t].length + " entries but dX = " + stateDimension);
+            }
+            values[t] = scale * objective.valueAndGradient(states[t], iterateOffset, gradients[t], iterateOffset);
+            for (int i = 0; i < d; i++) {
+                gradients[t][iterateOffset + i] *= scale;
+            }
+            objective.hessian(states[t], iterateOffset, blockHessian);
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    hessians[t][(iterateOffset + i) * n + iterateOffset + j] = scale * blockHessian[i * d + j];
+                }
+            }
+        }
+        return new CostDerivatives(stateDimension, actionDimension, values, gradients, hessians);
+    }
+}

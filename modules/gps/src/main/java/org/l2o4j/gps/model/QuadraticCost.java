@@ -1,0 +1,91 @@
+package org.l2o4j.gps.model;
+
+/**
+ * A time-varying quadratic cost in global form over y = [s; u]: c_t(y) = ½ yᵀ Cm_t y + yᵀ cv_t + cc_t (gps.md §4.2,
+ * the form {@link org.l2o4j.gps.cost.CostQuadraticizer} produces; Levine &amp; Abbeel 2014 §3). Cm_t is
+ * (dX+dU) × (dX+dU) row-major. Immutable; entries must be finite.
+ */
+public final class QuadraticCost {
+
+    private final int stateDimension;
+    private final int actionDimension;
+    private final double[][] hessians;
+    private final double[][] linearTerms;
+    private final double[] constants;
+
+    /**
+     * @param stateDimension  dX
+     * @param actionDimension dU
+     * @param hessians        Cm_t, T arrays of (dX+dU) × (dX+dU)
+     * @param linearTerms     cv_t, T arrays of dX+dU
+     * @param constants       cc_t, T entries
+     */
+    public QuadraticCost(int stateDimension, int actionDimension, double[][] hessians, double[][] linearTerms,
+            double[] constants) {
+        this.stateDimension = PerStep.positive("dX", stateDimension);
+        this.actionDimension = PerStep.positive("dU", actionDimension);
+        if (hessians == null || hessians.length == 0) {
+            throw new IllegalArgumentException("a cost needs at least one time step");
+        }
+        int horizon = hessians.length;
+        int n = stateDimension + actionDimension;
+        this.hessians = PerStep.copy("Cm", hessians, horizon, n, n);
+        this.linearTerms = PerStep.copy("cv", linearTerms, horizon, n, 1);
+        this.constants = PerStep.copy("cc", constants, horizon, 1);
+    }
+
+    /** dX. */
+    public int stateDimension() {
+        return stateDimension;
+    }
+
+    /** dU. */
+    public int actionDimension() {
+        return actionDimension;
+    }
+
+    /** T. */
+    public int horizon() {
+        return hessians.length;
+    }
+
+    /** Cm_t, (dX+dU) × (dX+dU) (a copy). */
+    public double[] hessian(int t) {
+        PerStep.requireTimeStep(t, horizon());
+        return hessians[t].clone();
+    }
+
+    /** cv_t, dX+dU entries (a copy). */
+    public double[] linearTerm(int t) {
+        PerStep.requireTimeStep(t, horizon());
+        return linearTerms[t].clone();
+    }
+
+    /** cc_t. */
+    public double constant(int t) {
+        PerStep.requireTimeStep(t, horizon());
+        return constants[t];
+    }
+
+    /** c_t(y) = ½ yᵀ Cm_t y + yᵀ cv_t + cc_t at one point y = [s; u]. */
+    public double value(int t, double[] y) {
+        PerStep.requireTimeStep(t, horizon());
+        int n = stateDimension + actionDimension;
+        if (y.length != n) {
+            throw new IllegalArgumentException("dimension mismatch: y has " + y.length + " entries but dX + dU = "
+                    + n);
+        }
+        double[] h = hessians[t];
+        double quadratic = 0;
+        double linear = 0;
+        for (int a = 0; a < n; a++) {
+            double row = 0;
+            for (int b = 0; b < n; b++) {
+                row += h[a * n + b] * y[b];
+            }
+            quadratic += y[a] * row;
+            linear += y[a] * linearTerms[t][a];
+        }
+        return 0.5 * quadratic + linear + constants[t];
+    }
+}
