@@ -1,5 +1,9 @@
 package org.l2o4j.gps.dynamics;
 
+import java.util.Arrays;
+
+import org.l2o4j.gps.model.LinearGaussianDynamics;
+
 /**
  * Time-varying linear-Gaussian dynamics s_{t+1} ~ N(F_t·[s_t; u_t] + f_t, Σdyn_t) and the initial-state Gaussian
  * N(x0Mean, x0Covariance) (gps.md §4.3). All matrices are row-major; arrays are not copied, treat them as immutable.
@@ -39,5 +43,17 @@ public record FittedDynamics(int stateDim, int actionDim, double[][] gains, doub
     /** T, the number of time steps (one more than the number of fitted transitions). */
     public int horizon() {
         return gains.length;
+    }
+
+    /**
+     * The same dynamics as the immutable model type the trajectory optimizer consumes: the T − 1 fitted transitions,
+     * without the all-zero entry T − 1 (gps.md §5 item 11), and the initial-state Gaussian.
+     *
+     * @throws IllegalArgumentException if an entry is not finite (names the array, the time step and the entry)
+     */
+    public LinearGaussianDynamics toLinearGaussianDynamics() {
+        int transitions = horizon() - 1;
+        return new LinearGaussianDynamics(stateDim, actionDim, Arrays.copyOf(gains, transitions),
+                Arrays.copyOf(offsets, transitions), Arrays.copyOf(covariances, transitions), x0Mean, x0Covariance);
     }
 }

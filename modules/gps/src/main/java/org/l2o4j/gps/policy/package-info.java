@@ -1,0 +1,8 @@
+/**
+ * The global policy as guided policy search sees it (gps.md §4.9, §7 {@code gps.policy}):
+ * {@link org.l2o4j.gps.policy.GlobalPolicyView}, the batched mean and diagonal variance of π_θ(u | o), and the
+ * {@link org.l2o4j.gps.policy.PolicyLinearizer}, which turns π_θ into a time-varying linear-Gaussian controller
+ * π̄(u | s, t) on the full state around a condition's samples, under a Gaussian-mixture prior. Training the network
+ * (the S-step) lives in the policy module.
+ */
+package org.l2o4j.gps.policy;
