@@ -13,7 +13,10 @@ public record LineSearchResult(Outcome outcome, double step, double value, doubl
 
     /** How a search ended. */
     public enum Outcome {
-        /** Both strong Wolfe conditions hold at the step (Nocedal &amp; Wright eq. 3.7). */
+        /**
+         * Both strong Wolfe conditions hold at the step (Nocedal &amp; Wright eq. 3.7), sufficient decrease in its
+         * approximate form where f differs from φ(0) by rounding noise only (see {@link StrongWolfe}).
+         */
         STRONG_WOLFE,
         /**
          * The sufficient-decrease (Armijo) condition holds: the goal of a backtracking search, or the best a
@@ -24,7 +27,7 @@ public record LineSearchResult(Outcome outcome, double step, double value, doubl
         FAILED
     }
 
-    /** Whether the caller should move to the step (it decreases f). */
+    /** Whether the caller should move to the step (it decreases f, or keeps it within rounding noise). */
     public boolean accepted() {
         return outcome != Outcome.FAILED;
     }

@@ -20,6 +20,16 @@ import org.l2o4j.baselines.linesearch.LineSearchResult.Outcome;
  * within the budget when it was not the last one evaluated, as {@link LineSearch} requires; without any such step it
  * fails and the caller keeps its point. Failing is what happens at a minimizer in floating point, where no step can
  * decrease f.
+ *
+ * <p><b>Within rounding noise</b> of φ(0) (relative band 1e-10), sufficient decrease is replaced by its derivative form
+ * φ'(α) ≤ (1 − 2c1)·|φ'(0)| together with φ(α) ≤ φ(0) + 1e-10·|φ(0)|: Hager &amp; Zhang's approximate Wolfe
+ * conditions (SIAM J. Optim. 16(1), 2005, eq. 4.1, with their ε_k = ε·|f(x_k)|). A step accepted there may
+ * <em>raise</em> the computed f, by at most the band and in practice by its rounding error (at most 2e-14·|f| on the
+ * logistic-regression and robust-linear-regression test problems). This is deliberate: near a minimizer the true
+ * change of f along the ray is smaller than the error in computing it, so demanding a computed decrease makes
+ * acceptance a coin toss and L-BFGS stalls where f stops resolving progress (‖∇f‖ up to 8e-9 on those problems)
+ * instead of going on to ‖∇f‖ &lt; 1e-14 on the accurately computed derivative. Steps there no longer lower f
+ * reliably, so the methods that use this search stop by {@link Termination}, not by a failed search.
  */
 public final class StrongWolfe implements LineSearch {
 
@@ -30,7 +40,8 @@ public final class StrongWolfe implements LineSearch {
      * Relative size of a change in f that is treated as rounding noise. Near a minimizer, f(x + αp) − f(x) falls
      * below f's resolution long before ∇f does, and a search that compares values alone stops about √ε·scale away
      * from the optimum. Within this band the decisions follow the derivative instead: Hager &amp; Zhang's
-     * approximate Wolfe conditions (SIAM J. Optim. 16, 2005, eq. 4.1), with a much tighter band than their 1e-6.
+     * approximate Wolfe conditions (SIAM J. Optim. 16, 2005, eq. 4.1), with a much tighter band than their 1e-6, so
+     * that far from a minimizer (where a step changes f by more than 1e-10·|f|) the classical conditions decide.
      */
     private static final double VALUE_NOISE = 1e-10;
 
@@ -101,13 +112,15 @@ public final class StrongWolfe implements LineSearch {
     /**
      * Algorithm 3.6. The bracket [lo, hi] (in either order) contains strong-Wolfe steps; lo is the step with the lowest
      * value among those with sufficient decrease, and {@code loEvaluatedLast} says whether it was the last evaluation.
+     * While lo &gt; 0 one evaluation is always held back, even when lo was evaluated last: the next trial may become
+     * hi, and then lo must be evaluated again to be returned.
      */
     private LineSearchResult zoom(LineFunction phi, double value0, double slope0, double lo, double loValue,
             double loSlope, boolean loEvaluatedLast, double hi, double hiValue, double hiSlope, int evaluationsSoFar,
             double[] out) {
         int evaluations = evaluationsSoFar;
         while (true) {
-            int reserve = (lo > 0 && !loEvaluatedLast) ? 1 : 0;
+            int reserve = lo > 0 ? 1 : 0;
             if (evaluations >= maxEvaluations - reserve) {
                 break;
             }

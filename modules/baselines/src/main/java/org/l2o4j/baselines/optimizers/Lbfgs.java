@@ -5,8 +5,6 @@ import java.util.Map;
 import org.l2o4j.baselines.BaselineOptimizer;
 import org.l2o4j.baselines.BaselineProvider;
 import org.l2o4j.baselines.HyperparameterChecks;
-import org.l2o4j.baselines.linesearch.LineSearchResult;
-import org.l2o4j.baselines.linesearch.Ray;
 import org.l2o4j.baselines.linesearch.StrongWolfe;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.optimizer.ProblemwiseOptimizerState;
@@ -25,9 +23,11 @@ import org.l2o4j.core.rollout.ProblemBatch;
  *   <li>A pair is stored only if sᵀy &gt; 1e-10·‖s‖·‖y‖, which keeps H positive definite (the strong Wolfe
  *       conditions guarantee sᵀy &gt; 0; the margin guards against rounding).</li>
  *   <li>If the recursion gives no descent direction (rounding), the memory is reset and the step is −∇f.</li>
- *   <li>If the line search finds no decrease (at a minimizer in floating point) the iterate stays where it is and the
- *       memory is reset; it never produces NaN.</li>
- *   <li>At a point where ∇f is exactly 0 the iteration does nothing and costs nothing.</li>
+ *   <li>If the line search finds no decrease the iterate stays where it is and the memory is reset; it never produces
+ *       NaN.</li>
+ *   <li>Once the problem makes no measurable progress (a failed search along −∇f, two iterations in a row without a
+ *       new lowest f or ‖∇f‖, a zero gradient: {@link org.l2o4j.baselines.linesearch.Termination}) every later
+ *       iteration does nothing and costs nothing.</li>
  * </ul>
  * Every trial step of the line search is charged one function and one gradient evaluation.
  */
@@ -78,60 +78,51 @@ public final class Lbfgs extends BaselineOptimizer<Lbfgs.Hyperparameters> {
     }
 
     /** One problem's pairs, in a ring buffer of m slots of d values each. */
-    private final class Memory implements ProblemwiseOptimizerState.PerProblem {
-        private final Ray ray;
+    private final class Memory extends LineSearchIteration {
         private final int m;
-        private final int d;
         private final double[] s;
         private final double[] y;
         private final double[] rho;
         private final double[] alpha;
-        private final double[] previousGradient;
         private int stored;
         private int newest = -1;
-        private boolean stalled;
 
         Memory(ProblemBatch batch, int problem, int m) {
-            this.ray = new Ray(batch, problem);
+            super(batch, problem, lineSearch);
             this.m = m;
-            this.d = batch.dimension();
             this.s = new double[m * d];
             this.y = new double[m * d];
             this.rho = new double[m];
             this.alpha = new double[m];
-            this.previousGradient = new double[d];
         }
 
         @Override
-        public void step(ProblemBatch batch, int i) {
-            if (stalled) {
-                return;
+        protected double direction(double[] g, int off, double[] p) {
+            if (stored == 0) {
+                return Double.NaN;
             }
-            double[] g = batch.gradient();
-            int off = i * d;
-            double[] p = ray.direction();
-            boolean steepest = stored == 0;
-            double slope = steepest ? ray.steepestDescent() : twoLoop(g, off, p);
-            if (!(slope < 0) && !steepest) {
-                reset();
-                steepest = true;
-                slope = ray.steepestDescent();
-            }
+            double slope = twoLoop(g, off, p);
             if (!(slope < 0)) {
-                return;
+                // In exact arithmetic the recursion's H is positive definite: rounding has spoiled the pairs.
+                forget();
             }
-            double initialStep = steepest ? Math.min(1, 1 / Math.sqrt(-slope)) : 1;
-            System.arraycopy(g, off, previousGradient, 0, d);
-            LineSearchResult result = lineSearch.search(ray, batch.values()[i], slope, initialStep);
-            if (!result.accepted()) {
-                // Along −∇f a failed search means the point is stationary to floating-point precision; repeating it
-                // would only spend evaluations. After a quasi-Newton direction, retry from steepest descent.
-                stalled = steepest;
-                reset();
-                return;
-            }
-            ray.moveToLastEvaluated();
-            remember(result.step(), p, g, off);
+            return slope;
+        }
+
+        @Override
+        protected double initialStep(boolean steepest, double slope) {
+            return steepest ? unitMoveStep() : 1;
+        }
+
+        @Override
+        protected void accepted(double step, double slope, double[] g, int off) {
+            remember(step, ray.direction(), g, off);
+        }
+
+        @Override
+        protected void forget() {
+            stored = 0;
+            newest = -1;
         }
 
         /** Algorithm 7.4: p = −H∇f from the stored pairs; returns gᵀp. */
@@ -190,11 +181,6 @@ public final class Lbfgs extends BaselineOptimizer<Lbfgs.Hyperparameters> {
             rho[slot] = 1 / sy;
             newest = slot;
             stored = Math.min(stored + 1, m);
-        }
-
-        private void reset() {
-            stored = 0;
-            newest = -1;
         }
 
         /** Σ_j a[aOffset + j]·b[bOffset + j] over the d coordinates. */

@@ -13,6 +13,7 @@ import org.l2o4j.baselines.HyperparameterChecks;
 import org.l2o4j.baselines.linesearch.Backtracking;
 import org.l2o4j.baselines.linesearch.LineSearchResult;
 import org.l2o4j.baselines.linesearch.Ray;
+import org.l2o4j.baselines.linesearch.Termination;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.optimizer.ProblemwiseOptimizerState;
 import org.l2o4j.core.problem.TwiceDifferentiable;
@@ -31,8 +32,13 @@ import org.l2o4j.core.rollout.ProblemBatch;
  * On a strictly convex quadratic τ = 0 and the unit step lands on the minimizer: one iteration.
  *
  * <p><b>Cost.</b> Each iteration is charged one Hessian evaluation ({@link ProblemBatch#hessianAt}) and one
- * function-and-gradient evaluation per backtracking trial; the gradient at the current point is already known. A
- * Hessian with non-finite entries leaves the point where it is.
+ * function-and-gradient evaluation per backtracking trial; the gradient at the current point is already known.
+ *
+ * <p><b>Stopping.</b> A problem stops for good, and costs nothing more, by the rule shared with the other line-search
+ * methods ({@link Termination}): at a zero gradient, checked before the Hessian is charged; after two iterations in a
+ * row without a new lowest f or ‖∇f‖; and after any iteration that does not move (a failed backtracking search, a
+ * Hessian with non-finite entries, a direction that rounding made non-descending), because Newton's direction depends
+ * on the point alone and the next iteration would repeat it exactly.
  */
 public final class Newton extends BaselineOptimizer<Newton.Hyperparameters> {
 
@@ -88,20 +94,29 @@ public final class Newton extends BaselineOptimizer<Newton.Hyperparameters> {
         return new ProblemwiseOptimizerState(batch, i -> new Step(batch, i));
     }
 
-    /** One problem's Hessian buffer and ray. */
+    /** One problem's Hessian buffer, ray and stopping rule. */
     private final class Step implements ProblemwiseOptimizerState.PerProblem {
         private final Ray ray;
+        private final Termination termination;
         private final int d;
         private final double[] hessian;
 
         Step(ProblemBatch batch, int i) {
             this.ray = new Ray(batch, i);
+            this.termination = new Termination(batch, i);
             this.d = batch.dimension();
             this.hessian = new double[d * d];
         }
 
+        /**
+         * Newton's direction depends on the point alone, so an iteration that does not move would be repeated
+         * exactly by the next one: every way of not moving stops the problem for good.
+         */
         @Override
         public void step(ProblemBatch batch, int i) {
+            if (!termination.begin()) {
+                return;
+            }
             int off = i * d;
             batch.hessianAt(i, batch.x(), off, hessian);
             double[][] h = new double[d][d];
@@ -109,6 +124,7 @@ public final class Newton extends BaselineOptimizer<Newton.Hyperparameters> {
                 for (int c = 0; c < d; c++) {
                     h[r][c] = 0.5 * (hessian[r * d + c] + hessian[c * d + r]);
                     if (!Double.isFinite(h[r][c])) {
+                        termination.stop();
                         return;
                     }
                 }
@@ -126,12 +142,14 @@ public final class Newton extends BaselineOptimizer<Newton.Hyperparameters> {
                 slope += g[off + j] * p[j];
             }
             if (!(slope < 0)) {
+                termination.stop();
                 return;
             }
             LineSearchResult result = lineSearch.search(ray, batch.values()[i], slope, 1.0);
             if (result.accepted()) {
                 ray.moveToLastEvaluated();
             }
+            termination.end(result.accepted(), true);
         }
 
         /** Algorithm 3.3: the Cholesky factor of H + τI for the smallest τ of the doubling sequence that works. */

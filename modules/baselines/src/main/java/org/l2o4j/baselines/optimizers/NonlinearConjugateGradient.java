@@ -4,8 +4,6 @@ import java.util.Map;
 
 import org.l2o4j.baselines.BaselineOptimizer;
 import org.l2o4j.baselines.BaselineProvider;
-import org.l2o4j.baselines.linesearch.LineSearchResult;
-import org.l2o4j.baselines.linesearch.Ray;
 import org.l2o4j.baselines.linesearch.StrongWolfe;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.optimizer.ProblemwiseOptimizerState;
@@ -23,8 +21,10 @@ import org.l2o4j.core.rollout.ProblemBatch;
  * ∇f_kᵀp_k ≥ 0 the method restarts with p_k = −∇f_k. The first trial step is min(1, 1/‖∇f‖) on the first iteration
  * and after a failed search, and otherwise α_{k−1}·∇f_{k−1}ᵀp_{k−1} / ∇f_kᵀp_k, which assumes the first-order change
  * is the same as last time (Nocedal &amp; Wright eq. 3.60). A failed search (no decrease possible) keeps the iterate
- * and restarts. Every trial step is charged one function and one gradient evaluation; the fixed-step variant of
- * Li &amp; Malik's Table 1 is {@link ConjugateGradient}.
+ * and restarts. Once the problem makes no measurable progress (a failed search along −∇f, two iterations in a row
+ * without a new lowest f or ‖∇f‖, a zero gradient: {@link org.l2o4j.baselines.linesearch.Termination}) every later
+ * iteration does nothing and costs nothing. Every trial step is charged one function and one gradient evaluation;
+ * the fixed-step variant of Li &amp; Malik's Table 1 is {@link ConjugateGradient}.
  */
 public final class NonlinearConjugateGradient extends BaselineOptimizer<NonlinearConjugateGradient.Hyperparameters> {
 
@@ -69,53 +69,37 @@ public final class NonlinearConjugateGradient extends BaselineOptimizer<Nonlinea
     }
 
     /** One problem's previous direction (kept in its ray), gradient, step and slope. */
-    private final class Directions implements ProblemwiseOptimizerState.PerProblem {
-        private final Ray ray;
-        private final int d;
-        private final double[] previousGradient;
+    private final class Directions extends LineSearchIteration {
         private boolean hasPrevious;
-        private boolean stalled;
         private double previousStep;
         private double previousSlope;
 
         Directions(ProblemBatch batch, int problem) {
-            this.ray = new Ray(batch, problem);
-            this.d = batch.dimension();
-            this.previousGradient = new double[d];
+            super(batch, problem, lineSearch);
         }
 
         @Override
-        public void step(ProblemBatch batch, int i) {
-            if (stalled) {
-                return;
-            }
-            double[] g = batch.gradient();
-            int off = i * d;
-            double[] p = ray.direction();
-            double slope = hasPrevious ? polakRibiere(g, off, p) : 0;
-            boolean steepest = !(slope < 0);
-            if (steepest) {
-                slope = ray.steepestDescent();
-            }
-            if (!(slope < 0)) {
-                return;
-            }
-            double initialStep = hasPrevious ? previousStep * previousSlope / slope : 0;
-            if (!(initialStep > 0) || !Double.isFinite(initialStep)) {
-                initialStep = Math.min(1, 1 / norm(g, off));
-            }
-            System.arraycopy(g, off, previousGradient, 0, d);
-            LineSearchResult result = lineSearch.search(ray, batch.values()[i], slope, initialStep);
-            hasPrevious = result.accepted();
-            if (!hasPrevious) {
-                // A failed search along −∇f means no representable step decreases f: the point is stationary to
-                // floating-point precision, and every later iteration would repeat the same failing (charged) search.
-                stalled = steepest;
-                return;
-            }
-            ray.moveToLastEvaluated();
-            previousStep = result.step();
+        protected double direction(double[] g, int off, double[] p) {
+            return hasPrevious ? polakRibiere(g, off, p) : Double.NaN;
+        }
+
+        /** Eq. 3.60 after an accepted step, also when this direction is a restart; else a unit move. */
+        @Override
+        protected double initialStep(boolean steepest, double slope) {
+            double step = hasPrevious ? previousStep * previousSlope / slope : 0;
+            return step > 0 && Double.isFinite(step) ? step : unitMoveStep();
+        }
+
+        @Override
+        protected void accepted(double step, double slope, double[] g, int off) {
+            hasPrevious = true;
+            previousStep = step;
             previousSlope = slope;
+        }
+
+        @Override
+        protected void forget() {
+            hasPrevious = false;
         }
 
         /** p ← −∇f_k + β⁺·p; returns ∇f_kᵀp. */
@@ -133,14 +117,6 @@ public final class NonlinearConjugateGradient extends BaselineOptimizer<Nonlinea
                 slope += g[off + j] * p[j];
             }
             return slope;
-        }
-
-        private double norm(double[] g, int off) {
-            double sum = 0;
-            for (int j = 0; j < d; j++) {
-                sum += g[off + j] * g[off + j];
-            }
-            return Math.sqrt(sum);
         }
     }
 }

@@ -13,6 +13,8 @@
  * ({@link org.l2o4j.baselines.optimizers.NonlinearConjugateGradient}, {@link org.l2o4j.baselines.optimizers.Lbfgs},
  * {@link org.l2o4j.baselines.optimizers.Newton}) spend a different number of evaluations on each problem, so they
  * keep one state per problem ({@link org.l2o4j.core.optimizer.ProblemwiseOptimizerState}) and are charged for every
- * trial step.
+ * trial step. All three stop a problem by the same rule, {@link org.l2o4j.baselines.linesearch.Termination}; L-BFGS
+ * and nonlinear conjugate gradient also share their iteration (direction, restart from −∇f, search, move) in the
+ * package-private {@code LineSearchIteration}.
  */
 package org.l2o4j.baselines.optimizers;

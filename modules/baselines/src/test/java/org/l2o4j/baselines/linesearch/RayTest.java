@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.l2o4j.baselines.Rosenbrock;
+import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.rollout.ProblemBatch;
 import org.l2o4j.core.testkit.DiagonalQuadratic;
@@ -15,10 +16,9 @@ class RayTest {
 
     @Test
     void theBatchIsChargedExactlyTheEvaluationsTheSearchReports() {
-        Rosenbrock rosenbrock = new Rosenbrock();
-        Problem other = new Rosenbrock();
-        ProblemBatch batch = ProblemBatch.startingAt(List.of(other, rosenbrock),
-                List.of(new double[] {0, 0}, rosenbrock.initialPoint(0)));
+        List<Problem> rosenbrocks = Catalog.family("rosenbrock", Map.of()).problems("test", 0).subList(0, 2);
+        Problem rosenbrock = rosenbrocks.get(1);
+        ProblemBatch batch = ProblemBatch.startingAt(rosenbrocks, List.of(new double[] {0, 0}, new double[] {-1.2, 1}));
         Ray ray = new Ray(batch, 1);
         double[] g = batch.gradient();
         double slope = 0;

@@ -149,6 +149,46 @@ class StrongWolfeTest {
         }
     }
 
+    /**
+     * The budget is a hard limit whatever path the search takes. The dangerous path: zoom's lo was the last step
+     * evaluated (for instance a first trial with sufficient decrease but a positive slope), and the next trial becomes
+     * hi, so lo must be evaluated again to be returned; that evaluation must still fit in the budget.
+     */
+    @Test
+    void neverEvaluatesMoreThanItsBudget() {
+        Random random = new Random(77);
+        double[] at0 = new double[2];
+        double[] atFirstTrial = new double[2];
+        int firstTrialStartsZoom = 0;
+        int searches = 0;
+        while (searches < 4000) {
+            Bumpy phi = Bumpy.random(random);
+            phi.evaluate(0, at0);
+            if (!(at0[1] < 0)) {
+                continue;
+            }
+            double initialStep = Math.pow(10, -2 + 3 * random.nextDouble());
+            phi.evaluate(initialStep, atFirstTrial);
+            if (atFirstTrial[1] > 0 && atFirstTrial[0] <= at0[0] + C1 * initialStep * at0[1]) {
+                firstTrialStartsZoom++;
+            }
+            for (int budget = 1; budget <= 20; budget++) {
+                Recording recording = new Recording(phi);
+                LineSearchResult r = new StrongWolfe(C1, searches % 2 == 0 ? 0.1 : 0.9, budget)
+                        .search(recording, at0[0], at0[1], initialStep);
+                String what = phi + ", α0=" + initialStep + ", budget " + budget + " → " + r;
+                assertTrue(recording.calls <= budget, recording.calls + " evaluations: " + what);
+                assertEquals(recording.calls, r.evaluations(), "reported evaluations: " + what);
+                if (r.accepted()) {
+                    assertEquals(r.step(), recording.lastStep, 0.0, "the last evaluation is at the step: " + what);
+                }
+            }
+            searches++;
+        }
+        assertTrue(firstTrialStartsZoom > 400, "too few searches start zoom at their first trial: "
+                + firstTrialStartsZoom);
+    }
+
     @Test
     void rejectsAnAscentDirectionAndBadConstants() {
         StrongWolfe search = new StrongWolfe(C1, 0.9, 10);

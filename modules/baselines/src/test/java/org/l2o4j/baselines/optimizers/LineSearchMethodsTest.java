@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.l2o4j.baselines.DenseQuadratic;
-import org.l2o4j.baselines.Rosenbrock;
+import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.problem.Problem;
@@ -22,9 +23,17 @@ class LineSearchMethodsTest {
 
     private static final int N = 8;
 
+    /** The problems module's Rosenbrock function, 2-d with a = 1, b = 100, minimum 0 at (1, 1). */
+    private static final Problem ROSENBROCK = Catalog.family("rosenbrock", Map.of()).problems("test", 0).get(0);
+
     /** A line search exact enough for the n-step termination of conjugate directions (c1 &lt; c2 ≪ 1). */
     private static final double NEAR_EXACT_C1 = 1e-7;
     private static final double NEAR_EXACT_C2 = 1e-6;
+
+    /** The classical start (−1.2, 1), instead of the family's random one. */
+    private static List<double[]> classicalStart() {
+        return List.of(new double[] {-1.2, 1});
+    }
 
     private static double distanceToMinimizerAfter(Optimizer optimizer, DenseQuadratic problem, int iterations) {
         RolloutResult r = Rollout.run(optimizer, List.of(problem), List.of(problem.initialPoint(0)),
@@ -57,9 +66,8 @@ class LineSearchMethodsTest {
 
     @Test
     void lbfgsSolvesRosenbrockFromTheClassicalStartInUnderAHundredIterations() {
-        Rosenbrock rosenbrock = new Rosenbrock();
-        RolloutResult r = Rollout.run(new Lbfgs(Lbfgs.Hyperparameters.DEFAULTS), List.of(rosenbrock),
-                List.of(rosenbrock.initialPoint(0)), Rollout.Options.of(100), RolloutListener.NONE);
+        RolloutResult r = Rollout.run(new Lbfgs(Lbfgs.Hyperparameters.DEFAULTS), List.of(ROSENBROCK),
+                classicalStart(), Rollout.Options.of(100), RolloutListener.NONE);
         int first = -1;
         for (int t = 0; t <= 100 && first < 0; t++) {
             if (r.objective()[0][t] < 1e-12) {
@@ -76,24 +84,22 @@ class LineSearchMethodsTest {
 
     @Test
     void conjugateGradientSolvesRosenbrock() {
-        Rosenbrock rosenbrock = new Rosenbrock();
         NonlinearConjugateGradient cg =
                 new NonlinearConjugateGradient(NonlinearConjugateGradient.Hyperparameters.DEFAULTS);
-        RolloutResult r = Rollout.run(cg, List.of(rosenbrock), List.of(rosenbrock.initialPoint(0)),
-                Rollout.Options.of(200), RolloutListener.NONE);
+        RolloutResult r = Rollout.run(cg, List.of(ROSENBROCK), classicalStart(), Rollout.Options.of(200),
+                RolloutListener.NONE);
         assertTrue(r.objective()[0][200] < 1e-10, "f(200) = " + r.objective()[0][200]);
     }
 
     /**
-     * Past the minimizer no step decreases f: the point must stay finite, and once a search along −∇f has failed the
-     * method stops spending evaluations on repeating it.
+     * Past the minimizer no step decreases f: the point must stay finite, and once the method makes no measurable
+     * progress it stops spending evaluations ({@code Termination}).
      */
     @Test
     void atAMinimizerInFloatingPointTheIterateStaysFinite() {
         for (Optimizer optimizer : List.<Optimizer>of(new Lbfgs(Lbfgs.Hyperparameters.DEFAULTS),
                 new NonlinearConjugateGradient(NonlinearConjugateGradient.Hyperparameters.DEFAULTS))) {
-            Rosenbrock rosenbrock = new Rosenbrock();
-            RolloutResult r = Rollout.run(optimizer, List.of(rosenbrock), List.of(rosenbrock.initialPoint(0)),
+            RolloutResult r = Rollout.run(optimizer, List.of(ROSENBROCK), classicalStart(),
                     Rollout.Options.of(300).withIterates(), RolloutListener.NONE);
             double[] last = r.iterates()[0][300];
             assertEquals(-1, r.divergedAt()[0], optimizer.name());
@@ -109,9 +115,7 @@ class LineSearchMethodsTest {
 
     @Test
     void everyTrialStepIsCharged() {
-        Rosenbrock rosenbrock = new Rosenbrock();
-        List<Problem> problems = List.of(rosenbrock);
-        ProblemBatch batch = ProblemBatch.startingAt(problems, List.of(rosenbrock.initialPoint(0)));
+        ProblemBatch batch = ProblemBatch.startingAt(List.of(ROSENBROCK), classicalStart());
         OptimizerState state = new Lbfgs(Lbfgs.Hyperparameters.DEFAULTS).start(batch);
         long before = batch.gradientEvaluations(0);
         for (int t = 0; t < 30; t++) {
