@@ -20,7 +20,7 @@ public final class RowMajor {
                         + " entries, expected " + columns);
             }
             for (int j = 0; j < columns; j++) {
-                flat[i * columns + j] = Checks.finiteEntry(name, rows[i][j], "row " + i + " column " + j);
+                flat[i * columns + j] = DataChecks.finiteEntry(name, rows[i][j], "row " + i + " column " + j);
             }
         }
         return flat;

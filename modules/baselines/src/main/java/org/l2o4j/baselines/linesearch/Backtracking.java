@@ -1,6 +1,6 @@
 package org.l2o4j.baselines.linesearch;
 
-import org.l2o4j.baselines.HyperparameterChecks;
+import org.l2o4j.core.config.Checks;
 import org.l2o4j.baselines.linesearch.LineSearchResult.Outcome;
 
 /**
@@ -32,9 +32,9 @@ public final class Backtracking implements LineSearch {
      * @throws IllegalArgumentException naming the bad value
      */
     public static void requireValid(double c1, double shrink, int maxEvaluations) {
-        HyperparameterChecks.between("c1", c1, 0, 1);
-        HyperparameterChecks.between("backtrackingFactor", shrink, 0, 1);
-        HyperparameterChecks.atLeast("maxEvaluationsPerLineSearch", maxEvaluations, 1);
+        Checks.between("c1", c1, 0, 1);
+        Checks.between("backtrackingFactor", shrink, 0, 1);
+        Checks.atLeast("maxEvaluationsPerLineSearch", maxEvaluations, 1);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.l2o4j.baselines.linesearch;
 
-import org.l2o4j.baselines.HyperparameterChecks;
+import org.l2o4j.core.config.Checks;
 import org.l2o4j.baselines.linesearch.LineSearchResult.Outcome;
 
 /**
@@ -67,9 +67,9 @@ public final class StrongWolfe implements LineSearch {
      * @throws IllegalArgumentException naming the bad value
      */
     public static void requireValid(double c1, double c2, int maxEvaluations) {
-        HyperparameterChecks.between("c1", c1, 0, 1);
-        HyperparameterChecks.between("c2", c2, c1, 1);
-        HyperparameterChecks.atLeast("maxEvaluationsPerLineSearch", maxEvaluations, 1);
+        Checks.between("c1", c1, 0, 1);
+        Checks.between("c2", c2, c1, 1);
+        Checks.atLeast("maxEvaluationsPerLineSearch", maxEvaluations, 1);
     }
 
     @Override

@@ -1,11 +1,11 @@
 package org.l2o4j.baselines.optimizers;
 
+import org.l2o4j.core.config.Checks;
 import java.util.Map;
 
 import org.l2o4j.baselines.BaselineOptimizer;
 import org.l2o4j.baselines.BaselineProvider;
 import org.l2o4j.baselines.Grids;
-import org.l2o4j.baselines.HyperparameterChecks;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.rollout.ProblemBatch;
 
@@ -42,10 +42,10 @@ public final class Adam extends BaselineOptimizer<Adam.Hyperparameters> {
         public static final Hyperparameters DEFAULTS = new Hyperparameters(1e-3, 0.9, 0.999, 1e-8, true);
 
         public Hyperparameters {
-            HyperparameterChecks.positive("learningRate", learningRate);
-            HyperparameterChecks.decay("beta1", beta1);
-            HyperparameterChecks.decay("beta2", beta2);
-            HyperparameterChecks.positive("epsilon", epsilon);
+            Checks.positive("learningRate", learningRate);
+            Checks.decay("beta1", beta1);
+            Checks.decay("beta2", beta2);
+            Checks.positive("epsilon", epsilon);
         }
     }
 

@@ -1,11 +1,11 @@
 package org.l2o4j.baselines.optimizers;
 
+import org.l2o4j.core.config.Checks;
 import java.util.Map;
 
 import org.l2o4j.baselines.BaselineOptimizer;
 import org.l2o4j.baselines.BaselineProvider;
 import org.l2o4j.baselines.Grids;
-import org.l2o4j.baselines.HyperparameterChecks;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.rollout.ProblemBatch;
 
@@ -37,7 +37,7 @@ public final class ConjugateGradient extends BaselineOptimizer<ConjugateGradient
         public static final Hyperparameters DEFAULTS = new Hyperparameters(1e-3);
 
         public Hyperparameters {
-            HyperparameterChecks.positive("stepSize", stepSize);
+            Checks.positive("stepSize", stepSize);
         }
     }
 

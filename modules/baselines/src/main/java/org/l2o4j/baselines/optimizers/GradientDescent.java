@@ -1,11 +1,11 @@
 package org.l2o4j.baselines.optimizers;
 
+import org.l2o4j.core.config.Checks;
 import java.util.Map;
 
 import org.l2o4j.baselines.BaselineOptimizer;
 import org.l2o4j.baselines.BaselineProvider;
 import org.l2o4j.baselines.Grids;
-import org.l2o4j.baselines.HyperparameterChecks;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.rollout.ProblemBatch;
 
@@ -28,7 +28,7 @@ public final class GradientDescent extends BaselineOptimizer<GradientDescent.Hyp
         public static final Hyperparameters DEFAULTS = new Hyperparameters(1e-3);
 
         public Hyperparameters {
-            HyperparameterChecks.positive("learningRate", learningRate);
+            Checks.positive("learningRate", learningRate);
         }
     }
 

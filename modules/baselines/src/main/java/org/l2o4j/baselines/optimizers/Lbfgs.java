@@ -1,10 +1,10 @@
 package org.l2o4j.baselines.optimizers;
 
+import org.l2o4j.core.config.Checks;
 import java.util.Map;
 
 import org.l2o4j.baselines.BaselineOptimizer;
 import org.l2o4j.baselines.BaselineProvider;
-import org.l2o4j.baselines.HyperparameterChecks;
 import org.l2o4j.baselines.linesearch.StrongWolfe;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.optimizer.ProblemwiseOptimizerState;
@@ -51,7 +51,7 @@ public final class Lbfgs extends BaselineOptimizer<Lbfgs.Hyperparameters> {
         public static final Hyperparameters DEFAULTS = new Hyperparameters(10, 1e-4, 0.9, 20);
 
         public Hyperparameters {
-            HyperparameterChecks.atLeast("memory", memory, 1);
+            Checks.atLeast("memory", memory, 1);
             StrongWolfe.requireValid(c1, c2, maxEvaluationsPerLineSearch);
         }
     }

@@ -1,5 +1,6 @@
 package org.l2o4j.baselines.optimizers;
 
+import org.l2o4j.core.config.Checks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,6 @@ import java.util.Map;
 import org.l2o4j.baselines.BaselineOptimizer;
 import org.l2o4j.baselines.BaselineProvider;
 import org.l2o4j.baselines.Grids;
-import org.l2o4j.baselines.HyperparameterChecks;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.rollout.ProblemBatch;
 
@@ -31,8 +31,8 @@ public final class Momentum extends BaselineOptimizer<Momentum.Hyperparameters> 
         public static final Hyperparameters DEFAULTS = new Hyperparameters(1e-3, 0.9);
 
         public Hyperparameters {
-            HyperparameterChecks.positive("learningRate", learningRate);
-            HyperparameterChecks.decay("beta", beta);
+            Checks.positive("learningRate", learningRate);
+            Checks.decay("beta", beta);
         }
     }
 

@@ -1,11 +1,11 @@
 package org.l2o4j.baselines.optimizers;
 
+import org.l2o4j.core.config.Checks;
 import java.util.Map;
 
 import org.l2o4j.baselines.BaselineOptimizer;
 import org.l2o4j.baselines.BaselineProvider;
 import org.l2o4j.baselines.Grids;
-import org.l2o4j.baselines.HyperparameterChecks;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.rollout.ProblemBatch;
 
@@ -34,8 +34,8 @@ public final class Nesterov extends BaselineOptimizer<Nesterov.Hyperparameters> 
         public static final Hyperparameters DEFAULTS = new Hyperparameters(1e-3, 0.9);
 
         public Hyperparameters {
-            HyperparameterChecks.positive("learningRate", learningRate);
-            HyperparameterChecks.decay("momentum", momentum);
+            Checks.positive("learningRate", learningRate);
+            Checks.decay("momentum", momentum);
         }
     }
 

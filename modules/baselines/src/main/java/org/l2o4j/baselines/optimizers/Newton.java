@@ -1,5 +1,6 @@
 package org.l2o4j.baselines.optimizers;
 
+import org.l2o4j.core.config.Checks;
 import java.util.Map;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -9,7 +10,6 @@ import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealVector;
 import org.l2o4j.baselines.BaselineOptimizer;
 import org.l2o4j.baselines.BaselineProvider;
-import org.l2o4j.baselines.HyperparameterChecks;
 import org.l2o4j.baselines.linesearch.Backtracking;
 import org.l2o4j.baselines.linesearch.LineSearchResult;
 import org.l2o4j.baselines.linesearch.Ray;
@@ -59,7 +59,7 @@ public final class Newton extends BaselineOptimizer<Newton.Hyperparameters> {
 
         public Hyperparameters {
             Backtracking.requireValid(c1, backtrackingFactor, maxEvaluationsPerLineSearch);
-            HyperparameterChecks.positive("minimumShift", minimumShift);
+            Checks.positive("minimumShift", minimumShift);
         }
     }
 

@@ -1,11 +1,11 @@
 package org.l2o4j.baselines.optimizers;
 
+import org.l2o4j.core.config.Checks;
 import java.util.Map;
 
 import org.l2o4j.baselines.BaselineOptimizer;
 import org.l2o4j.baselines.BaselineProvider;
 import org.l2o4j.baselines.Grids;
-import org.l2o4j.baselines.HyperparameterChecks;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.rollout.ProblemBatch;
 
@@ -35,9 +35,9 @@ public final class RmsProp extends BaselineOptimizer<RmsProp.Hyperparameters> {
         public static final Hyperparameters DEFAULTS = new Hyperparameters(1e-2, 0.99, 1e-8);
 
         public Hyperparameters {
-            HyperparameterChecks.positive("learningRate", learningRate);
-            HyperparameterChecks.decay("decay", decay);
-            HyperparameterChecks.positive("epsilon", epsilon);
+            Checks.positive("learningRate", learningRate);
+            Checks.decay("decay", decay);
+            Checks.positive("epsilon", epsilon);
         }
     }
 

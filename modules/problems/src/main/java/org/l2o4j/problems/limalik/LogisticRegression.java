@@ -1,11 +1,12 @@
 package org.l2o4j.problems.limalik;
 
+import org.l2o4j.core.config.Checks;
+import org.l2o4j.problems.DataChecks;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.l2o4j.core.problem.TwiceDifferentiable;
-import org.l2o4j.problems.Checks;
 import org.l2o4j.problems.Logistic;
 import org.l2o4j.problems.ProblemSeeds;
 
@@ -37,7 +38,7 @@ public final class LogisticRegression implements TwiceDifferentiable {
      */
     public LogisticRegression(double[][] featureRows, int[] labels, double l2, long seed, double initScale) {
         this.design = new LinearDesign(featureRows);
-        this.labels = Checks.binaryLabels("labels", labels, design.points);
+        this.labels = DataChecks.binaryLabels("labels", labels, design.points);
         this.l2 = Checks.nonNegative("l2", l2);
         this.seed = seed;
         this.initScale = Checks.positive("initScale", initScale);

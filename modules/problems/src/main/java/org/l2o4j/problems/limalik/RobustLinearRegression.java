@@ -1,11 +1,12 @@
 package org.l2o4j.problems.limalik;
 
+import org.l2o4j.core.config.Checks;
+import org.l2o4j.problems.DataChecks;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.l2o4j.core.problem.TwiceDifferentiable;
-import org.l2o4j.problems.Checks;
 import org.l2o4j.problems.ProblemSeeds;
 
 /**
@@ -39,7 +40,7 @@ public final class RobustLinearRegression implements TwiceDifferentiable {
     public RobustLinearRegression(double[][] featureRows, double[] targets, double scale, long seed,
             double initScale) {
         this.design = new LinearDesign(featureRows);
-        this.targets = Checks.vector("targets", targets, design.points);
+        this.targets = DataChecks.vector("targets", targets, design.points);
         this.scale = Checks.positive("scale", scale);
         this.scaleSquared = scale * scale;
         this.seed = seed;

@@ -1,6 +1,6 @@
 package org.l2o4j.problems.limalik;
 
-import org.l2o4j.problems.Checks;
+import org.l2o4j.core.config.Checks;
 import org.l2o4j.problems.GaussianClusters.Covariance;
 
 /**

@@ -1,11 +1,12 @@
 package org.l2o4j.problems.limalik;
 
+import org.l2o4j.core.config.Checks;
+import org.l2o4j.problems.DataChecks;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.l2o4j.core.problem.TwiceDifferentiable;
-import org.l2o4j.problems.Checks;
 import org.l2o4j.problems.Logistic;
 import org.l2o4j.problems.ProblemSeeds;
 import org.l2o4j.problems.RowMajor;
@@ -59,7 +60,7 @@ public final class TwoLayerNet implements TwiceDifferentiable {
         this.inputs = featureRows[0].length;
         this.hidden = Checks.positive("hiddenUnits", hiddenUnits);
         this.data = RowMajor.flatten("features", featureRows, inputs);
-        this.labels = Checks.binaryLabels("labels", labels, points);
+        this.labels = DataChecks.binaryLabels("labels", labels, points);
         this.l2 = Checks.nonNegative("l2", l2);
         this.seed = seed;
         this.initScale = Checks.positive("initScale", initScale);

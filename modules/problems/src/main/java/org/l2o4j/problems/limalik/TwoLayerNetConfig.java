@@ -1,7 +1,7 @@
 package org.l2o4j.problems.limalik;
 
+import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
-import org.l2o4j.problems.Checks;
 import org.l2o4j.problems.GaussianClusters.Covariance;
 
 /**

@@ -1,11 +1,12 @@
 package org.l2o4j.problems.moons;
 
+import org.l2o4j.core.config.Checks;
+import org.l2o4j.problems.DataChecks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
-import org.l2o4j.problems.Checks;
 import org.l2o4j.problems.Logistic;
 import org.l2o4j.problems.RowMajor;
 
@@ -48,7 +49,7 @@ public final class TanhMlpObjective {
         this.points = featureRows.length;
         int m = featureRows[0].length;
         this.inputs = RowMajor.flatten("features", featureRows, m);
-        int[] binary = Checks.binaryLabels("labels", labels, points);
+        int[] binary = DataChecks.binaryLabels("labels", labels, points);
         this.labels = new double[points];
         for (int i = 0; i < points; i++) {
             this.labels[i] = binary[i];

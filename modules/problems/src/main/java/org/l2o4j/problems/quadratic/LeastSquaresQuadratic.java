@@ -1,11 +1,12 @@
 package org.l2o4j.problems.quadratic;
 
+import org.l2o4j.core.config.Checks;
+import org.l2o4j.problems.DataChecks;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.l2o4j.core.problem.TwiceDifferentiable;
-import org.l2o4j.problems.Checks;
 import org.l2o4j.problems.ProblemSeeds;
 import org.l2o4j.problems.RowMajor;
 
@@ -41,7 +42,7 @@ public final class LeastSquaresQuadratic implements TwiceDifferentiable {
         this.rows = matrix.length;
         this.d = matrix[0].length;
         this.w = RowMajor.flatten("W", matrix, d);
-        this.y = Checks.vector("y", target, rows);
+        this.y = DataChecks.vector("y", target, rows);
         this.seed = seed;
         this.initScale = Checks.positive("initScale", initScale);
     }

@@ -1,8 +1,8 @@
 package org.l2o4j.problems.quadratic;
 
+import org.l2o4j.core.config.Checks;
 import java.util.List;
 
-import org.l2o4j.problems.Checks;
 
 /**
  * Settings of the {@code quadratic} family (Andrychowicz et al. 2016, quadratic functions; papers.md §2.2).

@@ -1,10 +1,11 @@
 package org.l2o4j.problems.quadratic;
 
+import org.l2o4j.core.config.Checks;
+import org.l2o4j.problems.DataChecks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.l2o4j.core.problem.TwiceDifferentiable;
-import org.l2o4j.problems.Checks;
 import org.l2o4j.problems.ProblemSeeds;
 import org.l2o4j.problems.RowMajor;
 
@@ -42,7 +43,7 @@ public final class RennQuadratic implements TwiceDifferentiable {
      */
     public RennQuadratic(double[] eigenvalues, double[][] rotation, double[] linear, long seed, double initScale) {
         this.d = eigenvalues.length;
-        this.eigenvalues = Checks.vector("eigenvalues", eigenvalues, d);
+        this.eigenvalues = DataChecks.vector("eigenvalues", eigenvalues, d);
         for (double lambda : eigenvalues) {
             Checks.positive("eigenvalue", lambda);
         }
@@ -51,7 +52,7 @@ public final class RennQuadratic implements TwiceDifferentiable {
         }
         this.rotation = RowMajor.flatten("rotation", rotation, d);
         requireOrthogonal(this.rotation, d);
-        this.linear = Checks.vector("linear", linear, d);
+        this.linear = DataChecks.vector("linear", linear, d);
         this.seed = seed;
         this.initScale = Checks.positive("initScale", initScale);
         this.hessian = new double[d * d];

@@ -1,7 +1,7 @@
 package org.l2o4j.problems.quadratic;
 
+import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
-import org.l2o4j.problems.Checks;
 
 /**
  * Settings of the {@code renn-quadratic} family (Maheswaranathan et al. 2021, the "linear regression" / quadratic

@@ -1,10 +1,10 @@
 package org.l2o4j.problems.rosenbrock;
 
+import org.l2o4j.core.config.Checks;
 import java.util.List;
 import java.util.Objects;
 
 import org.l2o4j.core.config.ConfigException;
-import org.l2o4j.problems.Checks;
 
 /**
  * Settings of the {@code rosenbrock} family (Maheswaranathan et al. 2021; papers.md §3.1, where the task's
