@@ -1,0 +1,259 @@
+package org.l2o4j.policy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.run.AtomicFiles;
+
+/**
+ * A trained {@link GaussianMlpPolicy} with what is needed to use and explain it: the feature preset its observations
+ * were built with (design.md: "the preset is part of the checkpoint"), the training configuration and provenance.
+ *
+ * <p><b>File format</b>, JSON, {@value #FORMAT_VERSION} being the current version:
+ * <pre>
+ * {
+ *   "format": "l2o4j-policy", "formatVersion": 1,
+ *   "architecture": {"type": "gaussian-mlp", "inputDimension": .., "hiddenUnits": .., "outputDimension": ..},
+ *   "activation": "softplus" | "relu",
+ *   "parameterLayout": "..." (informative),
+ *   "parameters": [θ in the layout of MlpArchitecture],
+ *   "normalization": {"fitted": .., "mean": [..], "std": [..]},
+ *   "logStd": [..],
+ *   "featurePreset": "paper", "config": {..}, "provenance": {..}
+ * }
+ * </pre>
+ * Numbers are written in Java's round-trip decimal form, so a loaded policy computes bit-identical outputs. Files are
+ * written atomically ({@link AtomicFiles}). Loading validates the version and every dimension, naming the bad field
+ * and its value. A later format version must keep reading version 1 files; the test resources hold one as a fixture.
+ *
+ * @param policy        the policy (loading builds a new one)
+ * @param featurePreset name of the observation feature preset, e.g. "paper" (papers.md §1.2)
+ * @param config        the training configuration, as a map (e.g. {@code Configs.toMap(record)})
+ * @param provenance    where the policy came from (e.g. {@code Configs.toMap(Provenance.capture(..))})
+ */
+public record PolicyCheckpoint(GaussianMlpPolicy policy, String featurePreset, Map<String, Object> config,
+        Map<String, Object> provenance) {
+
+    /** The version this code writes. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** The value of the "format" field. */
+    public static final String FORMAT = "l2o4j-policy";
+
+    private static final String ARCHITECTURE_TYPE = "gaussian-mlp";
+
+    public PolicyCheckpoint {
+        if (policy == null) {
+            throw new IllegalArgumentException("policy must be given");
+        }
+        if (featurePreset == null || featurePreset.isBlank()) {
+            throw new IllegalArgumentException("featurePreset must name the observation features, e.g. \"paper\"");
+        }
+        config = Collections.unmodifiableMap(new LinkedHashMap<>(config == null ? Map.of() : config));
+        provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance == null ? Map.of() : provenance));
+    }
+
+    /** Writes this checkpoint to {@code file} atomically, creating parent folders. */
+    public void save(Path file) {
+        AtomicFiles.writeString(file, Configs.toJson(toJson()) + "\n");
+    }
+
+    private ObjectNode toJson() {
+        MlpArchitecture a = policy.architecture();
+        ObjectNode root = Configs.json().createObjectNode();
+        root.put("format", FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        ObjectNode arch = root.putObject("architecture");
+        arch.put("type", ARCHITECTURE_TYPE);
+        arch.put("inputDimension", a.inputDimension());
+        arch.put("hiddenUnits", a.hiddenUnits());
+        arch.put("outputDimension", a.outputDimension());
+        root.put("activation", a.activation().label());
+        root.put("parameterLayout", a.isLinear()
+                ? "W (input x output, row-major) | b (output)"
+                : "W1 (input x hidden, row-major) | b1 (hidden) | W2 (hidden x output, row-major) | b2 (output)");
+        putArray(root, "parameters", policy.parameterView());
+        InputNormalization n = policy.normalization();
+        ObjectNode norm = root.putObject("normalization");
+        norm.put("fitted", n.fitted());
+        putArray(norm, "mean", n.meanView());
+        putArray(norm, "std", n.std());
+        putArray(root, "logStd", policy.logStd());
+        root.put("featurePreset", featurePreset);
+        root.set("config", Configs.json().valueToTree(config));
+        root.set("provenance", Configs.json().valueToTree(provenance));
+        return root;
+    }
+
+    private static void putArray(ObjectNode parent, String name, double[] values) {
+        ArrayNode array = parent.putArray(name);
+        for (double v : values) {
+            array.add(v);
+        }
+    }
+
+    /**
+     * Reads a checkpoint written by this or an earlier format version.
+     *
+     * @throws CheckpointException naming the file, and the field and value at fault
+     */
+    public static PolicyCheckpoint load(Path file) {
+        JsonNode root;
+        try {
+            root = Configs.json().readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException("policy checkpoint not found: " + file, e);
+        } catch (JsonProcessingException e) {
+            throw new CheckpointException("malformed policy checkpoint " + file + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new CheckpointException("cannot read policy checkpoint " + file + ": " + e.getMessage(), e);
+        }
+        Reader r = new Reader(file);
+        if (root == null || !root.isObject()) {
+            throw r.error("the file is not a JSON object");
+        }
+        String format = r.text(root, "format");
+        if (!FORMAT.equals(format)) {
+            throw r.error("field 'format' is \"" + format + "\", expected \"" + FORMAT + "\"");
+        }
+        int version = r.integer(root, "formatVersion");
+        if (version != FORMAT_VERSION) {
+            throw r.error("unsupported formatVersion " + version + "; this version of L2O4J reads formatVersion "
+                    + FORMAT_VERSION);
+        }
+        JsonNode arch = r.object(root, "architecture");
+        String type = r.text(arch, "architecture.type");
+        if (!ARCHITECTURE_TYPE.equals(type)) {
+            throw r.error("field 'architecture.type' is \"" + type + "\", expected \"" + ARCHITECTURE_TYPE + "\"");
+        }
+        int in = r.integer(arch, "architecture.inputDimension");
+        int hidden = r.integer(arch, "architecture.hiddenUnits");
+        int out = r.integer(arch, "architecture.outputDimension");
+        String activationLabel = r.text(root, "activation");
+        HiddenActivation activation;
+        try {
+            activation = HiddenActivation.fromLabel(activationLabel);
+        } catch (IllegalArgumentException e) {
+            throw r.error("field 'activation' is \"" + activationLabel + "\"; expected \"softplus\" or \"relu\"");
+        }
+        MlpArchitecture architecture;
+        try {
+            architecture = new MlpArchitecture(in, hidden, out, activation);
+        } catch (IllegalArgumentException e) {
+            throw r.error("field 'architecture' is invalid: " + e.getMessage());
+        }
+        double[] theta = r.numbers(root, "parameters", architecture.parameterCount());
+        JsonNode norm = r.object(root, "normalization");
+        boolean fitted = r.bool(norm, "normalization.fitted");
+        double[] mean = r.numbers(norm, "normalization.mean", in);
+        double[] std = r.numbers(norm, "normalization.std", in);
+        for (int i = 0; i < in; i++) {
+            if (!(std[i] >= InputNormalization.STD_FLOOR)) {
+                throw r.error("field 'normalization.std[" + i + "]' is " + std[i] + ", below the floor "
+                        + InputNormalization.STD_FLOOR);
+            }
+        }
+        double[] logStd = r.numbers(root, "logStd", out);
+        String preset = r.text(root, "featurePreset");
+        if (preset.isBlank()) {
+            throw r.error("field 'featurePreset' is empty");
+        }
+        Map<String, Object> config = r.map(root, "config");
+        Map<String, Object> provenance = r.map(root, "provenance");
+        GaussianMlpPolicy policy = GaussianMlpPolicy.of(architecture, theta,
+                InputNormalization.of(mean, std, fitted), logStd);
+        return new PolicyCheckpoint(policy, preset, config, provenance);
+    }
+
+    /** Field access with errors that name the file, the field and what was found. */
+    private static final class Reader {
+        private final Path file;
+
+        Reader(Path file) {
+            this.file = file;
+        }
+
+        CheckpointException error(String message) {
+            return new CheckpointException("policy checkpoint " + file + ": " + message);
+        }
+
+        private JsonNode field(JsonNode parent, String path) {
+            JsonNode node = parent.get(path.substring(path.lastIndexOf('.') + 1));
+            if (node == null || node.isNull()) {
+                throw error("missing field '" + path + "'");
+            }
+            return node;
+        }
+
+        String text(JsonNode parent, String path) {
+            JsonNode node = field(parent, path);
+            if (!node.isTextual()) {
+                throw error("field '" + path + "' is " + node + ", expected a string");
+            }
+            return node.asText();
+        }
+
+        int integer(JsonNode parent, String path) {
+            JsonNode node = field(parent, path);
+            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+                throw error("field '" + path + "' is " + node + ", expected an integer");
+            }
+            return node.intValue();
+        }
+
+        boolean bool(JsonNode parent, String path) {
+            JsonNode node = field(parent, path);
+            if (!node.isBoolean()) {
+                throw error("field '" + path + "' is " + node + ", expected true or false");
+            }
+            return node.booleanValue();
+        }
+
+        JsonNode object(JsonNode parent, String path) {
+            JsonNode node = field(parent, path);
+            if (!node.isObject()) {
+                throw error("field '" + path + "' is " + node + ", expected an object");
+            }
+            return node;
+        }
+
+        Map<String, Object> map(JsonNode parent, String path) {
+            return Configs.json().convertValue(object(parent, path),
+                    new TypeReference<LinkedHashMap<String, Object>>() { });
+        }
+
+        double[] numbers(JsonNode parent, String path, int expectedLength) {
+            JsonNode node = field(parent, path);
+            if (!node.isArray()) {
+                throw error("field '" + path + "' is not an array");
+            }
+            if (node.size() != expectedLength) {
+                throw error("field '" + path + "' has " + node.size() + " entries, but the architecture needs "
+                        + expectedLength);
+            }
+            double[] values = new double[expectedLength];
+            Iterator<JsonNode> it = node.elements();
+            for (int i = 0; i < expectedLength; i++) {
+                JsonNode v = it.next();
+                if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+                    throw error("field '" + path + "[" + i + "]' is " + v + ", expected a finite number");
+                }
+                values[i] = v.doubleValue();
+            }
+            return values;
+        }
+    }
+}
