@@ -1,5 +1,6 @@
 package org.l2o4j.baselines.tuning;
 
+import org.l2o4j.baselines.Grids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,9 +99,10 @@ class GridSearchTest {
         TuningResult two = search.threads(2).run(problems, starts(problems), 30);
 
         assertEquals(one, two);
-        assertEquals(55, one.rows().size());
+        int settings = Grids.LEARNING_RATES.size() * Grids.MOMENTA.size();
+        assertEquals(settings, one.rows().size());
         List<Integer> expected = new ArrayList<>();
-        for (int k = 1; k <= 55; k++) {
+        for (int k = 1; k <= settings; k++) {
             expected.add(k);
         }
         assertEquals(expected, progress);
