@@ -61,7 +61,7 @@ final class ChartStyle {
     static ValueAxis axis(String label, Scale scale) {
         ValueAxis axis;
         if (scale == Scale.LOG) {
-            LogAxis log = new LogAxis(label);
+            LogAxis log = new ReadableLogAxis(label);
             log.setBase(10);
             log.setStandardTickUnits(DECADES);
             log.setMinorTickMarksVisible(true);
