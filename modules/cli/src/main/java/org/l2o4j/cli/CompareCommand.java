@@ -21,11 +21,8 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--family", required = true, paramLabel = "NAME", description = "problem family (l2o list)")
-    private String family;
-
-    @Option(names = "--family-config", paramLabel = "KEY=VALUE", description = "a family setting over its default")
-    private Map<String, String> familyConfig = new LinkedHashMap<>();
+    @Mixin
+    private FamilyOptions family;
 
     @Option(names = "--optimizers", required = true, split = ",", paramLabel = "A,B,...",
             description = "optimizers to compare, each tuned on its default grid")
@@ -55,10 +52,10 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, Object> raw = new LinkedHashMap<>();
-        raw.put("name", name != null ? name : "compare-" + family);
+        raw.put("name", name != null ? name : "compare-" + family.family);
         raw.put("description", "l2o compare");
-        raw.put("family", family);
-        raw.put("familyConfig", Experiments.parseValues(familyConfig));
+        raw.put("family", family.family);
+        raw.put("familyConfig", family.settings());
         raw.put("seed", seed);
         raw.put("tuneSteps", tuneSteps);
         raw.put("evaluateSteps", steps);

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.problem.Problem;
@@ -13,6 +12,7 @@ import org.l2o4j.core.problem.ProblemFamily;
 import org.l2o4j.core.run.AtomicFiles;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,11 +25,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--family", required = true, paramLabel = "NAME", description = "problem family (l2o list)")
-    private String family;
-
-    @Option(names = "--family-config", paramLabel = "KEY=VALUE", description = "a family setting over its default")
-    private Map<String, String> familyConfig = new LinkedHashMap<>();
+    @Mixin
+    private FamilyOptions family;
 
     @Option(names = "--split", defaultValue = "test", description = "split (default: ${DEFAULT-VALUE})")
     private String split;
@@ -46,15 +43,15 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ProblemFamily f = Catalog.family(family, Experiments.parseValues(familyConfig));
+        ProblemFamily f = family.create();
         int size = f.split(split).size();
         if (index < 0 || index >= size) {
             throw new ConfigException("--index " + index + " is outside split '" + split + "' of family '"
-                    + family + "', which has " + size + " functions (0.." + (size - 1) + ")");
+                    + family.family + "', which has " + size + " functions (0.." + (size - 1) + ")");
         }
         Problem p = f.problems(split, seed).get(index);
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("family", family);
+        doc.put("family", family.family);
         doc.put("familyConfig", f.config());
         doc.put("split", split);
         doc.put("index", index);

@@ -1,7 +1,7 @@
 package org.l2o4j.baselines.linesearch;
 
-import org.l2o4j.core.config.Checks;
 import org.l2o4j.baselines.linesearch.LineSearchResult.Outcome;
+import org.l2o4j.core.config.Checks;
 
 /**
  * Backtracking until sufficient decrease (Nocedal &amp; Wright, <i>Numerical Optimization</i>, 2nd ed., Alg. 3.1): try

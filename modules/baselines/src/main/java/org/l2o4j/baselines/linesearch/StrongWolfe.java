@@ -1,7 +1,7 @@
 package org.l2o4j.baselines.linesearch;
 
-import org.l2o4j.core.config.Checks;
 import org.l2o4j.baselines.linesearch.LineSearchResult.Outcome;
+import org.l2o4j.core.config.Checks;
 
 /**
  * A line search for a step satisfying the strong Wolfe conditions (Nocedal &amp; Wright, <i>Numerical Optimization</i>,

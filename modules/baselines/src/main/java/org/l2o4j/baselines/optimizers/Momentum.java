@@ -1,6 +1,5 @@
 package org.l2o4j.baselines.optimizers;
 
-import org.l2o4j.core.config.Checks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Map;
 import org.l2o4j.baselines.BaselineOptimizer;
 import org.l2o4j.baselines.BaselineProvider;
 import org.l2o4j.baselines.Grids;
+import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.rollout.ProblemBatch;
 

@@ -1,11 +1,11 @@
 package org.l2o4j.baselines.optimizers;
 
-import org.l2o4j.core.config.Checks;
 import java.util.Map;
 
 import org.l2o4j.baselines.BaselineOptimizer;
 import org.l2o4j.baselines.BaselineProvider;
 import org.l2o4j.baselines.Grids;
+import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.rollout.ProblemBatch;
 

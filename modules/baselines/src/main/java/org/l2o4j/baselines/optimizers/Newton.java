@@ -1,6 +1,5 @@
 package org.l2o4j.baselines.optimizers;
 
-import org.l2o4j.core.config.Checks;
 import java.util.Map;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -14,6 +13,7 @@ import org.l2o4j.baselines.linesearch.Backtracking;
 import org.l2o4j.baselines.linesearch.LineSearchResult;
 import org.l2o4j.baselines.linesearch.Ray;
 import org.l2o4j.baselines.linesearch.Termination;
+import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.optimizer.ProblemwiseOptimizerState;
 import org.l2o4j.core.problem.TwiceDifferentiable;

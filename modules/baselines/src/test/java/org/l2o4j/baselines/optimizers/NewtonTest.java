@@ -15,6 +15,7 @@ import org.l2o4j.core.rollout.ProblemBatch;
 import org.l2o4j.core.rollout.Rollout;
 import org.l2o4j.core.rollout.RolloutListener;
 import org.l2o4j.core.rollout.RolloutResult;
+import org.l2o4j.core.testkit.GradientOnly;
 
 class NewtonTest {
 
@@ -102,38 +103,7 @@ class NewtonTest {
 
     @Test
     void refusesProblemsWithoutHessianNamingTheFormulaAndTheWayOut() {
-        Problem plain = new Problem() {
-            @Override
-            public String formula() {
-                return "no-hessian-test";
-            }
-
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public double value(double[] x, int offset) {
-                return x[offset] * x[offset];
-            }
-
-            @Override
-            public double valueAndGradient(double[] x, int xOffset, double[] gradient, int gradientOffset) {
-                gradient[gradientOffset] = 2 * x[xOffset];
-                return value(x, xOffset);
-            }
-
-            @Override
-            public double[] initialPoint(int restart) {
-                return new double[] {1};
-            }
-
-            @Override
-            public Map<String, Object> export() {
-                return Map.of();
-            }
-        };
+        Problem plain = new GradientOnly("no-hessian-test", 1);
         ProblemBatch batch = ProblemBatch.startingAt(List.of(plain), List.of(new double[] {1}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NEWTON.start(batch));
         assertTrue(e.getMessage().contains("no-hessian-test"), e.getMessage());

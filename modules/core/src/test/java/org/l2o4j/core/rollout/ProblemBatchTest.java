@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.testkit.DiagonalQuadratic;
+import org.l2o4j.core.testkit.GradientOnly;
 
 class ProblemBatchTest {
 
@@ -46,38 +46,7 @@ class ProblemBatchTest {
 
     @Test
     void aHessianOfAProblemWithoutOneIsNamed() {
-        Problem noHessian = new Problem() {
-            @Override
-            public String formula() {
-                return "first-order-only";
-            }
-
-            @Override
-            public int dimension() {
-                return 1;
-            }
-
-            @Override
-            public double value(double[] x, int offset) {
-                return x[offset] * x[offset];
-            }
-
-            @Override
-            public double valueAndGradient(double[] x, int xOffset, double[] gradient, int gradientOffset) {
-                gradient[gradientOffset] = 2 * x[xOffset];
-                return value(x, xOffset);
-            }
-
-            @Override
-            public double[] initialPoint(int restart) {
-                return new double[] {1};
-            }
-
-            @Override
-            public Map<String, Object> export() {
-                return Map.of("formula", formula());
-            }
-        };
+        Problem noHessian = new GradientOnly("first-order-only", 1);
         ProblemBatch b = ProblemBatch.startingAt(List.of(noHessian), List.of(new double[] {1}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> b.hessianAt(0, new double[] {1}, 0, new double[1]));

@@ -1,12 +1,12 @@
 package org.l2o4j.problems.limalik;
 
-import org.l2o4j.core.config.Checks;
-import org.l2o4j.problems.DataChecks;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.problem.TwiceDifferentiable;
+import org.l2o4j.problems.DataChecks;
 import org.l2o4j.problems.Logistic;
 import org.l2o4j.problems.ProblemSeeds;
 

@@ -1,12 +1,12 @@
 package org.l2o4j.problems.moons;
 
-import org.l2o4j.core.config.Checks;
-import org.l2o4j.problems.DataChecks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import org.l2o4j.core.config.Checks;
+import org.l2o4j.problems.DataChecks;
 import org.l2o4j.problems.Logistic;
 import org.l2o4j.problems.RowMajor;
 

@@ -1,7 +1,8 @@
 package org.l2o4j.problems.quadratic;
 
-import org.l2o4j.core.config.Checks;
 import java.util.List;
+
+import org.l2o4j.core.config.Checks;
 
 
 /**

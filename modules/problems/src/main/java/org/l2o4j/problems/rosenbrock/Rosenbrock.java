@@ -1,11 +1,11 @@
 package org.l2o4j.problems.rosenbrock;
 
-import org.l2o4j.core.config.Checks;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.problem.TwiceDifferentiable;
 import org.l2o4j.problems.ProblemSeeds;
 

@@ -1,9 +1,9 @@
 package org.l2o4j.problems.rosenbrock;
 
-import org.l2o4j.core.config.Checks;
 import java.util.List;
 import java.util.Objects;
 
+import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
 
 /**
