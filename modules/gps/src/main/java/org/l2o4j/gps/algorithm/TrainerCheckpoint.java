@@ -1,0 +1,187 @@
+package org.l2o4j.gps.algorithm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.run.AtomicFiles;
+import org.l2o4j.gps.model.LinearGaussianController;
+
+/**
+ * The trainer's part of a GPS checkpoint, next to the policy's own {@code PolicyCheckpoint}: the completed iteration
+ * count, the configuration, and per condition the local controller (K_t, k_t, Σ_t, its Cholesky factor and Σ_t⁻¹,
+ * all stored because the C-step's Σ_t⁻¹ = Q_uu is exact and a recomputed inverse would differ in the last bits), η,
+ * stepMult and the step-size rule's record. Numbers are written in Java's round-trip decimal form, so a loaded state
+ * is bit-identical.
+ *
+ * <p><b>Not saved</b>, so restarted by a resume (listed in the file under {@code "notSaved"}): the per-condition GMMs
+ * of the dynamics prior and of the policy prior (EM starts again from a seeded random assignment instead of the
+ * previous mixture: at Li &amp; Malik's sizes they would be 20 clusters × 470² doubles per condition, about 35 MB
+ * each), and the S-step's Adam moments, step count and shuffle counter (the policy module does not expose them).
+ * With no priors and no Adam steps nothing is lost, and a resumed run equals an uninterrupted one bit for bit.
+ *
+ * <p>File format {@value #FORMAT_VERSION}, JSON:
+ * <pre>
+ * { "format": "l2o4j-gps-trainer", "formatVersion": 1, "coupling": "mdgps", "completedIterations": k,
+ *   "adamSteps": n, "notSaved": [..], "config": {GpsConfig},
+ *   "conditions": [ {"eta": .., "stepMultiplier": .., "previous": {"baselineCost": .., "predictedCost": ..} | null,
+ *                    "controller": {"stateDimension": dX, "actionDimension": dU, "gains": [[K_t row-major]..],
+ *                                   "offsets": .., "covariances": .., "choleskyFactors": .., "precisions": ..}} ] }
+ * </pre>
+ *
+ * @param completedIterations GPS iterations done
+ * @param config              the configuration as written (a JSON tree)
+ * @param states              per condition; dynamics, cost model and π̄ are not stored (null after loading)
+ * @param adamSteps           the S-step's Adam steps so far, for the record
+ */
+public record TrainerCheckpoint(int completedIterations, JsonNode config, List<ConditionState> states,
+        long adamSteps) {
+
+    /** The value of the "format" field. */
+    public static final String FORMAT = "l2o4j-gps-trainer";
+    /** The version this code writes. */
+    public static final int FORMAT_VERSION = 1;
+    /** What a resume restarts, as written into the file. */
+    static final List<String> NOT_SAVED = List.of("dynamics-prior GMMs (EM restarts from a seeded random assignment)",
+            "policy-prior GMMs (EM restarts from a seeded random assignment)",
+            "S-step Adam moments, step count and shuffle counter (restart at zero)");
+
+    public TrainerCheckpoint {
+        states = List.copyOf(states);
+        if (completedIterations < 0) {
+            throw new IllegalArgumentException("completed iterations must be ≥ 0, got " + completedIterations);
+        }
+    }
+
+    /** Writes the checkpoint atomically. */
+    public void save(Path file) {
+        ObjectNode root = Configs.json().createObjectNode();
+        root.put("format", FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("coupling", "mdgps");
+        root.put("completedIterations", completedIterations);
+        root.put("adamSteps", adamSteps);
+        ArrayNode notSaved = root.putArray("notSaved");
+        NOT_SAVED.forEach(notSaved::add);
+        root.set("config", config);
+        ArrayNode conditions = root.putArray("conditions");
+        for (ConditionState s : states) {
+            ObjectNode node = conditions.addObject();
+            node.put("eta", s.eta());
+            node.put("stepMultiplier", s.stepMultiplier());
+            if (s.previous() == null) {
+                node.putNull("previous");
+            } else {
+                ObjectNode previous = node.putObject("previous");
+                previous.put("baselineCost", s.previous().baselineCost());
+                previous.put("predictedCost", s.previous().predictedCost());
+            }
+            writeController(node.putObject("controller"), s.controller());
+        }
+        AtomicFiles.writeString(file, Configs.toJson(root) + "\n");
+    }
+
+    private static void writeController(ObjectNode node, LinearGaussianController c) {
+        node.put("stateDimension", c.stateDimension());
+        node.put("actionDimension", c.actionDimension());
+        ArrayNode gains = node.putArray("gains");
+        ArrayNode offsets = node.putArray("offsets");
+        ArrayNode covariances = node.putArray("covariances");
+        ArrayNode factors = node.putArray("choleskyFactors");
+        ArrayNode precisions = node.putArray("precisions");
+        for (int t = 0; t < c.horizon(); t++) {
+            addArray(gains, c.gain(t));
+            addArray(offsets, c.offset(t));
+            addArray(covariances, c.covariance(t));
+            addArray(factors, c.covarianceCholesky(t));
+            addArray(precisions, c.precision(t));
+        }
+    }
+
+    private static void addArray(ArrayNode parent, double[] values) {
+        ArrayNode array = parent.addArray();
+        for (double v : values) {
+            array.add(v);
+        }
+    }
+
+    /**
+     * Reads a trainer checkpoint.
+     *
+     * @throws IllegalArgumentException naming the file and the field at fault
+     */
+    public static TrainerCheckpoint load(Path file) {
+        JsonNode root;
+        try {
+            root = Configs.json().readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("GPS trainer checkpoint not found: " + file, e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read GPS trainer checkpoint " + file + ": " + e.getMessage(), e);
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException(file + " is not a GPS trainer checkpoint: field 'format' is "
+                    + (root == null ? "missing" : root.path("format")) + ", expected \"" + FORMAT + "\"");
+        }
+        int version = root.path("formatVersion").asInt(-1);
+        if (version != FORMAT_VERSION) {
+            throw new IllegalArgumentException(file + " has formatVersion " + root.path("formatVersion")
+                    + "; this code reads version " + FORMAT_VERSION);
+        }
+        JsonNode conditions = required(root, "conditions", file);
+        List<ConditionState> states = new ArrayList<>(conditions.size());
+        for (int m = 0; m < conditions.size(); m++) {
+            JsonNode node = conditions.get(m);
+            String where = file + ", condition " + m;
+            JsonNode previousNode = required(node, "previous", where);
+            ConditionState.StepRecord previous = previousNode.isNull() ? null
+                    : new ConditionState.StepRecord(required(previousNode, "baselineCost", where).doubleValue(),
+                            required(previousNode, "predictedCost", where).doubleValue());
+            states.add(new ConditionState(readController(required(node, "controller", where), where),
+                    required(node, "eta", where).doubleValue(), required(node, "stepMultiplier", where).doubleValue(),
+                    previous, null, null, null));
+        }
+        return new TrainerCheckpoint(required(root, "completedIterations", file).intValue(),
+                required(root, "config", file), states, required(root, "adamSteps", file).longValue());
+    }
+
+    private static LinearGaussianController readController(JsonNode node, String where) {
+        return new LinearGaussianController(required(node, "stateDimension", where).intValue(),
+                required(node, "actionDimension", where).intValue(), readSteps(node, "gains", where),
+                readSteps(node, "offsets", where), readSteps(node, "covariances", where),
+                readSteps(node, "choleskyFactors", where), readSteps(node, "precisions", where));
+    }
+
+    private static double[][] readSteps(JsonNode node, String field, String where) {
+        JsonNode steps = required(node, field, where);
+        double[][] values = new double[steps.size()][];
+        for (int t = 0; t < steps.size(); t++) {
+            JsonNode row = steps.get(t);
+            values[t] = new double[row.size()];
+            for (int i = 0; i < row.size(); i++) {
+                if (!row.get(i).isNumber()) {
+                    throw new IllegalArgumentException(where + ": " + field + " at t = " + t + ", entry " + i
+                            + " is " + row.get(i) + ", not a number");
+                }
+                values[t][i] = row.get(i).doubleValue();
+            }
+        }
+        return values;
+    }
+
+    private static JsonNode required(JsonNode node, String field, Object where) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            throw new IllegalArgumentException(where + ": field '" + field + "' is missing");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,81 @@
+package org.l2o4j.gps.algorithm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.random.Seeds;
+import org.l2o4j.gps.model.LinearGaussianController;
+
+/** The trainer checkpoint restores controllers, η, stepMult and the step record bit for bit. */
+class TrainerCheckpointTest {
+
+    @Test
+    void roundTripIsBitIdentical(@TempDir Path dir) {
+        LinearGaussianController a = randomController(11);
+        LinearGaussianController b = randomController(12);
+        List<ConditionState> states = List.of(
+                new ConditionState(a, 0.1 / 3, 2.5, new ConditionState.StepRecord(Math.PI, -1e-300), null, null,
+                        null),
+                ConditionState.initial(b, 1.0));
+        TrainerCheckpoint saved = new TrainerCheckpoint(7,
+                Configs.json().valueToTree(Configs.toMap(GpsConfig.tiny())), states, 1234);
+        Path file = dir.resolve("trainer.json");
+        saved.save(file);
+        TrainerCheckpoint loaded = TrainerCheckpoint.load(file);
+        assertEquals(7, loaded.completedIterations());
+        assertEquals(1234, loaded.adamSteps());
+        assertEquals(Configs.toJson(saved.config()), Configs.toJson(loaded.config()));
+        for (int m = 0; m < 2; m++) {
+            ConditionState s = states.get(m);
+            ConditionState l = loaded.states().get(m);
+            assertEquals(s.eta(), l.eta());
+            assertEquals(s.stepMultiplier(), l.stepMultiplier());
+            assertEquals(s.previous(), l.previous());
+            for (int t = 0; t < s.controller().horizon(); t++) {
+                assertArrayEquals(s.controller().gain(t), l.controller().gain(t));
+                assertArrayEquals(s.controller().offset(t), l.controller().offset(t));
+                assertArrayEquals(s.controller().covariance(t), l.controller().covariance(t));
+                assertArrayEquals(s.controller().covarianceCholesky(t), l.controller().covarianceCholesky(t));
+                assertArrayEquals(s.controller().precision(t), l.controller().precision(t));
+            }
+        }
+        assertNull(loaded.states().get(1).previous());
+    }
+
+    @Test
+    void rejectsAnotherFormatNamingTheField(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("x.json");
+        Files.writeString(file, "{\"format\": \"l2o4j-policy\"}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
+        assertTrue(e.getMessage().contains("format"), e.getMessage());
+    }
+
+    private static LinearGaussianController randomController(long seed) {
+        var rng = Seeds.rng(seed);
+        int dX = 3;
+        int dU = 2;
+        int horizon = 4;
+        double[][] gains = new double[horizon][];
+        double[][] offsets = new double[horizon][];
+        double[][] covariances = new double[horizon][];
+        for (int t = 0; t < horizon; t++) {
+            gains[t] = Seeds.gaussian(rng, dU * dX);
+            offsets[t] = Seeds.gaussian(rng, dU);
+            double[] l = Seeds.gaussian(rng, 3);
+            // Σ = L Lᵀ + 0.1 I with L lower triangular: SPD with awkward decimals
+            double offDiagonal = l[0] * l[1];
+            covariances[t] = new double[] {l[0] * l[0] + 0.1, offDiagonal, offDiagonal, l[1] * l[1] + l[2] * l[2] + 0.1};
+        }
+        return LinearGaussianController.fromCovariances(dX, dU, gains, offsets, covariances);
+    }
+}
