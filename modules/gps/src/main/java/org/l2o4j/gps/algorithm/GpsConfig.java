@@ -16,7 +16,7 @@ import org.l2o4j.policy.MlpArchitecture;
 import org.l2o4j.policy.PolicyRegressionConfig;
 
 /**
- * Every setting of a {@link GuidedPolicySearch} run with the MDGPS coupling (gps.md §3, §6). {@link #liMalik()} holds
+ * Every setting of a {@link GuidedPolicySearch} run (gps.md §3, §6). {@link #liMalik()} holds
  * the "Li &amp; Malik released config" column of gps.md §6 (with the paper's softplus network, papers.md §1.3);
  * {@link #builder} changes single fields, and {@link #tiny()} is a seconds-long budget for tests. The whole record is
  * written into every checkpoint, and a resume refuses a different one.
@@ -49,13 +49,25 @@ import org.l2o4j.policy.PolicyRegressionConfig;
  *                              S-step always runs on one thread. Results do not depend on it
  * @param seed                  the root of every random stream: rollout noise, GMM initializations, network
  *                              initialization and S-step shuffles (gps.md §5 item 10)
+ * @param coupling              how the local controllers and π_θ are tied together: {@link Coupling#MDGPS}
+ *                              (L2O4J's default, gps.md §1 recommendation 1) or {@link Coupling#BADMM} (what Li &amp;
+ *                              Malik ran)
+ * @param badmm                 the BADMM settings (Li's values, {@link BadmmConfig#liMalik()}); unused with MDGPS
  */
 public record GpsConfig(int iterations, int samplesPerCondition, int horizon, double klStepPerTimeStep,
         StepSizeRule stepSizeRule, double initialEta, EtaSearchSettings etaSearch, DynamicsConfig dynamics,
         DynamicsPrior dynamicsPrior, GmmPriorConfig dynamicsGmm, PolicyLinearizerConfig linearizer,
         PolicyRegressionConfig regression, int hiddenUnits, HiddenActivation activation, FeaturePreset preset,
         double costScale, InitialController initialController, double initialActionVariance,
-        boolean evaluatePolicy, int threads, long seed) {
+        boolean evaluatePolicy, int threads, long seed, Coupling coupling, BadmmConfig badmm) {
+
+    /** The coupling between the local controllers and the global policy (gps.md §1, §3). */
+    public enum Coupling {
+        /** Mirror-descent GPS (Montgomery &amp; Levine 2016): {@link Mdgps}. */
+        MDGPS,
+        /** Bregman-ADMM GPS (Levine et al. 2016), Li &amp; Malik's variant: {@link Badmm}. */
+        BADMM
+    }
 
     /** Where the dynamics fit's normal-inverse-Wishart prior comes from (gps.md §4.3–4.4). */
     public enum DynamicsPrior {
@@ -93,6 +105,8 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
         requireGiven("activation", activation);
         requireGiven("preset", preset);
         requireGiven("initialController", initialController);
+        requireGiven("coupling", coupling);
+        requireGiven("badmm", badmm);
         if (!(initialEta >= etaSearch.etaMin() && initialEta < etaSearch.etaMax())) {
             throw new ConfigException("initialEta must lie in [ηmin, ηmax) = [" + etaSearch.etaMin() + ", "
                     + etaSearch.etaMax() + "), got " + initialEta);
@@ -104,19 +118,44 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
         }
     }
 
+    /**
+     * The settings written before BADMM existed: the MDGPS coupling, with {@link BadmmConfig#liMalik()} held unused.
+     * Kept so that code constructing the record directly still compiles.
+     */
+    public GpsConfig(int iterations, int samplesPerCondition, int horizon, double klStepPerTimeStep,
+            StepSizeRule stepSizeRule, double initialEta, EtaSearchSettings etaSearch, DynamicsConfig dynamics,
+            DynamicsPrior dynamicsPrior, GmmPriorConfig dynamicsGmm, PolicyLinearizerConfig linearizer,
+            PolicyRegressionConfig regression, int hiddenUnits, HiddenActivation activation, FeaturePreset preset,
+            double costScale, InitialController initialController, double initialActionVariance,
+            boolean evaluatePolicy, int threads, long seed) {
+        this(iterations, samplesPerCondition, horizon, klStepPerTimeStep, stepSizeRule, initialEta, etaSearch,
+                dynamics, dynamicsPrior, dynamicsGmm, linearizer, regression, hiddenUnits, activation, preset,
+                costScale, initialController, initialActionVariance, evaluatePolicy, threads, seed, Coupling.MDGPS,
+                BadmmConfig.liMalik());
+    }
+
     private static void requireGiven(String name, Object value) {
         if (value == null) {
             throw new ConfigException(name + " must be given, got null");
         }
     }
 
-    /** gps.md §6, Li &amp; Malik's released configuration, with the paper's softplus hidden units; one thread. */
+    /**
+     * gps.md §6, Li &amp; Malik's released configuration, with the paper's softplus hidden units; one thread. The
+     * coupling stays L2O4J's default, MDGPS; {@link #liMalikBadmm()} is the paper-faithful one.
+     */
     public static GpsConfig liMalik() {
         return new GpsConfig(100, 20, 40, 0.2, StepSizeRule.liMalik(), 1.0, EtaSearchSettings.liMalik(),
                 DynamicsConfig.liMalik(), DynamicsPrior.GMM, GmmPriorConfig.liMalik(), PolicyLinearizerConfig.liMalik(),
                 PolicyRegressionConfig.liMalik(), MlpArchitecture.LI_MALIK_HIDDEN_UNITS, HiddenActivation.SOFTPLUS,
                 FeaturePreset.releasedCode(), 1.0, InitialController.MOMENTUM_GRID,
-                MomentumGridInitializer.LI_MALIK_ACTION_VARIANCE, true, 1, 0L);
+                MomentumGridInitializer.LI_MALIK_ACTION_VARIANCE, true, 1, 0L, Coupling.MDGPS,
+                BadmmConfig.liMalik());
+    }
+
+    /** {@link #liMalik()} with the BADMM coupling Li &amp; Malik ran (gps.md §1), with their BADMM values. */
+    public static GpsConfig liMalikBadmm() {
+        return builder(liMalik()).coupling(Coupling.BADMM).build();
     }
 
     /**
@@ -175,6 +214,8 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
         private boolean evaluatePolicy;
         private int threads;
         private long seed;
+        private Coupling coupling;
+        private BadmmConfig badmm;
 
         private Builder(GpsConfig c) {
             iterations = c.iterations;
@@ -198,6 +239,8 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
             evaluatePolicy = c.evaluatePolicy;
             threads = c.threads;
             seed = c.seed;
+            coupling = c.coupling;
+            badmm = c.badmm;
         }
 
         public Builder iterations(int value) {
@@ -305,12 +348,22 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
             return this;
         }
 
+        public Builder coupling(Coupling value) {
+            coupling = value;
+            return this;
+        }
+
+        public Builder badmm(BadmmConfig value) {
+            badmm = value;
+            return this;
+        }
+
         /** The validated configuration. */
         public GpsConfig build() {
             return new GpsConfig(iterations, samplesPerCondition, horizon, klStepPerTimeStep, stepSizeRule,
                     initialEta, etaSearch, dynamics, dynamicsPrior, dynamicsGmm, linearizer, regression, hiddenUnits,
                     activation, preset, costScale, initialController, initialActionVariance, evaluatePolicy, threads,
-                    seed);
+                    seed, coupling, badmm);
         }
     }
 }

@@ -33,8 +33,9 @@ import org.l2o4j.policy.WeightedPolicyRegression;
 /**
  * Guided policy search for learning to optimize (Li &amp; Malik, arXiv 1606.01885; gps.md §3): the outer loop that
  * starts every condition from its initial controller (gps.md §4.12) and a random network, then runs
- * {@link GpsConfig#iterations()} iterations of the MDGPS coupling ({@link Mdgps}; Montgomery &amp; Levine 2016), and
- * hands an {@link IterationRecord} per iteration to a listener.
+ * {@link GpsConfig#iterations()} iterations of the {@link CouplingStrategy} that {@link GpsConfig#coupling()} names
+ * ({@link Mdgps}, Montgomery &amp; Levine 2016, by default; {@link Badmm}, Levine et al. 2016, as Li &amp; Malik ran
+ * it), and hands an {@link IterationRecord} per iteration to a listener.
  *
  * <p><b>Checkpoints.</b> With a folder, every iteration k writes {@code iteration-000k/policy.json} (the network as a
  * {@link PolicyCheckpoint}, with the whole {@link GpsConfig}, and so the feature preset, in its config) and
@@ -42,8 +43,8 @@ import org.l2o4j.policy.WeightedPolicyRegression;
  * folder and deletes the previous one; a crash therefore leaves either the old or the new checkpoint, never a mix.
  * The files hold no time stamps: two runs with the same configuration and seed write byte-identical files.
  * {@link #resume} continues from {@code latest.json} until {@link GpsConfig#iterations()}; it restores the network,
- * the controllers, η, stepMult and the step-size record, and restarts what {@link TrainerCheckpoint} lists as not
- * saved (GMM warm starts, Adam moments).
+ * the controllers, η, stepMult, the step-size record and BADMM's duals ν_t, λK_t, λk_t, and restarts what
+ * {@link TrainerCheckpoint} lists as not saved (GMM warm starts, Adam moments).
  *
  * <p>Lifecycle: construct with configuration and conditions (nothing runs); call {@link #train} or {@link #resume}
  * once per run. The trainer holds no state between calls.
@@ -172,10 +173,13 @@ public final class GuidedPolicySearch {
             GaussianMlpPolicy policy, Consumer<IterationRecord> listener) {
         WeightedPolicyRegression regression = new WeightedPolicyRegression(policy,
                 config.regression().withSeed(Seeds.derive(config.seed(), REGRESSION_SEED)));
-        Mdgps mdgps = new Mdgps(config, conditions, policy, regression);
+        CouplingStrategy coupling = switch (config.coupling()) {
+            case MDGPS -> new Mdgps(config, conditions, policy, regression);
+            case BADMM -> new Badmm(config, conditions, policy, regression);
+        };
         List<ConditionState> states = initialStates;
         for (int i = firstIteration; i < config.iterations(); i++) {
-            Mdgps.Outcome outcome = mdgps.iterate(i, states);
+            CouplingStrategy.Outcome outcome = coupling.iterate(i, states);
             states = outcome.states();
             if (folder != null) {
                 checkpoint(folder, i + 1, states, policy, regression.adamSteps());
@@ -190,7 +194,7 @@ public final class GuidedPolicySearch {
         String name = String.format("iteration-%04d", completed);
         Path target = folder.resolve(name);
         Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("trainer", "GuidedPolicySearch (MDGPS)");
+        provenance.put("trainer", "GuidedPolicySearch (" + config.coupling() + ")");
         provenance.put("completedIterations", completed);
         provenance.put("seed", config.seed());
         new PolicyCheckpoint(policy, config.preset().name(), Configs.toMap(config), provenance)
@@ -219,7 +223,11 @@ public final class GuidedPolicySearch {
         }
     }
 
-    /** The stored configuration must be this one, apart from the iteration budget and the thread count. */
+    /**
+     * The stored configuration must be this one, apart from the iteration budget and the thread count. A config
+     * written before BADMM existed has no {@code coupling} and {@code badmm} fields; it was an MDGPS run, and matches
+     * an MDGPS configuration that agrees on every other field.
+     */
     private void requireSameConfig(JsonNode stored, Path where) {
         JsonNode iterations = stored.get("iterations");
         JsonNode threads = stored.get("threads");
@@ -228,7 +236,12 @@ public final class GuidedPolicySearch {
         }
         GpsConfig comparable = GpsConfig.builder(config).iterations(iterations.intValue())
                 .threads(threads.intValue()).build();
-        String expected = Configs.toJson(Configs.toMap(comparable));
+        Map<String, Object> expectedFields = Configs.toMap(comparable);
+        if (!stored.has("coupling") && !stored.has("badmm") && config.coupling() == GpsConfig.Coupling.MDGPS) {
+            expectedFields.remove("coupling");
+            expectedFields.remove("badmm");
+        }
+        String expected = Configs.toJson(expectedFields);
         String actual = Configs.toJson(stored);
         if (!expected.equals(actual)) {
             throw new IllegalArgumentException("the checkpoint in " + where + " was written with another"

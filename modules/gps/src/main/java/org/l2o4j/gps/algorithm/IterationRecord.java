@@ -1,7 +1,7 @@
 package org.l2o4j.gps.algorithm;
 
 /**
- * What one MDGPS iteration did, for logging and plots (gps.md §3). Costs are Σ_{t&lt;T} f(x_t) over one trajectory of
+ * What one GPS iteration did, for logging and plots (gps.md §3). Costs are Σ_{t&lt;T} f(x_t) over one trajectory of
  * the horizon T (f itself, not multiplied by {@link GpsConfig#costScale()}), averaged over samples and then over the
  * training conditions.
  *
@@ -11,11 +11,14 @@ package org.l2o4j.gps.algorithm;
  * @param meanPolicyCost    the mean cost of the global policy's <em>mean-action</em> rollouts (u_t = μ_θ(o_t), no
  *                          noise) on the training conditions after this iteration's S-step; NaN when
  *                          {@link GpsConfig#evaluatePolicy()} is off
- * @param meanKlNats        the mean over conditions of KL(p_{i+1} ‖ π̄_i) after the C-step, in nats summed over t
- * @param meanEta           the mean over conditions of the C-step's η
- * @param stepMultiplier    the shared stepMult this iteration's C-step used (ε = kl_step·stepMult·T)
- * @param etaBumps          η raises for non-positive-definite Q_uu, summed over conditions (gps.md §5 item 8)
- * @param unconvergedEtaSearches conditions whose η search ended without |KL − ε| &lt; 10 %·ε
+ * @param meanKlNats        the mean over conditions of KL(p_{i+1} ‖ anchor) after the (last) C-step, in nats summed
+ *                          over t; the anchor is π̄_i with MDGPS and p_i with BADMM
+ * @param meanEta           the mean over conditions of the (last) C-step's η
+ * @param stepMultiplier    the stepMult this iteration's C-step used (ε = kl_step·stepMult·T): MDGPS's shared
+ *                          value, or the mean over conditions of BADMM's per-condition ones
+ * @param etaBumps          η raises for non-positive-definite Q_uu, summed over conditions and BADMM's inner C-steps
+ *                          (gps.md §5 item 8)
+ * @param unconvergedEtaSearches conditions whose (last) η search ended without |KL − ε| &lt; 10 %·ε
  * @param seconds           wall-clock seconds per phase
  */
 public record IterationRecord(int iteration, double meanSampleCost, double meanPolicyCost, double meanKlNats,

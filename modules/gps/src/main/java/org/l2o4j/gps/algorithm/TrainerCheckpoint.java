@@ -6,6 +6,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,8 +20,8 @@ import org.l2o4j.gps.model.LinearGaussianController;
  * The trainer's part of a GPS checkpoint, next to the policy's own {@code PolicyCheckpoint}: the completed iteration
  * count, the configuration, and per condition the local controller (K_t, k_t, Σ_t, its Cholesky factor and Σ_t⁻¹,
  * all stored because the C-step's Σ_t⁻¹ = Q_uu is exact and a recomputed inverse would differ in the last bits), η,
- * stepMult and the step-size rule's record. Numbers are written in Java's round-trip decimal form, so a loaded state
- * is bit-identical.
+ * stepMult, the step-size rule's record and, with BADMM, the duals ν_t, λK_t and λk_t ({@link BadmmDuals}).
+ * Numbers are written in Java's round-trip decimal form, so a loaded state is bit-identical.
  *
  * <p><b>Not saved</b>, so restarted by a resume (listed in the file under {@code "notSaved"}): the per-condition GMMs
  * of the dynamics prior and of the policy prior (EM starts again from a seeded random assignment instead of the
@@ -30,16 +31,21 @@ import org.l2o4j.gps.model.LinearGaussianController;
  *
  * <p>File format {@value #FORMAT_VERSION}, JSON:
  * <pre>
- * { "format": "l2o4j-gps-trainer", "formatVersion": 1, "coupling": "mdgps", "completedIterations": k,
+ * { "format": "l2o4j-gps-trainer", "formatVersion": 1, "coupling": "mdgps" | "badmm", "completedIterations": k,
  *   "adamSteps": n, "notSaved": [..], "config": {GpsConfig},
  *   "conditions": [ {"eta": .., "stepMultiplier": .., "previous": {"baselineCost": .., "predictedCost": ..} | null,
  *                    "controller": {"stateDimension": dX, "actionDimension": dU, "gains": [[K_t row-major]..],
- *                                   "offsets": .., "covariances": .., "choleskyFactors": .., "precisions": ..}} ] }
+ *                                   "offsets": .., "covariances": .., "choleskyFactors": .., "precisions": ..},
+ *                    "badmm": {"policyWeights": [ν_t..], "dualGains": [[λK_t row-major]..],
+ *                              "dualOffsets": [[λk_t]..]}   (BADMM only; absent with MDGPS)} ] }
  * </pre>
+ * The {@code coupling} field is taken from the configuration ({@code "mdgps"} when it has none, as in files written
+ * before BADMM existed); such files load unchanged.
  *
  * @param completedIterations GPS iterations done
  * @param config              the configuration as written (a JSON tree)
- * @param states              per condition; dynamics, cost model and π̄ are not stored (null after loading)
+ * @param states              per condition; dynamics, cost model and π̄ are not stored (null after loading); the
+ *                            duals are, when present
  * @param adamSteps           the S-step's Adam steps so far, for the record
  */
 public record TrainerCheckpoint(int completedIterations, JsonNode config, List<ConditionState> states,
@@ -66,7 +72,8 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
         ObjectNode root = Configs.json().createObjectNode();
         root.put("format", FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
-        root.put("coupling", "mdgps");
+        JsonNode coupling = config.get("coupling");
+        root.put("coupling", coupling == null ? "mdgps" : coupling.asText().toLowerCase(Locale.ROOT));
         root.put("completedIterations", completedIterations);
         root.put("adamSteps", adamSteps);
         ArrayNode notSaved = root.putArray("notSaved");
@@ -85,6 +92,19 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
                 previous.put("predictedCost", s.previous().predictedCost());
             }
             writeController(node.putObject("controller"), s.controller());
+            if (s.duals() != null) {
+                ObjectNode duals = node.putObject("badmm");
+                ArrayNode weights = duals.putArray("policyWeights");
+                for (double nu : s.duals().policyWeights()) {
+                    weights.add(nu);
+                }
+                ArrayNode gains = duals.putArray("dualGains");
+                ArrayNode offsets = duals.putArray("dualOffsets");
+                for (int t = 0; t < s.duals().horizon(); t++) {
+                    addArray(gains, s.duals().dualGains()[t]);
+                    addArray(offsets, s.duals().dualOffsets()[t]);
+                }
+            }
         }
         AtomicFiles.writeString(file, Configs.toJson(root) + "\n");
     }
@@ -145,9 +165,14 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
             ConditionState.StepRecord previous = previousNode.isNull() ? null
                     : new ConditionState.StepRecord(required(previousNode, "baselineCost", where).doubleValue(),
                             required(previousNode, "predictedCost", where).doubleValue());
-            states.add(new ConditionState(readController(required(node, "controller", where), where),
-                    required(node, "eta", where).doubleValue(), required(node, "stepMultiplier", where).doubleValue(),
-                    previous, null, null, null));
+            LinearGaussianController controller = readController(required(node, "controller", where), where);
+            JsonNode dualsNode = node.get("badmm");
+            BadmmDuals duals = dualsNode == null || dualsNode.isNull() ? null
+                    : new BadmmDuals(controller.stateDimension(), controller.actionDimension(),
+                            readValues(required(dualsNode, "policyWeights", where), "policyWeights", -1, where),
+                            readSteps(dualsNode, "dualGains", where), readSteps(dualsNode, "dualOffsets", where));
+            states.add(new ConditionState(controller, required(node, "eta", where).doubleValue(),
+                    required(node, "stepMultiplier", where).doubleValue(), previous, null, null, null, duals));
         }
         return new TrainerCheckpoint(required(root, "completedIterations", file).intValue(),
                 required(root, "config", file), states, required(root, "adamSteps", file).longValue());
@@ -164,15 +189,20 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
         JsonNode steps = required(node, field, where);
         double[][] values = new double[steps.size()][];
         for (int t = 0; t < steps.size(); t++) {
-            JsonNode row = steps.get(t);
-            values[t] = new double[row.size()];
-            for (int i = 0; i < row.size(); i++) {
-                if (!row.get(i).isNumber()) {
-                    throw new IllegalArgumentException(where + ": " + field + " at t = " + t + ", entry " + i
-                            + " is " + row.get(i) + ", not a number");
-                }
-                values[t][i] = row.get(i).doubleValue();
+            values[t] = readValues(steps.get(t), field, t, where);
+        }
+        return values;
+    }
+
+    /** One array of numbers; {@code t} names the time step in messages (−1 for a per-step array itself). */
+    private static double[] readValues(JsonNode row, String field, int t, String where) {
+        double[] values = new double[row.size()];
+        for (int i = 0; i < row.size(); i++) {
+            if (!row.get(i).isNumber()) {
+                throw new IllegalArgumentException(where + ": " + field + (t >= 0 ? " at t = " + t : "")
+                        + ", entry " + i + " is " + row.get(i) + ", not a number");
             }
+            values[i] = row.get(i).doubleValue();
         }
         return values;
     }

@@ -130,7 +130,7 @@ public final class PolicyLinearizer {
     }
 
     /** μ_θ(o_t) for every sample and step, N × T × dU, from one batched query. */
-    static double[][][] policyMeans(SampleBatch batch, GlobalPolicyView policy) {
+    public static double[][][] policyMeans(SampleBatch batch, GlobalPolicyView policy) {
         Objects.requireNonNull(policy, "policy");
         int samples = batch.sampleCount();
         int horizon = batch.horizon();

@@ -43,7 +43,13 @@ public record PolicyStepRule(Policy policy) implements StepRule {
 
     /** The policy's mean action run as an optimizer on the features of {@code preset}. */
     public static FeatureDrivenOptimizer optimizer(Policy policy, FeaturePreset preset) {
-        return new FeatureDrivenOptimizer(OPTIMIZER_NAME, Map.of(), preset, new PolicyStepRule(policy));
+        return optimizer(policy, preset, Map.of());
+    }
+
+    /** The same, reporting {@code hyperparameters} (e.g. where the policy came from) in results and provenance. */
+    public static FeatureDrivenOptimizer optimizer(Policy policy, FeaturePreset preset,
+            Map<String, Object> hyperparameters) {
+        return new FeatureDrivenOptimizer(OPTIMIZER_NAME, hyperparameters, preset, new PolicyStepRule(policy));
     }
 
     /**
@@ -54,6 +60,11 @@ public record PolicyStepRule(Policy policy) implements StepRule {
      * @throws IllegalArgumentException if the stored settings contradict the preset name
      */
     public static FeatureDrivenOptimizer optimizer(PolicyCheckpoint checkpoint) {
+        return optimizer(checkpoint, Map.of());
+    }
+
+    /** {@link #optimizer(PolicyCheckpoint)}, reporting {@code hyperparameters} in results and provenance. */
+    public static FeatureDrivenOptimizer optimizer(PolicyCheckpoint checkpoint, Map<String, Object> hyperparameters) {
         Object stored = checkpoint.config().get("preset");
         FeaturePreset preset;
         if (stored instanceof Map<?, ?> settings) {
@@ -67,6 +78,6 @@ public record PolicyStepRule(Policy policy) implements StepRule {
         } else {
             preset = FeaturePreset.named(checkpoint.featurePreset());
         }
-        return optimizer(checkpoint.policy(), preset);
+        return optimizer(checkpoint.policy(), preset, hyperparameters);
     }
 }

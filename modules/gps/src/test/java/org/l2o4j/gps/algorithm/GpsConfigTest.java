@@ -42,6 +42,23 @@ class GpsConfigTest {
         assertEquals(1.0, c.costScale());
         assertEquals(GpsConfig.InitialController.MOMENTUM_GRID, c.initialController());
         assertEquals(0.01, c.initialActionVariance());
+        assertEquals(GpsConfig.Coupling.MDGPS, c.coupling(), "L2O4J's default coupling stays MDGPS");
+        assertEquals(GpsConfig.Coupling.BADMM, GpsConfig.liMalikBadmm().coupling());
+    }
+
+    @Test
+    void badmmDefaultsAreLisValues() {
+        BadmmConfig b = GpsConfig.liMalik().badmm();
+        assertEquals(4, b.innerIterations());
+        assertEquals(0.2, b.dualRate());
+        assertEquals(0.0, b.dualGainRate());
+        assertEquals(0.01, b.initialPolicyWeight());
+        assertEquals(BadmmConfig.PolicyWeightRule.RELATIVE_KL, b.policyWeightRule());
+        assertNamed("badmm.innerIterations", () -> new BadmmConfig(0, 0.2, 0, 0.01,
+                BadmmConfig.PolicyWeightRule.RELATIVE_KL));
+        assertNamed("badmm.initialPolicyWeight", () -> new BadmmConfig(4, 0.2, 0, 0,
+                BadmmConfig.PolicyWeightRule.RELATIVE_KL));
+        assertNamed("coupling", () -> GpsConfig.builder(GpsConfig.liMalik()).coupling(null).build());
     }
 
     @Test

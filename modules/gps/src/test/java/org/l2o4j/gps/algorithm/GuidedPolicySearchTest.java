@@ -13,10 +13,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.mdp.FeatureDrivenOptimizer;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.rollout.Rollout;
@@ -35,15 +41,20 @@ class GuidedPolicySearchTest {
     private static final List<Condition> CONDITIONS = TinyRuns.logisticConditions(0, 3);
 
     private static GpsConfig twoIterations() {
-        return GpsConfig.builder(GpsConfig.tiny()).iterations(2).build();
+        return twoIterations(GpsConfig.Coupling.MDGPS);
     }
 
-    @Test
-    void sameSeedWritesByteIdenticalCheckpoints(@TempDir Path dir) throws IOException {
+    private static GpsConfig twoIterations(GpsConfig.Coupling coupling) {
+        return GpsConfig.builder(GpsConfig.tiny()).iterations(2).coupling(coupling).build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(GpsConfig.Coupling.class)
+    void sameSeedWritesByteIdenticalCheckpoints(GpsConfig.Coupling coupling, @TempDir Path dir) throws IOException {
         Path a = dir.resolve("a");
         Path b = dir.resolve("b");
-        new GuidedPolicySearch(twoIterations(), CONDITIONS).train(a, r -> { });
-        new GuidedPolicySearch(twoIterations(), CONDITIONS).train(b, r -> { });
+        new GuidedPolicySearch(twoIterations(coupling), CONDITIONS).train(a, r -> { });
+        new GuidedPolicySearch(twoIterations(coupling), CONDITIONS).train(b, r -> { });
         List<Path> files = relativeFiles(a);
         assertEquals(List.of(Path.of("iteration-0002", GuidedPolicySearch.POLICY_FILE),
                 Path.of("iteration-0002", GuidedPolicySearch.TRAINER_FILE), Path.of(GuidedPolicySearch.LATEST)),
@@ -52,17 +63,22 @@ class GuidedPolicySearchTest {
         for (Path f : files) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f.toString());
         }
-        new GuidedPolicySearch(GpsConfig.builder(twoIterations()).seed(1).build(), CONDITIONS)
+        String trainer = Files.readString(a.resolve(Path.of("iteration-0002", GuidedPolicySearch.TRAINER_FILE)));
+        assertTrue(trainer.contains("\"coupling\" : \"" + coupling.name().toLowerCase(Locale.ROOT) + "\""), trainer);
+        assertEquals(coupling == GpsConfig.Coupling.BADMM, trainer.contains("\"dualOffsets\""),
+                "the BADMM duals are checkpointed, and only with BADMM");
+        new GuidedPolicySearch(GpsConfig.builder(twoIterations(coupling)).seed(1).build(), CONDITIONS)
                 .train(dir.resolve("c"), r -> { });
         Path policy = Path.of("iteration-0002", GuidedPolicySearch.POLICY_FILE);
         assertFalse(Arrays.equals(Files.readAllBytes(a.resolve(policy)),
                 Files.readAllBytes(dir.resolve("c").resolve(policy))), "another seed must give another policy");
     }
 
-    @Test
-    void oneAndTwoThreadsGiveTheSamePolicyAndControllers() {
-        GuidedPolicySearch.Result one = new GuidedPolicySearch(twoIterations(), CONDITIONS).train(r -> { });
-        GuidedPolicySearch.Result two = new GuidedPolicySearch(twoIterations().withThreads(2), CONDITIONS)
+    @ParameterizedTest
+    @EnumSource(GpsConfig.Coupling.class)
+    void oneAndTwoThreadsGiveTheSamePolicyAndControllers(GpsConfig.Coupling coupling) {
+        GuidedPolicySearch.Result one = new GuidedPolicySearch(twoIterations(coupling), CONDITIONS).train(r -> { });
+        GuidedPolicySearch.Result two = new GuidedPolicySearch(twoIterations(coupling).withThreads(2), CONDITIONS)
                 .train(r -> { });
         assertArrayEquals(one.policy().parameters(), two.policy().parameters());
         assertArrayEquals(one.policy().logStd(), two.policy().logStd());
@@ -70,18 +86,23 @@ class GuidedPolicySearchTest {
             assertSameController(one.states().get(m).controller(), two.states().get(m).controller());
             assertEquals(one.states().get(m).eta(), two.states().get(m).eta());
             assertEquals(one.states().get(m).stepMultiplier(), two.states().get(m).stepMultiplier());
+            assertSameDuals(one.states().get(m).duals(), two.states().get(m).duals());
         }
     }
 
     /**
      * With no GMM priors and no Adam steps the checkpoint holds the whole state (see {@link TrainerCheckpoint}), so
-     * 2 iterations + resume to 4 must write the same bytes as 4 uninterrupted iterations.
+     * 2 iterations + resume to 4 must write the same bytes as 4 uninterrupted iterations; with BADMM that includes
+     * the duals ν, λK, λk the resumed iterations start from.
      */
-    @Test
-    void resumeEqualsAnUninterruptedRunWhenTheStateIsFullySaved(@TempDir Path dir) throws IOException {
+    @ParameterizedTest
+    @EnumSource(GpsConfig.Coupling.class)
+    void resumeEqualsAnUninterruptedRunWhenTheStateIsFullySaved(GpsConfig.Coupling coupling, @TempDir Path dir)
+            throws IOException {
         PolicyRegressionConfig noAdam = GpsConfig.tiny().regression();
         GpsConfig fourIterations = GpsConfig.builder(GpsConfig.tiny())
                 .iterations(4)
+                .coupling(coupling)
                 .dynamicsPrior(GpsConfig.DynamicsPrior.NONE)
                 .linearizer(GpsConfig.tiny().linearizer().withPrior(PolicyLinearizerConfig.Prior.NONE))
                 .regression(new PolicyRegressionConfig(noAdam.learningRate(), noAdam.beta1(), noAdam.beta2(),
@@ -117,13 +138,14 @@ class GuidedPolicySearchTest {
      * so the first resumed iteration samples exactly what the uninterrupted run sampled; its later phases differ
      * because the GMMs and Adam restart (documented in {@link TrainerCheckpoint}).
      */
-    @Test
-    void resumeWithPriorsRestoresTheSampledStateExactly(@TempDir Path dir) {
-        GpsConfig three = GpsConfig.builder(GpsConfig.tiny()).iterations(3).build();
+    @ParameterizedTest
+    @EnumSource(GpsConfig.Coupling.class)
+    void resumeWithPriorsRestoresTheSampledStateExactly(GpsConfig.Coupling coupling, @TempDir Path dir) {
+        GpsConfig three = GpsConfig.builder(GpsConfig.tiny()).iterations(3).coupling(coupling).build();
         List<IterationRecord> straight = new ArrayList<>();
         new GuidedPolicySearch(three, CONDITIONS).train(straight::add);
         List<IterationRecord> resumed = new ArrayList<>();
-        new GuidedPolicySearch(twoIterations(), CONDITIONS).train(dir, resumed::add);
+        new GuidedPolicySearch(twoIterations(coupling), CONDITIONS).train(dir, resumed::add);
         GuidedPolicySearch.Result result = new GuidedPolicySearch(three, CONDITIONS).resume(dir, resumed::add);
         assertEquals(3, result.completedIterations());
         assertEquals(3, resumed.size());
@@ -135,6 +157,7 @@ class GuidedPolicySearchTest {
         for (int m = 0; m < CONDITIONS.size(); m++) {
             assertSameController(result.states().get(m).controller(), saved.states().get(m).controller());
             assertEquals(result.states().get(m).previous(), saved.states().get(m).previous());
+            assertSameDuals(result.states().get(m).duals(), saved.states().get(m).duals());
         }
     }
 
@@ -152,6 +175,26 @@ class GuidedPolicySearchTest {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> new GuidedPolicySearch(one, CONDITIONS).resume(dir.resolve("nothing"), r -> { }));
         assertTrue(missing.getMessage().contains("no GPS checkpoint"), missing.getMessage());
+    }
+
+    /**
+     * A checkpoint written before BADMM existed has no {@code coupling} / {@code badmm} in its config: it resumes as
+     * MDGPS; a BADMM configuration refuses an MDGPS checkpoint, naming the field.
+     */
+    @Test
+    void checkpointsWithoutACouplingResumeAsMdgpsOnly(@TempDir Path dir) throws IOException {
+        GpsConfig one = GpsConfig.builder(GpsConfig.tiny()).iterations(1).build();
+        new GuidedPolicySearch(one, CONDITIONS).train(dir, r -> { });
+        Path trainer = GuidedPolicySearch.latestIterationFolder(dir).resolve(GuidedPolicySearch.TRAINER_FILE);
+        ObjectNode root = (ObjectNode) Configs.json().readTree(Files.readAllBytes(trainer));
+        ((ObjectNode) root.get("config")).remove(List.of("coupling", "badmm"));
+        Files.writeString(trainer, Configs.toJson(root));
+        GpsConfig two = GpsConfig.builder(one).iterations(2).build();
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> new GuidedPolicySearch(GpsConfig.builder(two).coupling(GpsConfig.Coupling.BADMM).build(),
+                        CONDITIONS).resume(dir, r -> { }));
+        assertTrue(other.getMessage().contains("another configuration"), other.getMessage());
+        assertEquals(2, new GuidedPolicySearch(two, CONDITIONS).resume(dir, r -> { }).completedIterations());
     }
 
     /**
@@ -196,6 +239,18 @@ class GuidedPolicySearchTest {
             assertArrayEquals(a.covariance(t), b.covariance(t));
             assertArrayEquals(a.covarianceCholesky(t), b.covarianceCholesky(t));
             assertArrayEquals(a.precision(t), b.precision(t));
+        }
+    }
+
+    private static void assertSameDuals(BadmmDuals a, BadmmDuals b) {
+        if (a == null || b == null) {
+            assertEquals(a, b);
+            return;
+        }
+        assertArrayEquals(a.policyWeights(), b.policyWeights());
+        for (int t = 0; t < a.horizon(); t++) {
+            assertArrayEquals(a.dualGains()[t], b.dualGains()[t]);
+            assertArrayEquals(a.dualOffsets()[t], b.dualOffsets()[t]);
         }
     }
 

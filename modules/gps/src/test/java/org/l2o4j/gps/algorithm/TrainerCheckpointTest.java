@@ -16,16 +16,19 @@ import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.gps.model.LinearGaussianController;
 
-/** The trainer checkpoint restores controllers, η, stepMult and the step record bit for bit. */
+/** The trainer checkpoint restores controllers, η, stepMult, the step record and BADMM's duals bit for bit. */
 class TrainerCheckpointTest {
 
     @Test
     void roundTripIsBitIdentical(@TempDir Path dir) {
         LinearGaussianController a = randomController(11);
         LinearGaussianController b = randomController(12);
+        BadmmDuals duals = new BadmmDuals(3, 2, new double[] {0.01, 0.02 / 3, Math.E, 1e-300},
+                new double[][] {{1.0 / 3, 0, 0, 0, 0, -2}, new double[6], new double[6], {0, 0, 0, 0, 0, Math.PI}},
+                new double[][] {{-0.1 / 7, 0}, {0, 1e-17}, new double[2], {-1e300, 3}});
         List<ConditionState> states = List.of(
                 new ConditionState(a, 0.1 / 3, 2.5, new ConditionState.StepRecord(Math.PI, -1e-300), null, null,
-                        null),
+                        null, duals),
                 ConditionState.initial(b, 1.0));
         TrainerCheckpoint saved = new TrainerCheckpoint(7,
                 Configs.json().valueToTree(Configs.toMap(GpsConfig.tiny())), states, 1234);
@@ -50,6 +53,13 @@ class TrainerCheckpointTest {
             }
         }
         assertNull(loaded.states().get(1).previous());
+        BadmmDuals restored = loaded.states().get(0).duals();
+        assertArrayEquals(duals.policyWeights(), restored.policyWeights());
+        for (int t = 0; t < duals.horizon(); t++) {
+            assertArrayEquals(duals.dualGains()[t], restored.dualGains()[t]);
+            assertArrayEquals(duals.dualOffsets()[t], restored.dualOffsets()[t]);
+        }
+        assertNull(loaded.states().get(1).duals(), "an MDGPS state has no duals");
     }
 
     @Test
