@@ -63,6 +63,17 @@ final class Experiments {
 
     /** Reads an experiment file and applies top-level overrides ({@code key=value}, value in YAML syntax). */
     static ExperimentSpec read(Path file, List<String> overrides) {
+        Map<String, Object> raw = readRaw(file, overrides);
+        try {
+            return ExperimentSpec.fromMap(raw, "experiment file " + file);
+        } catch (IllegalArgumentException e) {
+            throw e instanceof ConfigException c ? c : new ConfigException("experiment file " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The parsed file with top-level overrides applied. */
+    static Map<String, Object> readRaw(Path file, List<String> overrides) {
         Map<String, Object> raw = new LinkedHashMap<>(Configs.readYaml(file));
         for (String o : overrides) {
             int eq = o.indexOf('=');
@@ -71,10 +82,6 @@ final class Experiments {
             }
             raw.put(o.substring(0, eq).strip(), parseValue(o.substring(0, eq).strip(), o.substring(eq + 1)));
         }
-        try {
-            return ExperimentSpec.fromMap(raw, "experiment file " + file);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("experiment file " + file + ": " + e.getMessage(), e);
-        }
+        return raw;
     }
 }

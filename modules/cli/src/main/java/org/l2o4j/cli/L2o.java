@@ -8,12 +8,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code l2o} command: compare, reproduce and export. Bad input (an unknown family, a malformed experiment file,
+ * The {@code l2o} command: compare, reproduce, train, evaluate and export. Bad input (an unknown family, a malformed experiment file,
  * an unwritable folder) ends with one line naming the problem and exit status 2, never a stack trace.
  */
 @Command(name = "l2o", mixinStandardHelpOptions = true, version = "L2O4J 0.1.0",
         description = "Learning to optimize, for Java: compare hand-designed and learned optimizers.",
-        subcommands = {ListCommand.class, CompareCommand.class, ReproduceCommand.class, ExportCommand.class})
+        subcommands = {ListCommand.class, CompareCommand.class, ReproduceCommand.class, TrainCommand.class,
+            EvaluateCommand.class, ExportCommand.class})
 public final class L2o {
 
     /** Exit status for bad input. */

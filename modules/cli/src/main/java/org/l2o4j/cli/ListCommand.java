@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -13,7 +14,6 @@ import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.catalog.OptimizerProvider;
 import org.l2o4j.core.catalog.ProblemFamilyProvider;
 import org.l2o4j.core.config.ConfigException;
-import org.l2o4j.eval.experiment.ExperimentSpec;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,8 +51,11 @@ final class ListCommand implements Callable<Integer> {
         if (what == null || what.equals("experiments")) {
             out.println("Experiments (" + Experiments.folder() + "):");
             for (Path f : experimentFiles()) {
-                ExperimentSpec e = ExperimentSpec.read(f);
-                out.printf("  %-26s %s%n", Experiments.nameOf(f), e.description());
+                Map<String, Object> raw = Experiments.readRaw(f, List.of());
+                String description = TrainingSpec.isTraining(raw)
+                        ? "[l2o train] " + TrainingSpec.fromMap(raw, "experiment file " + f).description()
+                        : Experiments.read(f, List.of()).description();
+                out.printf("  %-26s %s%n", Experiments.nameOf(f), description);
             }
         }
         out.flush();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.eval.experiment.ExperimentSpec;
 
 import picocli.CommandLine.Command;
@@ -38,6 +39,10 @@ final class ReproduceCommand implements Callable<Integer> {
         List<String> all = new ArrayList<>(overrides);
         if (run.threads != null) {
             all.add("threads=" + run.threads);
+        }
+        if (TrainingSpec.isTraining(Experiments.readRaw(file, List.of()))) {
+            throw new ConfigException("'" + experiment + "' is a training run; start it with 'l2o train "
+                    + experiment + "'");
         }
         ExperimentSpec e = Experiments.read(file, all);
         return Runs.execute(e, run, spec.commandLine());

@@ -72,7 +72,8 @@ public final class ExperimentRunner {
         List<RolloutResult> results = new ArrayList<>();
         try (Progress.Task task = progress.begin("evaluate", (long) tuning.size() * spec.evaluateSteps())) {
             for (TuningRecord t : tuning) {
-                Optimizer o = Catalog.optimizer(t.optimizer(), t.hyperparameters());
+                // Re-created from the searched setting; hyperparameters() is a report and may hold derived entries.
+                Optimizer o = Catalog.optimizer(t.optimizer(), t.chosen());
                 results.add(Rollout.run(o, runProblems, starts, options, (step, steps) -> task.advance(1)));
             }
         }

@@ -1,0 +1,123 @@
+package org.l2o4j.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.l2o4j.core.config.Checks;
+import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.mdp.FeaturePreset;
+import org.l2o4j.gps.algorithm.GpsConfig;
+import org.l2o4j.policy.PolicyRegressionConfig;
+
+/**
+ * A guided-policy-search training run as written in an experiment file ({@code kind: gps-training}): which training
+ * functions, and the settings that differ from a base profile. Profile {@code li-malik} is gps.md §6's Li &amp; Malik
+ * configuration; {@code tiny} is the seconds-long budget the tests use. Keys left out keep the profile's values.
+ *
+ * @param kind                   must be {@code gps-training}
+ * @param name                   run name; also the run folder's parent
+ * @param description            one line for {@code l2o list}
+ * @param family                 registered family name
+ * @param familyConfig           settings over the family's defaults
+ * @param seed                   root seed of the functions and of the trainer
+ * @param trainSplit             the split whose functions are the training conditions
+ * @param conditions             how many of them (the first ones); 0 = the whole split
+ * @param profile                base settings: {@code li-malik} or {@code tiny}
+ * @param iterations             GPS iterations; 0 = the profile's
+ * @param samplesPerCondition    trajectories per condition and iteration; 0 = the profile's
+ * @param horizon                time steps per trajectory; 0 = the profile's
+ * @param klStepPerTimeStep      KL budget per time step; 0 = the profile's
+ * @param preset                 feature preset, {@code paper} or {@code released-code}; "" = the profile's
+ * @param historyLength          H; 0 = the profile's
+ * @param hiddenUnits            policy hidden units; 0 = the profile's
+ * @param regressionIterations   Adam steps per S-step; 0 = the profile's
+ * @param threads                worker threads for per-condition work (results do not depend on it)
+ * @param evaluation             the comparison experiment {@code l2o evaluate} runs the trained policy in
+ */
+public record TrainingSpec(String kind, String name, String description, String family,
+        Map<String, Object> familyConfig, long seed, String trainSplit, int conditions, String profile,
+        int iterations, int samplesPerCondition, int horizon, double klStepPerTimeStep, String preset,
+        int historyLength, int hiddenUnits, int regressionIterations, int threads, String evaluation) {
+
+    /** The value of {@code kind} that marks a training file. */
+    public static final String KIND = "gps-training";
+
+    /** Settings a file may leave out. */
+    public static final TrainingSpec DEFAULTS = new TrainingSpec(KIND, "training", "", "", Map.of(), 0, "train", 0,
+            "li-malik", 0, 0, 0, 0, "", 0, 0, 0, 1, "");
+
+    public TrainingSpec {
+        familyConfig = familyConfig == null ? Map.of() : new LinkedHashMap<>(familyConfig);
+        if (!KIND.equals(kind)) {
+            throw new ConfigException("kind must be '" + KIND + "' for a training run, got '" + kind + "'");
+        }
+        Checks.oneOf("profile", profile, List.of("li-malik", "tiny"));
+        Checks.atLeast("conditions", conditions, 0);
+        Checks.atLeast("iterations", iterations, 0);
+        Checks.atLeast("samplesPerCondition", samplesPerCondition, 0);
+        Checks.atLeast("horizon", horizon, 0);
+        Checks.nonNegative("klStepPerTimeStep", klStepPerTimeStep);
+        Checks.atLeast("historyLength", historyLength, 0);
+        Checks.atLeast("hiddenUnits", hiddenUnits, 0);
+        Checks.atLeast("regressionIterations", regressionIterations, 0);
+        Checks.positive("threads", threads);
+        if (!preset.isEmpty()) {
+            Checks.oneOf("preset", preset, List.of(FeaturePreset.PAPER, FeaturePreset.RELEASED_CODE));
+        }
+    }
+
+    /** Whether a parsed experiment file describes a training run. */
+    static boolean isTraining(Map<String, Object> raw) {
+        return KIND.equals(raw.get("kind"));
+    }
+
+    /** Binds a parsed file; {@code source} names it in errors. */
+    static TrainingSpec fromMap(Map<String, Object> raw, String source) {
+        TrainingSpec spec = Configs.bind(raw, DEFAULTS, source);
+        if (spec.family().isBlank()) {
+            throw new ConfigException(source + ": 'family' is required");
+        }
+        return spec;
+    }
+
+    /** Reads a training file with {@code --set} overrides. */
+    static TrainingSpec read(Path file, List<String> overrides) {
+        return fromMap(Experiments.readRaw(file, overrides), "experiment file " + file);
+    }
+
+    /** The trainer's configuration: the profile with this file's settings over it. */
+    GpsConfig gpsConfig() {
+        GpsConfig base = profile.equals("tiny") ? GpsConfig.tiny() : GpsConfig.liMalik();
+        GpsConfig.Builder b = GpsConfig.builder(base).threads(threads).seed(seed);
+        if (iterations > 0) {
+            b.iterations(iterations);
+        }
+        if (samplesPerCondition > 0) {
+            b.samplesPerCondition(samplesPerCondition);
+        }
+        if (horizon > 0) {
+            b.horizon(horizon);
+        }
+        if (klStepPerTimeStep > 0) {
+            b.klStepPerTimeStep(klStepPerTimeStep);
+        }
+        if (!preset.isEmpty() || historyLength > 0) {
+            FeaturePreset p = preset.isEmpty() ? base.preset() : FeaturePreset.named(preset);
+            int h = historyLength > 0 ? historyLength : p.historyLength();
+            b.preset(p.name().equals(FeaturePreset.PAPER) ? FeaturePreset.paper(h, p.includeCurrentGradient())
+                    : FeaturePreset.releasedCode(h));
+        }
+        if (hiddenUnits > 0) {
+            b.hiddenUnits(hiddenUnits);
+        }
+        if (regressionIterations > 0) {
+            PolicyRegressionConfig r = base.regression();
+            b.regression(new PolicyRegressionConfig(r.learningRate(), r.beta1(), r.beta2(), r.epsilon(),
+                    r.batchSize(), regressionIterations, r.l2Weight(), r.seed()));
+        }
+        return b.build();
+    }
+}
