@@ -19,7 +19,6 @@ import org.l2o4j.gps.env.L2oEnvironment;
 import org.l2o4j.gps.model.LinearGaussianController;
 import org.l2o4j.gps.model.LinearGaussianDynamics;
 import org.l2o4j.gps.model.QuadraticCost;
-import org.l2o4j.gps.policy.MlpPolicyView;
 import org.l2o4j.gps.policy.PolicyLinearizer;
 import org.l2o4j.gps.sampling.ParallelConditions;
 import org.l2o4j.gps.sampling.SampleBatch;
@@ -57,7 +56,6 @@ final class GpsCore {
     private final List<DynamicsFitter> fitters;
     private final List<PolicyLinearizer> linearizers;
     private final GaussianMlpPolicy policy;
-    private final MlpPolicyView view;
     private final WeightedPolicyRegression regression;
 
     /** The cost model and dynamics of one condition's batch. */
@@ -106,7 +104,6 @@ final class GpsCore {
                     + " → " + policy.outputDimension() + " but the " + config.preset().name() + " observation of d = "
                     + d + " has dO = " + dO + " and dU = " + d);
         }
-        this.view = new MlpPolicyView(policy);
         this.sampler = new TrajectorySampler(config.preset(), config.horizon(), DivergenceRule.DEFAULT,
                 config.threads());
         this.optimizer = new LqgKlTrajectoryOptimizer(config.etaSearch());
@@ -165,15 +162,15 @@ final class GpsCore {
         return ParallelConditions.map(conditions.size(), config.threads(), m -> {
             PolicyLinearizer linearizer = linearizers.get(m);
             if (refitPrior) {
-                linearizer.updatePrior(batches.get(m), view);
+                linearizer.updatePrior(batches.get(m), policy);
             }
-            return linearizer.linearize(batches.get(m), view);
+            return linearizer.linearize(batches.get(m), policy);
         });
     }
 
     /** μ_θ(o) of the current network at every sample of the batch, N × T × dU. */
     double[][][] policyMeans(SampleBatch batch) {
-        return PolicyLinearizer.policyMeans(batch, view);
+        return PolicyLinearizer.policyMeans(batch, policy);
     }
 
     /**

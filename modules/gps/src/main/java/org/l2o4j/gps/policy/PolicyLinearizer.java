@@ -1,5 +1,6 @@
 package org.l2o4j.gps.policy;
 
+import org.l2o4j.policy.Policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -59,7 +60,7 @@ public final class PolicyLinearizer {
      * Refits the policy prior on the current samples (mode {@code replace}: the previous batch is dropped, EM
      * warm-starts from the previous mixture when its cluster count still fits). Does nothing without a prior.
      */
-    public void updatePrior(SampleBatch batch, GlobalPolicyView policy) {
+    public void updatePrior(SampleBatch batch, Policy policy) {
         if (config.prior() == PolicyLinearizerConfig.Prior.NONE) {
             return;
         }
@@ -88,7 +89,7 @@ public final class PolicyLinearizer {
      * @throws org.l2o4j.gps.linalg.NotPositiveDefiniteException if a regression's s block stays singular (raise the
      *                               ridge) or some S̄_t is not positive definite (a zero policy variance)
      */
-    public LinearGaussianController linearize(SampleBatch batch, GlobalPolicyView policy) {
+    public LinearGaussianController linearize(SampleBatch batch, Policy policy) {
         if (config.prior() == PolicyLinearizerConfig.Prior.REPLACE && prior == null) {
             throw new IllegalStateException("the policy prior (mode replace) has not been fitted; call updatePrior"
                     + " with this iteration's samples before linearize");
@@ -130,7 +131,7 @@ public final class PolicyLinearizer {
     }
 
     /** μ_θ(o_t) for every sample and step, N × T × dU, from one batched query. */
-    public static double[][][] policyMeans(SampleBatch batch, GlobalPolicyView policy) {
+    public static double[][][] policyMeans(SampleBatch batch, Policy policy) {
         Objects.requireNonNull(policy, "policy");
         int samples = batch.sampleCount();
         int horizon = batch.horizon();
@@ -158,7 +159,7 @@ public final class PolicyLinearizer {
         return means;
     }
 
-    private static double[] variance(GlobalPolicyView policy, int dU) {
+    private static double[] variance(Policy policy, int dU) {
         double[] variance = policy.variance();
         if (variance.length != dU) {
             throw new IllegalArgumentException("dimension mismatch: the policy has " + variance.length

@@ -1,10 +1,9 @@
 /**
- * The global policy as guided policy search sees it (gps.md §4.9, §7 {@code gps.policy}):
- * {@link org.l2o4j.gps.policy.GlobalPolicyView}, the batched mean and diagonal variance of π_θ(u | o), and the
- * {@link org.l2o4j.gps.policy.PolicyLinearizer}, which turns π_θ into a time-varying linear-Gaussian controller
- * π̄(u | s, t) on the full state around a condition's samples, under a Gaussian-mixture prior. Training the network
- * (the S-step) lives in the policy module; {@link org.l2o4j.gps.policy.MlpPolicyView} shows its policy as a
- * {@code GlobalPolicyView}, and {@link org.l2o4j.gps.policy.PolicyStepRule} runs a trained policy's mean action as
- * core's {@code StepRule}, i.e. as an ordinary optimizer.
+ * The global policy as guided policy search sees it (gps.md §4.9, §7 {@code gps.policy}): any
+ * {@link org.l2o4j.policy.Policy} of the policy module (batched mean and diagonal variance of π_θ(u | o)), turned by
+ * {@link org.l2o4j.gps.policy.PolicyLinearizer} into a time-varying linear-Gaussian controller π̄(u | s, t) on the full
+ * state around a condition's samples, under a Gaussian-mixture prior. Training the network (the S-step) lives in the
+ * policy module; {@link org.l2o4j.gps.policy.PolicyStepRule} runs a trained policy's mean action as core's
+ * {@code StepRule}, i.e. as an ordinary optimizer.
  */
 package org.l2o4j.gps.policy;

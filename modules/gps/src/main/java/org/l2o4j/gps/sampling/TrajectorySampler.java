@@ -10,7 +10,7 @@ import org.l2o4j.core.rollout.DivergenceRule;
 import org.l2o4j.gps.env.Condition;
 import org.l2o4j.gps.env.L2oEnvironment;
 import org.l2o4j.gps.model.LinearGaussianController;
-import org.l2o4j.gps.policy.GlobalPolicyView;
+import org.l2o4j.policy.Policy;
 
 /**
  * Draws N trajectories of T steps per condition (gps.md §4.1 and the sampling line of §3's outer loop), all N
@@ -115,14 +115,14 @@ public final class TrajectorySampler {
      * N rollouts of every condition under the global policy (condition m's noise seed
      * {@link #policyNoiseSeed}(seed, iteration, m)), on the sampler's threads. The policy is queried concurrently.
      */
-    public List<SampleBatch> samplePolicy(List<Condition> conditions, GlobalPolicyView policy, int samples,
+    public List<SampleBatch> samplePolicy(List<Condition> conditions, Policy policy, int samples,
             long seed, int iteration) {
         return ParallelConditions.map(conditions.size(), threads, m -> samplePolicy(conditions.get(m), policy,
                 samples, policyNoiseSeed(seed, iteration, m)));
     }
 
     /** N rollouts of one condition under u_t = μ_θ(o_t) + σ ⊙ ξ_t, with ξ from {@code noiseSeed}. */
-    public SampleBatch samplePolicy(Condition condition, GlobalPolicyView policy, int samples, long noiseSeed) {
+    public SampleBatch samplePolicy(Condition condition, Policy policy, int samples, long noiseSeed) {
         Objects.requireNonNull(policy, "policy");
         double[] variance = policy.variance();
         double[] deviation = new double[variance.length];

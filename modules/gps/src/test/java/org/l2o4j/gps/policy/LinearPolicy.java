@@ -1,10 +1,12 @@
 package org.l2o4j.gps.policy;
 
+import org.l2o4j.policy.Policy;
+
 /**
  * A test "network" whose mean is exactly affine in the observation, μ(o) = A o + b, with a fixed diagonal variance:
  * the case where the policy linearization has a known answer (gps.md §8 test 15).
  */
-public final class LinearPolicy implements GlobalPolicyView {
+public final class LinearPolicy implements Policy {
 
     private final int inputs;
     private final int outputs;
