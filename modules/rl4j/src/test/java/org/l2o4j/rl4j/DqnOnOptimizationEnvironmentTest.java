@@ -1,10 +1,8 @@
 package org.l2o4j.rl4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.deeplearning4j.rl4j.learning.configuration.QLearningConfiguration;
@@ -44,12 +42,9 @@ class DqnOnOptimizationEnvironmentTest {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
     }
 
+    /** Bounded by its step count (300 DQN steps), not by a clock: a loaded CI machine must not make it fail. */
     @Test
     void dqnTrainsAndItsGreedyPolicyPlaysAChargedFullEpisode() {
-        assertTimeoutPreemptively(Duration.ofSeconds(30), this::trainAndPlay);
-    }
-
-    private void trainAndPlay() {
         List<Problem> train = new LogisticRegressionFamily(LogisticRegressionConfig.DEFAULTS).problems("train", 2017)
                 .subList(0, 10);
         OptimizationEnvironment.Settings settings = new OptimizationEnvironment.Settings(FeaturePreset.paper(),
