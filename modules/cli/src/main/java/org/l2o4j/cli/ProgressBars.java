@@ -5,14 +5,15 @@ import java.io.PrintStream;
 import org.l2o4j.eval.experiment.Progress;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * {@link Progress} drawn as progress bars with an ETA on standard error. Without a terminal (CI logs, pipes) the bar
- * uses plain ASCII and no colours, since the library would otherwise write ANSI codes into the log
- * (shared/deps.md, pitfall 9).
+ * is plain ASCII, one line per update every two seconds, since the library would otherwise write ANSI codes and
+ * carriage returns into the log (shared/deps.md, pitfall 9).
  */
 final class ProgressBars implements Progress {
 
@@ -30,7 +31,8 @@ final class ProgressBars implements Progress {
                 .setTaskName(name)
                 .setInitialMax(total)
                 .setStyle(terminal ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
-                .setConsumer(new ConsoleProgressBarConsumer(err))
+                .setConsumer(terminal ? new ConsoleProgressBarConsumer(err)
+                        : new DelegatingProgressBarConsumer(err::println))
                 .setUpdateIntervalMillis(terminal ? 200 : 2000)
                 .build();
         return new Task() {
