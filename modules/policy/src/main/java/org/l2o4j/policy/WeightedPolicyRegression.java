@@ -76,6 +76,60 @@ public final class WeightedPolicyRegression {
     }
 
     /**
+     * What the regression carries from one {@link #fit} to the next, so that a resumed training continues exactly:
+     * Adam's moments and step count, and the number of fits (which seeds each fit's shuffle).
+     *
+     * @param firstMoment  Adam's m, one entry per parameter
+     * @param secondMoment Adam's v, one entry per parameter
+     * @param adamSteps    Adam's t
+     * @param fitCalls     fits done so far
+     */
+    public record State(double[] firstMoment, double[] secondMoment, long adamSteps, long fitCalls) {
+        public State {
+            firstMoment = firstMoment.clone();
+            secondMoment = secondMoment.clone();
+        }
+
+        @Override
+        public double[] firstMoment() {
+            return firstMoment.clone();
+        }
+
+        @Override
+        public double[] secondMoment() {
+            return secondMoment.clone();
+        }
+    }
+
+    /** A copy of the state carried between fits. */
+    public State state() {
+        return new State(firstMoment, secondMoment, adamSteps, fitCalls);
+    }
+
+    /**
+     * Continues from a saved state.
+     *
+     * @throws IllegalArgumentException if the moments do not match the policy's parameter count or the counts are
+     *                                  negative
+     */
+    public void restore(State state) {
+        int n = firstMoment.length;
+        if (state.firstMoment.length != n || state.secondMoment.length != n) {
+            throw new IllegalArgumentException("dimension mismatch: the regression state has "
+                    + state.firstMoment.length + " and " + state.secondMoment.length + " moments but the policy has "
+                    + n + " parameters");
+        }
+        if (state.adamSteps < 0 || state.fitCalls < 0) {
+            throw new IllegalArgumentException("counts must be >= 0, got adamSteps=" + state.adamSteps
+                    + ", fitCalls=" + state.fitCalls);
+        }
+        System.arraycopy(state.firstMoment, 0, firstMoment, 0, n);
+        System.arraycopy(state.secondMoment, 0, secondMoment, 0, n);
+        adamSteps = state.adamSteps;
+        fitCalls = state.fitCalls;
+    }
+
+    /**
      * What one call of {@link #fit} did.
      *
      * @param minibatchLosses the loss of each minibatch before its Adam step, in order

@@ -232,6 +232,36 @@ class WeightedPolicyRegressionTest {
         assertTrue(gap > 1e-5, "restarting Adam should change the result; gap " + gap);
     }
 
+    /**
+     * A regression restored from another's saved state continues exactly as the original would: with mini-batches
+     * smaller than the data, so the shuffle (seeded by the fit count) matters too.
+     */
+    @Test
+    void aRestoredStateContinuesBitForBit() {
+        int rows = 40;
+        double[] obs = TestPolicies.gaussianRows(rows, 5, 0, 1, 131);
+        double[] targets = TestPolicies.gaussianRows(rows, 2, 0, 1, 132);
+        double[] precisions = TestPolicies.spdMatrices(rows, 2, 133);
+        MlpArchitecture arch = MlpArchitecture.liMalik(5, 2);
+        GaussianMlpPolicy original = GaussianMlpPolicy.initialize(arch, 134);
+        WeightedPolicyRegression a = new WeightedPolicyRegression(original, config(1e-3, 8, 30, 0.005, 135));
+        a.fit(obs, targets, precisions, ones(rows), rows);
+        WeightedPolicyRegression.State saved = a.state();
+        GaussianMlpPolicy copy = original.copy();
+        a.fit(obs, targets, precisions, ones(rows), rows);
+
+        WeightedPolicyRegression b = new WeightedPolicyRegression(copy, config(1e-3, 8, 30, 0.005, 135));
+        b.restore(saved);
+        b.fit(obs, targets, precisions, ones(rows), rows);
+        assertArrayEquals(original.parameters(), copy.parameters(), 0.0);
+        assertEquals(a.adamSteps(), b.adamSteps());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new WeightedPolicyRegression(
+                GaussianMlpPolicy.initialize(MlpArchitecture.liMalik(3, 2), 1), config(1e-3, 8, 1, 0, 1))
+                .restore(saved));
+        assertTrue(e.getMessage().contains("dimension mismatch"), e.getMessage());
+    }
+
     /** Same seeds and data give bit-identical parameters; another shuffle seed gives others. */
     @Test
     void fittingIsDeterministicGivenTheSeeds() {

@@ -125,7 +125,7 @@ public final class GuidedPolicySearch {
                 config.hiddenUnits(), d, config.activation());
         GaussianMlpPolicy policy = GaussianMlpPolicy.initialize(architecture,
                 Seeds.derive(config.seed(), POLICY_INIT_SEED));
-        return iterate(folder, 0, states, policy, listener);
+        return iterate(folder, 0, states, policy, null, listener);
     }
 
     /**
@@ -144,7 +144,7 @@ public final class GuidedPolicySearch {
                     + " conditions but this trainer has " + conditions.size());
         }
         GaussianMlpPolicy policy = PolicyCheckpoint.load(iterationFolder.resolve(POLICY_FILE)).policy();
-        return iterate(folder, saved.completedIterations(), saved.states(), policy, listener);
+        return iterate(folder, saved.completedIterations(), saved.states(), policy, saved.regression(), listener);
     }
 
     /** The policy checkpoint of the latest iteration in {@code folder}. */
@@ -169,10 +169,15 @@ public final class GuidedPolicySearch {
         return folder.resolve(directory.asText());
     }
 
+    /** Iterations from {@code firstIteration}; {@code regressionState} continues a saved S-step (null: fresh). */
     private Result iterate(Path folder, int firstIteration, List<ConditionState> initialStates,
-            GaussianMlpPolicy policy, Consumer<IterationRecord> listener) {
+            GaussianMlpPolicy policy, WeightedPolicyRegression.State regressionState,
+            Consumer<IterationRecord> listener) {
         WeightedPolicyRegression regression = new WeightedPolicyRegression(policy,
                 config.regression().withSeed(Seeds.derive(config.seed(), REGRESSION_SEED)));
+        if (regressionState != null) {
+            regression.restore(regressionState);
+        }
         CouplingStrategy coupling = switch (config.coupling()) {
             case MDGPS -> new Mdgps(config, conditions, policy, regression);
             case BADMM -> new Badmm(config, conditions, policy, regression);
@@ -182,7 +187,7 @@ public final class GuidedPolicySearch {
             CouplingStrategy.Outcome outcome = coupling.iterate(i, states);
             states = outcome.states();
             if (folder != null) {
-                checkpoint(folder, i + 1, states, policy, regression.adamSteps());
+                checkpoint(folder, i + 1, states, policy, regression.state());
             }
             listener.accept(outcome.record());
         }
@@ -190,7 +195,7 @@ public final class GuidedPolicySearch {
     }
 
     private void checkpoint(Path folder, int completed, List<ConditionState> states, GaussianMlpPolicy policy,
-            long adamSteps) {
+            WeightedPolicyRegression.State regression) {
         String name = String.format("iteration-%04d", completed);
         Path target = folder.resolve(name);
         Map<String, Object> provenance = new LinkedHashMap<>();
@@ -199,8 +204,8 @@ public final class GuidedPolicySearch {
         provenance.put("seed", config.seed());
         new PolicyCheckpoint(policy, config.preset().name(), Configs.toMap(config), provenance)
                 .save(target.resolve(POLICY_FILE));
-        new TrainerCheckpoint(completed, Configs.json().valueToTree(Configs.toMap(config)), states, adamSteps)
-                .save(target.resolve(TRAINER_FILE));
+        new TrainerCheckpoint(completed, Configs.json().valueToTree(Configs.toMap(config)), states,
+                regression.adamSteps(), regression).save(target.resolve(TRAINER_FILE));
         Path previous = Files.exists(folder.resolve(LATEST)) ? latestIterationFolder(folder) : null;
         ObjectNode pointer = Configs.json().createObjectNode();
         pointer.put("completedIterations", completed);

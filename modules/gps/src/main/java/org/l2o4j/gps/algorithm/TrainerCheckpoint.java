@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.run.AtomicFiles;
 import org.l2o4j.gps.model.LinearGaussianController;
+import org.l2o4j.policy.WeightedPolicyRegression;
 
 /**
  * The trainer's part of a GPS checkpoint, next to the policy's own {@code PolicyCheckpoint}: the completed iteration
@@ -26,8 +27,8 @@ import org.l2o4j.gps.model.LinearGaussianController;
  * <p><b>Not saved</b>, so restarted by a resume (listed in the file under {@code "notSaved"}): the per-condition GMMs
  * of the dynamics prior and of the policy prior (EM starts again from a seeded random assignment instead of the
  * previous mixture: at Li &amp; Malik's sizes they would be 20 clusters × 470² doubles per condition, about 35 MB
- * each), and the S-step's Adam moments, step count and shuffle counter (the policy module does not expose them).
- * With no priors and no Adam steps nothing is lost, and a resumed run equals an uninterrupted one bit for bit.
+ * each). The S-step's Adam moments, step count and fit count are saved under {@code "regression"}. Without GMM priors
+ * nothing is lost, and a resumed run equals an uninterrupted one bit for bit.
  *
  * <p>File format {@value #FORMAT_VERSION}, JSON:
  * <pre>
@@ -47,9 +48,16 @@ import org.l2o4j.gps.model.LinearGaussianController;
  * @param states              per condition; dynamics, cost model and π̄ are not stored (null after loading); the
  *                            duals are, when present
  * @param adamSteps           the S-step's Adam steps so far, for the record
+ * @param regression          the S-step's Adam moments, step count and fit count, so a resume continues the
+ *                            regression exactly; null in files written before it was saved (Adam then restarts)
  */
 public record TrainerCheckpoint(int completedIterations, JsonNode config, List<ConditionState> states,
-        long adamSteps) {
+        long adamSteps, WeightedPolicyRegression.State regression) {
+
+    /** A checkpoint without the regression's state (Adam restarts on resume). */
+    public TrainerCheckpoint(int completedIterations, JsonNode config, List<ConditionState> states, long adamSteps) {
+        this(completedIterations, config, states, adamSteps, null);
+    }
 
     /** The value of the "format" field. */
     public static final String FORMAT = "l2o4j-gps-trainer";
@@ -57,8 +65,7 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
     public static final int FORMAT_VERSION = 1;
     /** What a resume restarts, as written into the file. */
     static final List<String> NOT_SAVED = List.of("dynamics-prior GMMs (EM restarts from a seeded random assignment)",
-            "policy-prior GMMs (EM restarts from a seeded random assignment)",
-            "S-step Adam moments, step count and shuffle counter (restart at zero)");
+            "policy-prior GMMs (EM restarts from a seeded random assignment)");
 
     public TrainerCheckpoint {
         states = List.copyOf(states);
@@ -79,6 +86,19 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
         ArrayNode notSaved = root.putArray("notSaved");
         NOT_SAVED.forEach(notSaved::add);
         root.set("config", config);
+        if (regression != null) {
+            ObjectNode r = root.putObject("regression");
+            r.put("adamSteps", regression.adamSteps());
+            r.put("fitCalls", regression.fitCalls());
+            ArrayNode first = r.putArray("firstMoment");
+            for (double v : regression.firstMoment()) {
+                first.add(v);
+            }
+            ArrayNode second = r.putArray("secondMoment");
+            for (double v : regression.secondMoment()) {
+                second.add(v);
+            }
+        }
         ArrayNode conditions = root.putArray("conditions");
         for (ConditionState s : states) {
             ObjectNode node = conditions.addObject();
@@ -174,8 +194,15 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
             states.add(new ConditionState(controller, required(node, "eta", where).doubleValue(),
                     required(node, "stepMultiplier", where).doubleValue(), previous, null, null, null, duals));
         }
+        JsonNode r = root.get("regression");
+        WeightedPolicyRegression.State regression = r == null || r.isNull() ? null
+                : new WeightedPolicyRegression.State(
+                        readValues(required(r, "firstMoment", file.toString()), "firstMoment", -1, file.toString()),
+                        readValues(required(r, "secondMoment", file.toString()), "secondMoment", -1, file.toString()),
+                        required(r, "adamSteps", file.toString()).longValue(),
+                        required(r, "fitCalls", file.toString()).longValue());
         return new TrainerCheckpoint(required(root, "completedIterations", file).intValue(),
-                required(root, "config", file), states, required(root, "adamSteps", file).longValue());
+                required(root, "config", file), states, required(root, "adamSteps", file).longValue(), regression);
     }
 
     private static LinearGaussianController readController(JsonNode node, String where) {

@@ -91,22 +91,22 @@ class GuidedPolicySearchTest {
     }
 
     /**
-     * With no GMM priors and no Adam steps the checkpoint holds the whole state (see {@link TrainerCheckpoint}), so
-     * 2 iterations + resume to 4 must write the same bytes as 4 uninterrupted iterations; with BADMM that includes
-     * the duals ν, λK, λk the resumed iterations start from.
+     * With no GMM priors the checkpoint holds the whole state (see {@link TrainerCheckpoint}), the S-step's Adam
+     * moments and counts included, so 2 iterations + resume to 4 must write the same bytes as 4 uninterrupted
+     * iterations; with BADMM that includes the duals ν, λK, λk the resumed iterations start from.
      */
     @ParameterizedTest
     @EnumSource(GpsConfig.Coupling.class)
     void resumeEqualsAnUninterruptedRunWhenTheStateIsFullySaved(GpsConfig.Coupling coupling, @TempDir Path dir)
             throws IOException {
-        PolicyRegressionConfig noAdam = GpsConfig.tiny().regression();
+        PolicyRegressionConfig fewSteps = GpsConfig.tiny().regression();
         GpsConfig fourIterations = GpsConfig.builder(GpsConfig.tiny())
                 .iterations(4)
                 .coupling(coupling)
                 .dynamicsPrior(GpsConfig.DynamicsPrior.NONE)
                 .linearizer(GpsConfig.tiny().linearizer().withPrior(PolicyLinearizerConfig.Prior.NONE))
-                .regression(new PolicyRegressionConfig(noAdam.learningRate(), noAdam.beta1(), noAdam.beta2(),
-                        noAdam.epsilon(), noAdam.batchSize(), 0, noAdam.l2Weight(), noAdam.seed()))
+                .regression(new PolicyRegressionConfig(fewSteps.learningRate(), fewSteps.beta1(), fewSteps.beta2(),
+                        fewSteps.epsilon(), fewSteps.batchSize(), 50, fewSteps.l2Weight(), fewSteps.seed()))
                 .build();
         List<IterationRecord> straight = new ArrayList<>();
         new GuidedPolicySearch(fourIterations, CONDITIONS).train(dir.resolve("straight"), straight::add);
@@ -136,7 +136,7 @@ class GuidedPolicySearchTest {
     /**
      * With the full configuration a resume restores the network, controllers, η, stepMult and step record exactly,
      * so the first resumed iteration samples exactly what the uninterrupted run sampled; its later phases differ
-     * because the GMMs and Adam restart (documented in {@link TrainerCheckpoint}).
+     * because the GMMs restart (documented in {@link TrainerCheckpoint}).
      */
     @ParameterizedTest
     @EnumSource(GpsConfig.Coupling.class)
