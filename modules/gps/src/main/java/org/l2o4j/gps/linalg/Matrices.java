@@ -17,32 +17,39 @@ public final class Matrices {
         requireLength("B", b, k, n);
         double[] c = new double[m * n];
         for (int i = 0; i < m; i++) {
-            int rowA = i * k;
-            int rowC = i * n;
-            int p = 0;
-            // Four rows of B per sweep over C's row: a quarter of the loads and stores of C.
-            for (; p + 3 < k; p += 4) {
-                double a0 = a[rowA + p];
-                double a1 = a[rowA + p + 1];
-                double a2 = a[rowA + p + 2];
-                double a3 = a[rowA + p + 3];
-                int b0 = p * n;
-                int b1 = b0 + n;
-                int b2 = b1 + n;
-                int b3 = b2 + n;
-                for (int j = 0; j < n; j++) {
-                    c[rowC + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
-                }
-            }
-            for (; p < k; p++) {
-                double aip = a[rowA + p];
-                int rowB = p * n;
-                for (int j = 0; j < n; j++) {
-                    c[rowC + j] += aip * b[rowB + j];
-                }
-            }
+            addRowTimesMatrix(a, i * k, k, b, n, c, i * n, 0);
         }
         return c;
+    }
+
+    /**
+     * c[rowC + j] += Σ_p a[rowA + p]·b[p·n + j] for columns j = fromColumn .. n−1: one row of A times B (k × n),
+     * added into one row of C. Four rows of B per sweep over C's row, so C is loaded and stored a quarter as often.
+     * Shared by {@link #multiply} (all columns) and {@link Spd#congruence} (the upper triangle only).
+     */
+    static void addRowTimesMatrix(double[] a, int rowA, int k, double[] b, int n, double[] c, int rowC,
+            int fromColumn) {
+        int p = 0;
+        for (; p + 3 < k; p += 4) {
+            double a0 = a[rowA + p];
+            double a1 = a[rowA + p + 1];
+            double a2 = a[rowA + p + 2];
+            double a3 = a[rowA + p + 3];
+            int b0 = p * n;
+            int b1 = b0 + n;
+            int b2 = b1 + n;
+            int b3 = b2 + n;
+            for (int j = fromColumn; j < n; j++) {
+                c[rowC + j] += a0 * b[b0 + j] + a1 * b[b1 + j] + a2 * b[b2 + j] + a3 * b[b3 + j];
+            }
+        }
+        for (; p < k; p++) {
+            double aip = a[rowA + p];
+            int rowB = p * n;
+            for (int j = fromColumn; j < n; j++) {
+                c[rowC + j] += aip * b[rowB + j];
+            }
+        }
     }
 
     /** y = A·x for A (m × n); a new vector of m entries. */

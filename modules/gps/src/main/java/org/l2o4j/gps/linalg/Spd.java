@@ -133,29 +133,7 @@ public final class Spd {
         double[] at = Matrices.transpose(a, m, n);
         double[] out = new double[m * m];
         for (int i = 0; i < m; i++) {
-            int row = i * m;
-            int rowW = i * n;
-            int c = 0;
-            for (; c + 3 < n; c += 4) {
-                double w0 = w[rowW + c];
-                double w1 = w[rowW + c + 1];
-                double w2 = w[rowW + c + 2];
-                double w3 = w[rowW + c + 3];
-                int t0 = c * m;
-                int t1 = t0 + m;
-                int t2 = t1 + m;
-                int t3 = t2 + m;
-                for (int j = i; j < m; j++) {
-                    out[row + j] += w0 * at[t0 + j] + w1 * at[t1 + j] + w2 * at[t2 + j] + w3 * at[t3 + j];
-                }
-            }
-            for (; c < n; c++) {
-                double wic = w[rowW + c];
-                int rowT = c * m;
-                for (int j = i; j < m; j++) {
-                    out[row + j] += wic * at[rowT + j];
-                }
-            }
+            Matrices.addRowTimesMatrix(w, i * n, n, at, m, out, i * m, i);
         }
         mirrorUpper(out, m);
         return out;
