@@ -60,10 +60,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         + "none)");
             }
         }
-        List<String> all = new ArrayList<>(overrides);
-        if (run.threads != null) {
-            all.add("threads=" + run.threads);
-        }
+        List<String> all = run.overrides(overrides);
         ExperimentSpec base = Experiments.read(Experiments.locate(name), all);
         List<OptimizerSpec> competitors = new ArrayList<>();
         competitors.add(new OptimizerSpec(PolicyStepRule.OPTIMIZER_NAME, label,

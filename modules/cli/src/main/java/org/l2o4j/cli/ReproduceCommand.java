@@ -36,10 +36,7 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path file = Experiments.locate(experiment);
-        List<String> all = new ArrayList<>(overrides);
-        if (run.threads != null) {
-            all.add("threads=" + run.threads);
-        }
+        List<String> all = run.overrides(overrides);
         if (TrainingSpec.isTraining(Experiments.readRaw(file, List.of()))) {
             throw new ConfigException("'" + experiment + "' is a training run; start it with 'l2o train "
                     + experiment + "'");

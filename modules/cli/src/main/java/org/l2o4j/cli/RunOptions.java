@@ -1,6 +1,8 @@
 package org.l2o4j.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import picocli.CommandLine.Option;
 
@@ -17,4 +19,13 @@ final class RunOptions {
 
     @Option(names = "--no-progress", description = "do not draw progress bars")
     boolean noProgress;
+
+    /** The {@code --set} overrides of an experiment file, with {@code --threads} added as one more. */
+    List<String> overrides(List<String> sets) {
+        List<String> all = new ArrayList<>(sets);
+        if (threads != null) {
+            all.add("threads=" + threads);
+        }
+        return all;
+    }
 }

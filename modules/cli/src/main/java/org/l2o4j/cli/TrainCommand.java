@@ -81,9 +81,9 @@ final class TrainCommand implements Callable<Integer> {
                 throw new ConfigException("cannot resume " + folder + ": it has no " + SPEC_FILE
                         + " (is it a training run folder?)");
             }
-            training = TrainingSpec.read(file, overrides);
+            training = TrainingSpec.read(file, run.overrides(overrides));
         } else {
-            training = TrainingSpec.read(Experiments.locate(source.experiment), overrides);
+            training = TrainingSpec.read(Experiments.locate(source.experiment), run.overrides(overrides));
             folder = newRunFolder(run.out, training.name());
             AtomicFiles.writeString(folder.resolve(SPEC_FILE), Configs.toYaml(training));
             AtomicFiles.writeString(folder.resolve("provenance.json"), Configs.toJson(Provenance.capture(
