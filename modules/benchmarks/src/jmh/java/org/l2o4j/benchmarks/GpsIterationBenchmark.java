@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.gps.algorithm.GpsConfig;
 import org.l2o4j.gps.algorithm.GuidedPolicySearch;
+import org.l2o4j.gps.dynamics.DynamicsConfig;
 import org.l2o4j.gps.env.Condition;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -41,6 +42,14 @@ public class GpsIterationBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /** GPS iterations per run; from the second on, the JIT has compiled every phase and no initial S-step runs. */
+    @Param({"2"})
+    public int iterations;
+
+    /** {@code KNOWN_TRANSITION} (L2O4J's default) or {@code FULL} (the reference's fit of the whole transition). */
+    @Param({"KNOWN_TRANSITION", "FULL"})
+    public String dynamics;
+
     private List<Condition> training;
     private GpsConfig config;
 
@@ -48,15 +57,17 @@ public class GpsIterationBenchmark {
     public void setUp() {
         training = Catalog.family("logistic-regression", Map.of()).problems("train", 0).subList(0, conditions)
                 .stream().map(Condition::of).toList();
-        config = GpsConfig.builder(GpsConfig.liMalik()).iterations(1).threads(threads).build();
+        GpsConfig base = GpsConfig.liMalik();
+        config = GpsConfig.builder(base).iterations(iterations).threads(threads)
+                .dynamics(base.dynamics().withStructure(DynamicsConfig.Structure.valueOf(dynamics))).build();
     }
 
     @Benchmark
     public Object oneIteration() {
         return new GuidedPolicySearch(config, training).train(r -> System.out.printf(
-                "%n%d conditions, %d threads, iteration %d: sampling %.2f s, dynamics %.2f s, linearization %.2f s,"
+                "%n%s dynamics, %d conditions, %d threads, iteration %d: sampling %.2f s, dynamics %.2f s, linearization %.2f s,"
                         + " C-step %.2f s, S-step %.2f s, evaluation %.2f s, total %.2f s%n",
-                conditions, threads, r.iteration(), r.seconds().sampling(), r.seconds().dynamics(),
+                dynamics, conditions, threads, r.iteration(), r.seconds().sampling(), r.seconds().dynamics(),
                 r.seconds().linearization(), r.seconds().cStep(), r.seconds().sStep(), r.seconds().evaluation(),
                 r.seconds().total()));
     }

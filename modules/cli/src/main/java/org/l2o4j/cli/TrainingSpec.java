@@ -10,6 +10,7 @@ import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.mdp.FeaturePreset;
 import org.l2o4j.gps.algorithm.GpsConfig;
+import org.l2o4j.gps.dynamics.DynamicsConfig;
 import org.l2o4j.policy.PolicyRegressionConfig;
 
 /**
@@ -34,20 +35,27 @@ import org.l2o4j.policy.PolicyRegressionConfig;
  * @param historyLength          H; 0 = the profile's
  * @param hiddenUnits            policy hidden units; 0 = the profile's
  * @param regressionIterations   Adam steps per S-step; 0 = the profile's
+ * @param dynamics               what the dynamics fit covers: {@code known-transition} (only the new objective
+ *                               feature and gradient; the profile's default) or {@code full} (the whole transition, as
+ *                               the reference does); "" = the profile's
  * @param threads                worker threads for per-condition work (results do not depend on it)
  * @param evaluation             the comparison experiment {@code l2o evaluate} runs the trained policy in
  */
 public record TrainingSpec(String kind, String name, String description, String family,
         Map<String, Object> familyConfig, long seed, String trainSplit, int conditions, String profile,
         int iterations, int samplesPerCondition, int horizon, double klStepPerTimeStep, String preset,
-        int historyLength, int hiddenUnits, int regressionIterations, int threads, String evaluation) {
+        int historyLength, int hiddenUnits, int regressionIterations, String dynamics, int threads,
+        String evaluation) {
 
     /** The value of {@code kind} that marks a training file. */
     public static final String KIND = "gps-training";
 
+    /** The values of {@code dynamics}. */
+    private static final List<String> DYNAMICS = List.of("known-transition", "full");
+
     /** Settings a file may leave out. */
     public static final TrainingSpec DEFAULTS = new TrainingSpec(KIND, "training", "", "", Map.of(), 0, "train", 0,
-            "li-malik", 0, 0, 0, 0, "", 0, 0, 0, 1, "");
+            "li-malik", 0, 0, 0, 0, "", 0, 0, 0, "", 1, "");
 
     public TrainingSpec {
         familyConfig = familyConfig == null ? Map.of() : new LinkedHashMap<>(familyConfig);
@@ -64,6 +72,9 @@ public record TrainingSpec(String kind, String name, String description, String 
         Checks.atLeast("hiddenUnits", hiddenUnits, 0);
         Checks.atLeast("regressionIterations", regressionIterations, 0);
         Checks.positive("threads", threads);
+        if (!dynamics.isEmpty()) {
+            Checks.oneOf("dynamics", dynamics, DYNAMICS);
+        }
         if (!preset.isEmpty()) {
             Checks.oneOf("preset", preset, List.of(FeaturePreset.PAPER, FeaturePreset.RELEASED_CODE));
         }
@@ -112,6 +123,10 @@ public record TrainingSpec(String kind, String name, String description, String 
         }
         if (hiddenUnits > 0) {
             b.hiddenUnits(hiddenUnits);
+        }
+        if (!dynamics.isEmpty()) {
+            b.dynamics(base.dynamics().withStructure(dynamics.equals("full") ? DynamicsConfig.Structure.FULL
+                    : DynamicsConfig.Structure.KNOWN_TRANSITION));
         }
         if (regressionIterations > 0) {
             PolicyRegressionConfig r = base.regression();

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
+import org.l2o4j.core.mdp.KnownTransition;
 import org.l2o4j.core.problem.TwiceDifferentiable;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.rollout.DivergenceRule;
 import org.l2o4j.gps.cost.CostQuadraticizer;
 import org.l2o4j.gps.cost.ObjectiveValueCost;
+import org.l2o4j.gps.dynamics.DynamicsConfig;
+import org.l2o4j.gps.dynamics.DynamicsEstimator;
 import org.l2o4j.gps.dynamics.DynamicsFitter;
 import org.l2o4j.gps.dynamics.GmmPrior;
+import org.l2o4j.gps.dynamics.KnownTransitionFitter;
 import org.l2o4j.gps.dynamics.NoPrior;
 import org.l2o4j.gps.dynamics.PriorProvider;
 import org.l2o4j.gps.env.Condition;
@@ -53,7 +57,7 @@ final class GpsCore {
     private final List<ObjectiveValueCost> costs;
     private final TrajectorySampler sampler;
     private final LqgKlTrajectoryOptimizer optimizer;
-    private final List<DynamicsFitter> fitters;
+    private final List<DynamicsEstimator> fitters;
     private final List<PolicyLinearizer> linearizers;
     private final GaussianMlpPolicy policy;
     private final WeightedPolicyRegression regression;
@@ -94,7 +98,9 @@ final class GpsCore {
             PriorProvider prior = config.dynamicsPrior() == GpsConfig.DynamicsPrior.GMM
                     ? new GmmPrior(config.dynamicsGmm(), Seeds.derive(config.seed(), Mdgps.DYNAMICS_PRIOR_SEED, m))
                     : new NoPrior();
-            fitters.add(new DynamicsFitter(config.dynamics(), prior));
+            fitters.add(config.dynamics().structure() == DynamicsConfig.Structure.FULL
+                    ? new DynamicsFitter(config.dynamics(), prior)
+                    : new KnownTransitionFitter(config.dynamics(), prior, KnownTransition.of(config.preset(), d)));
             linearizers.add(new PolicyLinearizer(config.linearizer(), Seeds.derive(config.seed(),
                     Mdgps.POLICY_PRIOR_SEED, m)));
         }
@@ -147,7 +153,7 @@ final class GpsCore {
             SampleBatch batch = batches.get(m);
             QuadraticCost cost = CostQuadraticizer.quadraticize(costs.get(m), List.of(batch.states()),
                     List.of(batch.actions()));
-            DynamicsFitter fitter = fitters.get(m);
+            DynamicsEstimator fitter = fitters.get(m);
             fitter.updatePrior(batch.states(), batch.actions());
             LinearGaussianDynamics dynamics = fitter.fit(batch.states(), batch.actions()).toLinearGaussianDynamics();
             return new Models(cost, dynamics);

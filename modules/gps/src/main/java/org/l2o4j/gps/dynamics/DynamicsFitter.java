@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Fits time-varying linear-Gaussian dynamics to sampled trajectories (gps.md §4.3; Levine &amp; Abbeel 2014;
+ * The reference's dynamics fit: time-varying linear-Gaussian dynamics of the whole state (gps.md §4.3; Levine &amp; Abbeel 2014;
  * Levine et al. 2016 App. A.3): for each t = 0..T−2, the points [s_t; u_t; s_{t+1}] of the N samples are conditioned
  * on [s_t; u_t] by {@link GaussianConditioner} under the prior's NIW hyperparameters for that time step; the initial
  * state gets x0Mean = mean(s_0), x0Σ = diag(max(var(s_0), floor)).
@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * <p>Samples are given as X[n][t][i] (N × T × dX) and U[n][t][j] (N × T × dU), sample first, then time.
  */
-public final class DynamicsFitter {
+public final class DynamicsFitter implements DynamicsEstimator {
 
     private final DynamicsConfig config;
     private final PriorProvider prior;
@@ -27,6 +27,7 @@ public final class DynamicsFitter {
     }
 
     /** Passes the batch's transition points (one row [s_t, u_t, s_{t+1}] per t = 0..T−2) to the prior. */
+    @Override
     public void updatePrior(double[][][] x, double[][][] u) {
         Shape shape = Shape.of(x, u);
         List<double[][]> trajectories = new ArrayList<>(shape.samples);
@@ -36,12 +37,8 @@ public final class DynamicsFitter {
         prior.update(trajectories);
     }
 
-    /**
-     * Fits the dynamics of the batch, time step by time step.
-     *
-     * @throws IllegalArgumentException if there are fewer than 2 samples, the shapes disagree or a value is not finite
-     * @throws IllegalStateException    if a fit produces a non-finite value (names the time step)
-     */
+    /** Fits the dynamics of the batch, time step by time step. */
+    @Override
     public FittedDynamics fit(double[][][] x, double[][][] u) {
         Shape shape = Shape.of(x, u);
         if (shape.samples < 2) {
@@ -74,12 +71,13 @@ public final class DynamicsFitter {
             covariances[t] = fitted.covariance();
         }
         double[] x0Mean = new double[dX];
-        double[] x0Covariance = initialState(x, shape, x0Mean);
+        double[] x0Covariance = initialState(x, shape, x0Mean, config, prior);
         return new FittedDynamics(dX, dU, gains, offsets, covariances, x0Mean, x0Covariance);
     }
 
     /** Fills x0Mean and returns x0Σ; in cbfinn-compatible mode with the reference's prior term added. */
-    private double[] initialState(double[][][] x, Shape shape, double[] x0Mean) {
+    static double[] initialState(double[][][] x, Shape shape, double[] x0Mean, DynamicsConfig config,
+            PriorProvider prior) {
         int dX = shape.stateDim;
         int n = shape.samples;
         for (double[][] sample : x) {
@@ -138,7 +136,7 @@ public final class DynamicsFitter {
         return y;
     }
 
-    private static void requireFinite(double[] values, String what, int t) {
+    static void requireFinite(double[] values, String what, int t) {
         for (double v : values) {
             if (!Double.isFinite(v)) {
                 throw new IllegalStateException("dynamics fit produced a non-finite " + what + " at t = " + t
@@ -148,7 +146,7 @@ public final class DynamicsFitter {
     }
 
     /** N, T, dX, dU of a batch, validated: every sample has T steps and every step the same dimensions. */
-    private record Shape(int samples, int horizon, int stateDim, int actionDim) {
+    record Shape(int samples, int horizon, int stateDim, int actionDim) {
 
         static Shape of(double[][][] x, double[][][] u) {
             if (x.length == 0 || x.length != u.length) {

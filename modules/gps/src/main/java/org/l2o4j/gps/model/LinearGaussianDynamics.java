@@ -1,5 +1,9 @@
 package org.l2o4j.gps.model;
 
+import org.l2o4j.gps.linalg.Matrices;
+import org.l2o4j.gps.linalg.SparseMatrix;
+import org.l2o4j.gps.linalg.Spd;
+
 /**
  * Time-varying linear-Gaussian dynamics s_{t+1} ~ N(F_t [s_t; u_t] + f_t, Σdyn_t) for t = 0 … T−2, with the initial
  * state s_0 ~ N(x0 mean, x0 covariance) (Levine &amp; Abbeel 2014 §3.1; gps.md §4.3). F_t is dX × (dX+dU) row-major,
@@ -10,6 +14,11 @@ package org.l2o4j.gps.model;
  *
  * <p>Immutable; every entry must be finite, so a failed fit is reported here, naming the time step, instead of
  * surfacing later as a Cholesky failure in the LQG backward pass.
+ *
+ * <p>The LQG passes use F_t only through {@link #apply}, {@link #pullBackVector}, {@link #pushCovariance} and
+ * {@link #pullBack}. When at most {@link #SPARSE_DENSITY} of F_t's entries are nonzero (dynamics whose known part
+ * was not fitted, {@code org.l2o4j.gps.dynamics.KnownTransitionFitter}) these work on the nonzeros only; otherwise
+ * they are the dense kernels of {@link Spd} and {@link Matrices}.
  */
 public final class LinearGaussianDynamics {
 
@@ -20,6 +29,11 @@ public final class LinearGaussianDynamics {
     private final double[][] noiseCovariances;
     private final double[] initialStateMean;
     private final double[] initialStateCovariance;
+    /** F_t's nonzeros where F_t is sparse enough, else null. */
+    private final SparseMatrix[] sparseTransitions;
+
+    /** The largest fraction of nonzero entries of F_t at which the sparse kernels are used. */
+    public static final double SPARSE_DENSITY = 0.2;
 
     /**
      * @param stateDimension         dX
@@ -46,6 +60,65 @@ public final class LinearGaussianDynamics {
         this.initialStateMean = PerStep.copy("x0 mean", initialStateMean, stateDimension, 1);
         this.initialStateCovariance = PerStep.copy("x0 covariance", initialStateCovariance, stateDimension,
                 stateDimension);
+        this.sparseTransitions = new SparseMatrix[transitions];
+        for (int t = 0; t < transitions; t++) {
+            sparseTransitions[t] = SparseMatrix.ifSparse(this.transitionMatrices[t], stateDimension,
+                    stateDimension + actionDimension, SPARSE_DENSITY).orElse(null);
+        }
+    }
+
+    /** Whether F_t is held sparse (so the passes skip its zeros). */
+    public boolean isSparse(int t) {
+        PerStep.requireTimeStep(t, transitionMatrices.length);
+        return sparseTransitions[t] != null;
+    }
+
+    /** The mean of s_{t+1} given the joint mean μ_t over [s_t; u_t]: F_t μ_t + f_t. */
+    public double[] apply(int t, double[] jointMean) {
+        PerStep.requireTimeStep(t, transitionMatrices.length);
+        int n = stateDimension + actionDimension;
+        double[] out = sparseTransitions[t] != null ? sparseTransitions[t].multiplyVector(jointMean)
+                : Matrices.multiplyVector(transitionMatrices[t], stateDimension, n, jointMean);
+        double[] offset = transitionOffsets[t];
+        for (int i = 0; i < stateDimension; i++) {
+            out[i] += offset[i];
+        }
+        return out;
+    }
+
+    /** The covariance of s_{t+1} given the joint covariance Σ_t over [s_t; u_t]: F_t Σ_t F_tᵀ + Σdyn_t. */
+    public double[] pushCovariance(int t, double[] jointCovariance) {
+        PerStep.requireTimeStep(t, transitionMatrices.length);
+        double[] out = sparseTransitions[t] != null ? sparseTransitions[t].congruence(jointCovariance)
+                : Spd.congruence(transitionMatrices[t], stateDimension, stateDimension + actionDimension,
+                        jointCovariance);
+        double[] noise = noiseCovariances[t];
+        for (int i = 0; i < out.length; i++) {
+            out[i] += noise[i];
+        }
+        return out;
+    }
+
+    /** F_tᵀ w ((dX+dU) entries) for w over s_{t+1}: how a value gradient pulls back through the dynamics. */
+    public double[] pullBackVector(int t, double[] w) {
+        PerStep.requireTimeStep(t, transitionMatrices.length);
+        return sparseTransitions[t] != null ? sparseTransitions[t].transposeMultiplyVector(w)
+                : Matrices.transposeMultiplyVector(transitionMatrices[t], stateDimension,
+                        stateDimension + actionDimension, w);
+    }
+
+    /** F_tᵀ V F_t ((dX+dU)², exactly symmetric) for a symmetric V over s_{t+1}. */
+    public double[] pullBack(int t, double[] v) {
+        PerStep.requireTimeStep(t, transitionMatrices.length);
+        return sparseTransitions[t] != null ? sparseTransitions[t].transposedCongruence(v)
+                : Spd.transposedCongruence(transitionMatrices[t], stateDimension, stateDimension + actionDimension,
+                        v);
+    }
+
+    /** V f_t (dX entries) for V over s_{t+1}, without copying f_t. */
+    public double[] valueTimesOffset(int t, double[] v) {
+        PerStep.requireTimeStep(t, transitionMatrices.length);
+        return Matrices.multiplyVector(v, stateDimension, stateDimension, transitionOffsets[t]);
     }
 
     /** dX. */

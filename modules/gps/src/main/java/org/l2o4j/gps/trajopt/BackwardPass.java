@@ -2,7 +2,6 @@ package org.l2o4j.gps.trajopt;
 
 import java.util.Optional;
 
-import org.l2o4j.gps.linalg.Matrices;
 import org.l2o4j.gps.linalg.Spd;
 import org.l2o4j.gps.model.LinearGaussianController;
 import org.l2o4j.gps.model.LinearGaussianDynamics;
@@ -49,18 +48,17 @@ public final class BackwardPass {
             double[] qv = cost.linearTerm(t);
             if (t < horizon - 1) {
                 double ratio = cost.divisor(t + 1) / cost.divisor(t);
-                double[] f = dynamics.transitionMatrix(t);
                 double[] next = valueMatrices[t + 1];
-                double[] pulledBack = Spd.transposedCongruence(f, dX, n, next);
+                double[] pulledBack = dynamics.pullBack(t, next);
                 for (int i = 0; i < n * n; i++) {
                     q[i] += ratio * pulledBack[i];
                 }
-                double[] target = Matrices.multiplyVector(next, dX, dX, dynamics.transitionOffset(t));
+                double[] target = dynamics.valueTimesOffset(t, next);
                 double[] nextVector = valueVectors[t + 1];
                 for (int i = 0; i < dX; i++) {
                     target[i] += nextVector[i];
                 }
-                double[] linear = Matrices.transposeMultiplyVector(f, dX, n, target);
+                double[] linear = dynamics.pullBackVector(t, target);
                 for (int a = 0; a < n; a++) {
                     qv[a] += ratio * linear[a];
                 }

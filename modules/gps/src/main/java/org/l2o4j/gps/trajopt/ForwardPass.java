@@ -63,17 +63,8 @@ public final class ForwardPass {
             means[t] = mean;
             covariances[t] = joint;
             if (t < horizon - 1) {
-                double[] f = dynamics.transitionMatrix(t);
-                stateMean = Matrices.multiplyVector(f, dX, n, mean);
-                double[] offset = dynamics.transitionOffset(t);
-                for (int i = 0; i < dX; i++) {
-                    stateMean[i] += offset[i];
-                }
-                stateCovariance = Spd.congruence(f, dX, n, joint);
-                double[] dynamicsNoise = dynamics.noiseCovariance(t);
-                for (int i = 0; i < dX * dX; i++) {
-                    stateCovariance[i] += dynamicsNoise[i];
-                }
+                stateMean = dynamics.apply(t, mean);
+                stateCovariance = dynamics.pushCovariance(t, joint);
             }
         }
         return new Marginals(dX, dU, means, covariances);

@@ -117,7 +117,7 @@ class DynamicsFixtureTest {
             double[][][] x = cube(problem.get("samples").get("X"));
             double[][][] u = cube(problem.get("samples").get("U"));
             DynamicsConfig clean = new DynamicsConfig(problem.get("settings").get("regularization").asDouble(),
-                    problem.get("settings").get("initial_state_var").asDouble(), false);
+                    problem.get("settings").get("initial_state_var").asDouble(), false, DynamicsConfig.Structure.FULL);
             // r·I: the default mode; no prior, so x0 statistics are the clean formula as well
             FittedDynamics identity = new DynamicsFitter(clean, new NoPrior()).fit(x, u);
             assertFit(problem.get("fit_no_prior_regularization_identity"), identity, true, name + " DynamicsLR r·I");
@@ -160,7 +160,7 @@ class DynamicsFixtureTest {
                 return recorded;
             });
             DynamicsFitter fitter = new DynamicsFitter(new DynamicsConfig(settings.get("regularization").asDouble(),
-                    settings.get("initial_state_var").asDouble(), true), prior);
+                    settings.get("initial_state_var").asDouble(), true, DynamicsConfig.Structure.FULL), prior);
             for (JsonNode batch : problem.get("prior_buffer_extra_batches")) {
                 fitter.updatePrior(cube(batch.get("X")), cube(batch.get("U")));
             }

@@ -56,6 +56,30 @@ final class RandomProblems {
                 spd(rng, dX, 0.05, 0.01));
     }
 
+    /**
+     * F_t shifting the state down by one slot (s'_i = s_{i−1}) with a random dense first row over [s; u]: the sparsity
+     * of the L2O transition, where only the newest entries are fitted; f_t small, Σdyn_t SPD.
+     */
+    static LinearGaussianDynamics shiftDynamics(RandomGenerator rng, int dX, int dU, int horizon) {
+        int n = dX + dU;
+        double[][] f = new double[horizon - 1][];
+        double[][] offsets = new double[horizon - 1][];
+        double[][] noise = new double[horizon - 1][];
+        for (int t = 0; t < horizon - 1; t++) {
+            double[] m = new double[dX * n];
+            double[] first = scaled(Seeds.gaussian(rng, n), 0.3);
+            System.arraycopy(first, 0, m, 0, n);
+            for (int i = 1; i < dX; i++) {
+                m[i * n + i - 1] = 1;
+            }
+            f[t] = m;
+            offsets[t] = scaled(Seeds.gaussian(rng, dX), 0.1);
+            noise[t] = spd(rng, dX, 0.01, 0.01);
+        }
+        return new LinearGaussianDynamics(dX, dU, f, offsets, noise, Seeds.gaussian(rng, dX),
+                spd(rng, dX, 0.05, 0.01));
+    }
+
     /** A PSD state cost, a PD action cost of weight {@code actionWeight}, a small cross term, affine terms. */
     static QuadraticCost cost(RandomGenerator rng, int dX, int dU, int horizon, double actionWeight) {
         int n = dX + dU;

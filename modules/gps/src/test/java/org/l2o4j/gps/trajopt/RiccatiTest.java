@@ -1,5 +1,6 @@
 package org.l2o4j.gps.trajopt;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.random.RandomGenerator;
@@ -25,11 +26,25 @@ class RiccatiTest {
     @Test
     void backwardPassIsTheRiccatiRecursion() {
         RandomGenerator rng = Seeds.rng(2);
-        int dX = 4;
-        int dU = 2;
-        int horizon = 6;
+        LinearGaussianDynamics dynamics = RandomProblems.dynamics(rng, 4, 2, 6);
+        assertFalse(dynamics.isSparse(0));
+        checkAgainstRiccati(rng, dynamics);
+    }
+
+    /** The same with a shift-plus-one-dense-row F_t, which the backward pass multiplies through its nonzeros only. */
+    @Test
+    void sparseTransitionsGiveTheSameRecursion() {
+        RandomGenerator rng = Seeds.rng(3);
+        LinearGaussianDynamics dynamics = RandomProblems.shiftDynamics(rng, 12, 2, 6);
+        assertTrue(dynamics.isSparse(0));
+        checkAgainstRiccati(rng, dynamics);
+    }
+
+    private static void checkAgainstRiccati(RandomGenerator rng, LinearGaussianDynamics dynamics) {
+        int dX = dynamics.stateDimension();
+        int dU = dynamics.actionDimension();
+        int horizon = dynamics.horizon();
         int n = dX + dU;
-        LinearGaussianDynamics dynamics = RandomProblems.dynamics(rng, dX, dU, horizon);
         double[][] hessians = new double[horizon][n * n];
         double[][] linear = new double[horizon][n];
         RealMatrix[] q = new RealMatrix[horizon];
