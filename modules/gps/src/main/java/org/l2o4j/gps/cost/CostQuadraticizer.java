@@ -1,5 +1,6 @@
 package org.l2o4j.gps.cost;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.l2o4j.gps.model.QuadraticCost;
@@ -69,6 +70,8 @@ public final class CostQuadraticizer {
                     + stateDimension + ", " + actionDimension);
         }
         int n = stateDimension + actionDimension;
+        int offset = derivatives.hessianBlockOffset();
+        int size = derivatives.hessianBlockSize();
         double[] y = new double[n];
         double[] hy = new double[n];
         for (int t = 0; t < horizon; t++) {
@@ -79,18 +82,20 @@ public final class CostQuadraticizer {
             }
             System.arraycopy(states[t], 0, y, 0, stateDimension);
             System.arraycopy(actions[t], 0, y, stateDimension, actionDimension);
-            double[] h = derivatives.hessian(t);
+            double[] h = derivatives.hessianBlock(t);
             double[] g = derivatives.gradient(t);
             double[] hessianSum = hessianSums[t];
             double[] linearSum = linearSums[t];
-            for (int a = 0; a < n; a++) {
+            Arrays.fill(hy, 0.0);
+            for (int a = 0; a < size; a++) {
                 double s = 0;
-                int row = a * n;
-                for (int b = 0; b < n; b++) {
-                    s += h[row + b] * y[b];
-                    hessianSum[row + b] += h[row + b];
+                int row = a * size;
+                int sumRow = (offset + a) * n + offset;
+                for (int b = 0; b < size; b++) {
+                    s += h[row + b] * y[offset + b];
+                    hessianSum[sumRow + b] += h[row + b];
                 }
-                hy[a] = s;
+                hy[offset + a] = s;
             }
             double gy = 0;
             double yhy = 0;

@@ -67,8 +67,7 @@ public final class ObjectiveValueCost implements CostFunction {
         int n = stateDimension + actionDimension;
         double[] values = new double[horizon];
         double[][] gradients = new double[horizon][n];
-        double[][] hessians = new double[horizon][n * n];
-        double[] blockHessian = new double[d * d];
+        double[][] blocks = new double[horizon][d * d];
         for (int t = 0; t < horizon; t++) {
             if (states[t].length != stateDimension) {
                 throw new IllegalArgumentException("dimension mismatch: state at t = " + t + " has "
@@ -78,13 +77,11 @@ public final class ObjectiveValueCost implements CostFunction {
             for (int i = 0; i < d; i++) {
                 gradients[t][iterateOffset + i] *= scale;
             }
-            objective.hessian(states[t], iterateOffset, blockHessian);
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < d; j++) {
-                    hessians[t][(iterateOffset + i) * n + iterateOffset + j] = scale * blockHessian[i * d + j];
-                }
+            objective.hessian(states[t], iterateOffset, blocks[t]);
+            for (int i = 0; i < d * d; i++) {
+                blocks[t][i] *= scale;
             }
         }
-        return new CostDerivatives(stateDimension, actionDimension, values, gradients, hessians);
+        return new CostDerivatives(stateDimension, actionDimension, values, gradients, iterateOffset, d, blocks);
     }
 }

@@ -47,18 +47,37 @@ final class UpperCholesky {
 
     /**
      * Solves Uᵀ·z = b in place (b becomes z) and returns ‖z‖² = bᵀA⁻¹b, the squared Mahalanobis norm under A = UᵀU.
+     * Four unknowns are eliminated per sweep over the rest of b, so each b[i] is loaded and stored once for four
+     * rows of U: the GMM's E-step is this loop, memory-bound in its one-row form.
      */
     static double solveTransposedSquaredNorm(double[] u, int n, double[] b) {
         double squaredNorm = 0;
-        for (int k = 0; k < n; k++) {
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            int r0 = k * n;
+            int r1 = r0 + n;
+            int r2 = r1 + n;
+            int r3 = r2 + n;
+            double z0 = b[k] / u[r0 + k];
+            double z1 = (b[k + 1] - z0 * u[r0 + k + 1]) / u[r1 + k + 1];
+            double z2 = (b[k + 2] - z0 * u[r0 + k + 2] - z1 * u[r1 + k + 2]) / u[r2 + k + 2];
+            double z3 = (b[k + 3] - z0 * u[r0 + k + 3] - z1 * u[r1 + k + 3] - z2 * u[r2 + k + 3]) / u[r3 + k + 3];
+            b[k] = z0;
+            b[k + 1] = z1;
+            b[k + 2] = z2;
+            b[k + 3] = z3;
+            squaredNorm += z0 * z0 + z1 * z1 + z2 * z2 + z3 * z3;
+            for (int i = k + 4; i < n; i++) {
+                b[i] -= z0 * u[r0 + i] + z1 * u[r1 + i] + z2 * u[r2 + i] + z3 * u[r3 + i];
+            }
+        }
+        for (; k < n; k++) {
             int rowK = k * n;
             double z = b[k] / u[rowK + k];
             b[k] = z;
             squaredNorm += z * z;
-            if (z != 0) {
-                for (int i = k + 1; i < n; i++) {
-                    b[i] -= z * u[rowK + i];
-                }
+            for (int i = k + 1; i < n; i++) {
+                b[i] -= z * u[rowK + i];
             }
         }
         return squaredNorm;

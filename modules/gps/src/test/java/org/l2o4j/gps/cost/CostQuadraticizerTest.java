@@ -110,6 +110,43 @@ class CostQuadraticizerTest {
         }
     }
 
+    /** A Hessian held as its diagonal block accumulates to the same global quadratic as the same Hessian held dense. */
+    @Test
+    void blockHessiansAccumulateLikeDenseOnes() {
+        RandomGenerator rng = Seeds.rng(17);
+        int dX = 7;
+        int dU = 2;
+        int n = dX + dU;
+        int horizon = 3;
+        CostQuadraticizer block = new CostQuadraticizer(dX, dU, horizon);
+        CostQuadraticizer dense = new CostQuadraticizer(dX, dU, horizon);
+        for (int s = 0; s < 4; s++) {
+            double[] values = Seeds.gaussian(rng, horizon);
+            double[][] gradients = new double[horizon][];
+            double[][] blocks = new double[horizon][];
+            for (int t = 0; t < horizon; t++) {
+                gradients[t] = Seeds.gaussian(rng, n);
+                blocks[t] = Seeds.gaussian(rng, 9);
+            }
+            CostDerivatives blocked = new CostDerivatives(dX, dU, values, gradients, 2, 3, blocks);
+            double[][] hessians = new double[horizon][];
+            for (int t = 0; t < horizon; t++) {
+                hessians[t] = blocked.hessian(t);
+            }
+            double[][] states = randomTrajectory(rng, horizon, dX);
+            double[][] actions = randomTrajectory(rng, horizon, dU);
+            block.add(blocked, states, actions);
+            dense.add(new CostDerivatives(dX, dU, values, gradients, hessians), states, actions);
+        }
+        QuadraticCost a = block.average();
+        QuadraticCost b = dense.average();
+        for (int t = 0; t < horizon; t++) {
+            assertArray(b.hessian(t), a.hessian(t), 1e-14, "Cm at t = " + t);
+            assertArray(b.linearTerm(t), a.linearTerm(t), 1e-13, "cv at t = " + t);
+            assertEquals(b.constant(t), a.constant(t), 1e-13, "cc at t = " + t);
+        }
+    }
+
     /** Logistic regression: analytic gradient and Hessian against finite differences; only the x block is set. */
     @Test
     void logisticRegressionDerivativesMatchFiniteDifferencesAndStayInTheIterateBlock() {
