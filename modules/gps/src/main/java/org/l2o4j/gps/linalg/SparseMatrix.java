@@ -82,6 +82,23 @@ public final class SparseMatrix {
         return rowValues.length;
     }
 
+    /** The matrix, dense row-major m × n. */
+    public double[] toDense() {
+        double[] out = new double[rows * columns];
+        addTo(out);
+        return out;
+    }
+
+    /** Adds the matrix to the dense row-major m × n {@code target}. */
+    public void addTo(double[] target) {
+        Matrices.requireLength("target", target, rows, columns);
+        for (int i = 0; i < rows; i++) {
+            for (int p = rowStarts[i]; p < rowStarts[i + 1]; p++) {
+                target[i * columns + rowColumns[p]] += rowValues[p];
+            }
+        }
+    }
+
     /** A·x (m entries). */
     public double[] multiplyVector(double[] x) {
         requireLength("x", x, columns);

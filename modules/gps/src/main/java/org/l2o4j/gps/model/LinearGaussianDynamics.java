@@ -29,8 +29,10 @@ public final class LinearGaussianDynamics {
     private final double[][] noiseCovariances;
     private final double[] initialStateMean;
     private final double[] initialStateCovariance;
-    /** F_t's nonzeros where F_t is sparse enough, else null. */
+    /** F_t's nonzeros where F_t is sparse enough (its dense entry is then null), else null. */
     private final SparseMatrix[] sparseTransitions;
+    /** Σdyn_t's nonzeros where it is sparse enough (its dense entry is then null), else null. */
+    private final SparseMatrix[] sparseNoise;
 
     /** The largest fraction of nonzero entries of F_t at which the sparse kernels are used. */
     public static final double SPARSE_DENSITY = 0.2;
@@ -61,9 +63,19 @@ public final class LinearGaussianDynamics {
         this.initialStateCovariance = PerStep.copy("x0 covariance", initialStateCovariance, stateDimension,
                 stateDimension);
         this.sparseTransitions = new SparseMatrix[transitions];
+        this.sparseNoise = new SparseMatrix[transitions];
         for (int t = 0; t < transitions; t++) {
             sparseTransitions[t] = SparseMatrix.ifSparse(this.transitionMatrices[t], stateDimension,
                     stateDimension + actionDimension, SPARSE_DENSITY).orElse(null);
+            sparseNoise[t] = SparseMatrix.ifSparse(this.noiseCovariances[t], stateDimension, stateDimension,
+                    SPARSE_DENSITY).orElse(null);
+            // a GPS run holds the dynamics of every condition at once: keep only one form of each matrix
+            if (sparseTransitions[t] != null) {
+                this.transitionMatrices[t] = null;
+            }
+            if (sparseNoise[t] != null) {
+                this.noiseCovariances[t] = null;
+            }
         }
     }
 
@@ -92,9 +104,13 @@ public final class LinearGaussianDynamics {
         double[] out = sparseTransitions[t] != null ? sparseTransitions[t].congruence(jointCovariance)
                 : Spd.congruence(transitionMatrices[t], stateDimension, stateDimension + actionDimension,
                         jointCovariance);
-        double[] noise = noiseCovariances[t];
-        for (int i = 0; i < out.length; i++) {
-            out[i] += noise[i];
+        if (sparseNoise[t] != null) {
+            sparseNoise[t].addTo(out);
+        } else {
+            double[] noise = noiseCovariances[t];
+            for (int i = 0; i < out.length; i++) {
+                out[i] += noise[i];
+            }
         }
         return out;
     }
@@ -139,7 +155,7 @@ public final class LinearGaussianDynamics {
     /** F_t for t = 0 … T−2, dX × (dX+dU) (a copy). */
     public double[] transitionMatrix(int t) {
         PerStep.requireTimeStep(t, transitionMatrices.length);
-        return transitionMatrices[t].clone();
+        return sparseTransitions[t] != null ? sparseTransitions[t].toDense() : transitionMatrices[t].clone();
     }
 
     /** f_t, dX entries (a copy). */
@@ -151,7 +167,7 @@ public final class LinearGaussianDynamics {
     /** Σdyn_t, dX × dX (a copy). */
     public double[] noiseCovariance(int t) {
         PerStep.requireTimeStep(t, transitionMatrices.length);
-        return noiseCovariances[t].clone();
+        return sparseNoise[t] != null ? sparseNoise[t].toDense() : noiseCovariances[t].clone();
     }
 
     /** The mean of s_0 (a copy). */

@@ -1,15 +1,23 @@
 package org.l2o4j.gps.model;
 
+import org.l2o4j.gps.linalg.SparseMatrix;
+
 /**
  * A time-varying quadratic cost in global form over y = [s; u]: c_t(y) = ½ yᵀ Cm_t y + yᵀ cv_t + cc_t (gps.md §4.2,
  * the form {@link org.l2o4j.gps.cost.CostQuadraticizer} produces; Levine &amp; Abbeel 2014 §3). Cm_t is
  * (dX+dU) × (dX+dU) row-major. Immutable; entries must be finite.
+ *
+ * <p>A Cm_t that is mostly zeros (the L2O cost has curvature only in the x block) is held as its nonzeros, because a
+ * GPS run keeps the cost of every condition at once.
  */
 public final class QuadraticCost {
 
     private final int stateDimension;
     private final int actionDimension;
+    /** Cm_t where it is dense, else null. */
     private final double[][] hessians;
+    /** Cm_t where it is sparse, else null. */
+    private final SparseMatrix[] sparseHessians;
     private final double[][] linearTerms;
     private final double[] constants;
 
@@ -32,6 +40,14 @@ public final class QuadraticCost {
         this.hessians = PerStep.copy("Cm", hessians, horizon, n, n);
         this.linearTerms = PerStep.copy("cv", linearTerms, horizon, n, 1);
         this.constants = PerStep.copy("cc", constants, horizon, 1);
+        this.sparseHessians = new SparseMatrix[horizon];
+        for (int t = 0; t < horizon; t++) {
+            sparseHessians[t] = SparseMatrix.ifSparse(this.hessians[t], n, n, LinearGaussianDynamics.SPARSE_DENSITY)
+                    .orElse(null);
+            if (sparseHessians[t] != null) {
+                this.hessians[t] = null;
+            }
+        }
     }
 
     /** dX. */
@@ -52,7 +68,7 @@ public final class QuadraticCost {
     /** Cm_t, (dX+dU) × (dX+dU) (a copy). */
     public double[] hessian(int t) {
         PerStep.requireTimeStep(t, horizon());
-        return hessians[t].clone();
+        return sparseHessians[t] != null ? sparseHessians[t].toDense() : hessians[t].clone();
     }
 
     /** cv_t, dX+dU entries (a copy). */
@@ -75,7 +91,7 @@ public final class QuadraticCost {
             throw new IllegalArgumentException("dimension mismatch: y has " + y.length + " entries but dX + dU = "
                     + n);
         }
-        double[] h = hessians[t];
+        double[] h = hessian(t);
         double quadratic = 0;
         double linear = 0;
         for (int a = 0; a < n; a++) {

@@ -44,6 +44,7 @@ class SparseMatrixTest {
             nonzeros += v != 0 ? 1 : 0;
         }
         assertEquals(nonzeros, sparse.nonzeros());
+        assertArrayEquals(a, sparse.toDense(), 0.0);
         double[] x = Seeds.gaussian(rng, n);
         double[] y = Seeds.gaussian(rng, m);
         assertArrayEquals(Matrices.multiplyVector(a, m, n, x), sparse.multiplyVector(x), 1e-12);
