@@ -102,9 +102,11 @@ final class TrainCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (Progress.Task task = progress.begin("train", config.iterations())) {
             java.util.function.Consumer<IterationRecord> listener = r -> {
-                log.add(String.format(Locale.ROOT, "%d,%.17g,%.17g,%.6g,%.6g,%.6g,%d,%.3f", r.iteration(),
-                        r.meanSampleCost(), r.meanPolicyCost(), r.meanKlNats(), r.meanEta(), r.stepMultiplier(),
-                        r.etaBumps(), r.seconds().total()));
+                log.add(String.format(Locale.ROOT, "%d,%.17g,%.17g,%.6g,%.6g,%.6g,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f",
+                        r.iteration(), r.meanSampleCost(), r.meanPolicyCost(), r.meanKlNats(), r.meanEta(),
+                        r.stepMultiplier(), r.etaBumps(), r.seconds().total(), r.seconds().sampling(),
+                        r.seconds().dynamics(), r.seconds().linearization(), r.seconds().cStep(),
+                        r.seconds().sStep(), r.seconds().evaluation()));
                 AtomicFiles.writeString(folder.resolve(LOG), String.join("\n", log) + "\n");
                 out.printf(Locale.ROOT, "iteration %d: local controllers %.5g, policy %.5g, KL %.3g, eta %.3g, "
                         + "step x%.3g, %.1f s%n", r.iteration(), r.meanSampleCost(), r.meanPolicyCost(),
@@ -159,7 +161,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             return Files.isRegularFile(file) ? Files.readAllLines(file)
                     : List.of("iteration,local_controller_cost,policy_cost,kl_nats,eta,step_multiplier,eta_bumps,"
-                            + "seconds");
+                            + "seconds,sampling_s,dynamics_s,linearization_s,c_step_s,s_step_s,evaluation_s");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

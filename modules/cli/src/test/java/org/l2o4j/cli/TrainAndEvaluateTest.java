@@ -35,7 +35,12 @@ class TrainAndEvaluateTest {
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("iteration 2:") && !resumed.out().contains("iteration 1:"),
                 resumed.out());
-        assertEquals(4, Files.readAllLines(run.resolve("training-log.csv")).size());
+        List<String> log = Files.readAllLines(run.resolve("training-log.csv"));
+        assertEquals(4, log.size());
+        for (String line : log) {
+            assertEquals(14, line.split(",").length, "cost, KL, η, step, bumps, total and six phase times: " + line);
+        }
+        assertTrue(log.get(0).endsWith("c_step_s,s_step_s,evaluation_s"), log.get(0));
 
         Path results = out.resolve("evaluations");
         CliRunner.Result evaluate = CliRunner.run("evaluate", "--policy", run.toString(), "--set", "tuneSteps=3",
