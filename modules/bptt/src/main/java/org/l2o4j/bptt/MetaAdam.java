@@ -1,0 +1,79 @@
+package org.l2o4j.bptt;
+
+/**
+ * Adam (Kingma &amp; Ba 2015, Algorithm 1, bias-corrected, ε added to √v̂) on the flat parameters of a learned
+ * optimizer: the meta-optimizer of Andrychowicz et al. (papers.md §2.1). Its moments and step count are part of the
+ * trainer checkpoint, so a resumed run continues exactly.
+ */
+public final class MetaAdam {
+
+    private final double learningRate;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final double[] firstMoment;
+    private final double[] secondMoment;
+    private long steps;
+
+    /**
+     * @param parameters   length of the parameter vector
+     * @param learningRate step size (Andrychowicz et al.: 1e-3)
+     * @param beta1        decay of the first moment, in [0, 1)
+     * @param beta2        decay of the second moment, in [0, 1)
+     * @param epsilon      added to √v̂, positive
+     */
+    public MetaAdam(int parameters, double learningRate, double beta1, double beta2, double epsilon) {
+        if (parameters < 1 || !(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)
+                || !(epsilon > 0)) {
+            throw new IllegalArgumentException("invalid Adam settings: parameters=" + parameters + ", learningRate="
+                    + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon);
+        }
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        this.firstMoment = new double[parameters];
+        this.secondMoment = new double[parameters];
+    }
+
+    /** θ ← θ − lr · m̂ / (√v̂ + ε) with the moments updated by {@code gradient}. */
+    public void step(double[] theta, double[] gradient) {
+        steps++;
+        double firstCorrection = 1 / (1 - Math.pow(beta1, steps));
+        double secondCorrection = 1 / (1 - Math.pow(beta2, steps));
+        for (int k = 0; k < theta.length; k++) {
+            double g = gradient[k];
+            firstMoment[k] = beta1 * firstMoment[k] + (1 - beta1) * g;
+            secondMoment[k] = beta2 * secondMoment[k] + (1 - beta2) * g * g;
+            theta[k] -= learningRate * (firstMoment[k] * firstCorrection)
+                    / (Math.sqrt(secondMoment[k] * secondCorrection) + epsilon);
+        }
+    }
+
+    /** Steps taken so far. */
+    public long steps() {
+        return steps;
+    }
+
+    double[] firstMoment() {
+        return firstMoment.clone();
+    }
+
+    double[] secondMoment() {
+        return secondMoment.clone();
+    }
+
+    /** Restores the state saved by a checkpoint. */
+    void restore(long savedSteps, double[] savedFirst, double[] savedSecond) {
+        if (savedFirst.length != firstMoment.length || savedSecond.length != secondMoment.length) {
+            throw new IllegalArgumentException("the saved Adam moments have " + savedFirst.length + " and "
+                    + savedSecond.length + " entries, the network has " + firstMoment.length + " parameters");
+        }
+        if (savedSteps < 0) {
+            throw new IllegalArgumentException("the saved Adam step count is negative: " + savedSteps);
+        }
+        this.steps = savedSteps;
+        System.arraycopy(savedFirst, 0, firstMoment, 0, firstMoment.length);
+        System.arraycopy(savedSecond, 0, secondMoment, 0, secondMoment.length);
+    }
+}

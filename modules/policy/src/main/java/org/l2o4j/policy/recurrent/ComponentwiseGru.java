@@ -1,0 +1,366 @@
+package org.l2o4j.policy.recurrent;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+import org.l2o4j.core.random.Seeds;
+
+/**
+ * Maheswaranathan et al.'s component-wise GRU optimizer (2021; papers.md §3.2; renn {@code cwrnn} with the GRU of
+ * {@code renn/rnn/cells.py}): one GRU layer of H units run on every coordinate with shared weights, a learned initial
+ * state and a zero-initialized linear readout, Δθ = outputScale · (w_out · h' + b_out). With x the features:
+ * <pre>
+ *   u = σ(W_u x + U_u h + b_u)
+ *   r = σ(W_r x + U_r h + b_r)
+ *   c = tanh(W_c x + U_c (r ⊙ h) + b_c)
+ *   h' = u ⊙ h + (1 − u) ⊙ c
+ * </pre>
+ *
+ * <p><b>Parameter layout</b> (one flat array, blocks row-major):
+ * W_x (I rows × 3H, columns u | r | c) | U_ur (H rows × 2H, columns u | r) | U_c (H × H) | b (3H: u | r | c) |
+ * h_0 (H, the learned initial state) | w_out (H) | b_out (1). Row k of a block weighs input k into every unit.
+ *
+ * <p><b>State</b> per coordinate: h, H doubles, starting at h_0.
+ *
+ * <p><b>Initialization</b> from the seed, in layout order: W_x, U_ur and U_c ~ N(0, 1/(I + H)) (the LSTM's rule:
+ * input and recurrent weights together have unit fan-in variance), b = 0, h_0 = 0, and the readout zero, as renn
+ * initializes it, so that the untrained optimizer makes no step.
+ */
+public final class ComponentwiseGru implements RecurrentNet {
+
+    private final RecurrentSpec spec;
+    private final int hidden;
+    private final int features;
+    private final int inputWeightsOffset;
+    private final int recurrentGatesOffset;
+    private final int recurrentCandidateOffset;
+    private final int biasOffset;
+    private final int initialStateOffset;
+    private final int readoutOffset;
+    private final int parameterCount;
+
+    ComponentwiseGru(RecurrentSpec spec) {
+        if (spec.cell() != RecurrentSpec.Cell.GRU) {
+            throw new IllegalArgumentException("ComponentwiseGru needs a gru spec, got " + spec.cell());
+        }
+        this.spec = spec;
+        this.hidden = spec.hiddenUnits();
+        this.features = spec.preprocessing().features();
+        long h = hidden;
+        long count = features * 3 * h + h * 2 * h + h * h + 3 * h + h + h + 1;
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a GRU of " + hidden + " units has more parameters than a Java array "
+                    + "holds");
+        }
+        this.inputWeightsOffset = 0;
+        this.recurrentGatesOffset = features * 3 * hidden;
+        this.recurrentCandidateOffset = recurrentGatesOffset + hidden * 2 * hidden;
+        this.biasOffset = recurrentCandidateOffset + hidden * hidden;
+        this.initialStateOffset = biasOffset + 3 * hidden;
+        this.readoutOffset = initialStateOffset + hidden;
+        this.parameterCount = (int) count;
+    }
+
+    @Override
+    public RecurrentSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int parameterCount() {
+        return parameterCount;
+    }
+
+    @Override
+    public int stateSize() {
+        return hidden;
+    }
+
+    @Override
+    public String parameterLayout() {
+        return "W_x (features rows x 3*hidden, row-major, columns u|r|c) | U_ur (hidden x 2*hidden, columns u|r) | "
+                + "U_c (hidden x hidden) | b (3*hidden, u|r|c) | h0 (hidden) | w_out (hidden) | b_out (1)";
+    }
+
+    /** Offset of the learned initial state h_0. */
+    public int initialStateOffset() {
+        return initialStateOffset;
+    }
+
+    /** Offset of the readout weights w_out (b_out follows them). */
+    public int readoutOffset() {
+        return readoutOffset;
+    }
+
+    @Override
+    public double[] initialParameters(long seed) {
+        double[] theta = new double[parameterCount];
+        Dense.gaussian(theta, inputWeightsOffset, biasOffset, 1 / Math.sqrt(features + hidden), Seeds.rng(seed));
+        return theta;
+    }
+
+    @Override
+    public Kernel kernel(double[] parameters) {
+        return new GruKernel(Dense.checkedCopy(parameters, parameterCount));
+    }
+
+    @Override
+    public Tape newTape(int steps, int coordinates) {
+        return new GruTape(steps, coordinates);
+    }
+
+    /** Per step t: the features, h before the step and u, r, c. */
+    private final class GruTape implements Tape {
+        private final int steps;
+        private final int coordinates;
+        private final double[][] inputs;
+        private final double[][] stateBefore;
+        private final double[][] gates;
+
+        GruTape(int steps, int coordinates) {
+            if (steps < 1 || coordinates < 1) {
+                throw new IllegalArgumentException("a tape needs at least one step and one coordinate, got steps="
+                        + steps + ", coordinates=" + coordinates);
+            }
+            this.steps = steps;
+            this.coordinates = coordinates;
+            inputs = new double[steps][Math.multiplyExact(coordinates, features)];
+            stateBefore = new double[steps][Math.multiplyExact(coordinates, hidden)];
+            gates = new double[steps][Math.multiplyExact(coordinates, 3 * hidden)];
+        }
+
+        @Override
+        public int steps() {
+            return steps;
+        }
+
+        @Override
+        public int coordinates() {
+            return coordinates;
+        }
+
+        ComponentwiseGru owner() {
+            return ComponentwiseGru.this;
+        }
+    }
+
+    private final class GruWorkspace implements Workspace {
+        final double[] h = new double[hidden];
+        final double[] zx = new double[3 * hidden];
+        final double[] zr = new double[2 * hidden];
+        final double[] zc = new double[hidden];
+        final double[] rh = new double[hidden];
+        final double[] dh = new double[hidden];
+        final double[] dz = new double[3 * hidden];
+        final double[] drh = new double[hidden];
+        final double[] dhBefore = new double[hidden];
+        final double[] dx = new double[features];
+        final double[][] inputWeightGradient = new double[features][3 * hidden];
+        final double[][] recurrentGateGradient = new double[hidden][2 * hidden];
+        final double[][] recurrentCandidateGradient = new double[hidden][hidden];
+        final OuterProductBuffer inputWeightOuterProducts = new OuterProductBuffer(inputWeightGradient);
+        final OuterProductBuffer recurrentGateOuterProducts = new OuterProductBuffer(recurrentGateGradient);
+        final OuterProductBuffer recurrentCandidateOuterProducts =
+                new OuterProductBuffer(recurrentCandidateGradient);
+        final double[] biasGradient = new double[3 * hidden];
+        final double[] initialStateGradient = new double[hidden];
+        final double[] readoutGradient = new double[hidden + 1];
+
+        ComponentwiseGru owner() {
+            return ComponentwiseGru.this;
+        }
+    }
+
+    private final class GruKernel implements Kernel {
+        private final double[][] inputRows;
+        private final double[][] inputColumns;
+        private final double[][] gateRows;
+        private final double[][] gateColumns;
+        private final double[][] candidateRows;
+        private final double[][] candidateColumns;
+        private final double[] bias;
+        private final double[] initialState;
+        private final double[] readout;
+        private final double readoutBias;
+        private final double scale;
+
+        GruKernel(double[] theta) {
+            inputRows = Dense.rows(theta, inputWeightsOffset, features, 3 * hidden);
+            inputColumns = Dense.columns(theta, inputWeightsOffset, features, 3 * hidden);
+            gateRows = Dense.rows(theta, recurrentGatesOffset, hidden, 2 * hidden);
+            gateColumns = Dense.columns(theta, recurrentGatesOffset, hidden, 2 * hidden);
+            candidateRows = Dense.rows(theta, recurrentCandidateOffset, hidden, hidden);
+            candidateColumns = Dense.columns(theta, recurrentCandidateOffset, hidden, hidden);
+            bias = Arrays.copyOfRange(theta, biasOffset, biasOffset + 3 * hidden);
+            initialState = Arrays.copyOfRange(theta, initialStateOffset, initialStateOffset + hidden);
+            readout = Arrays.copyOfRange(theta, readoutOffset, readoutOffset + hidden);
+            readoutBias = theta[readoutOffset + hidden];
+            scale = spec.outputScale();
+        }
+
+        @Override
+        public RecurrentNet net() {
+            return ComponentwiseGru.this;
+        }
+
+        @Override
+        public Workspace newWorkspace() {
+            return new GruWorkspace();
+        }
+
+        @Override
+        public void resetState(double[] state, int from, int to) {
+            for (int n = from; n < to; n++) {
+                System.arraycopy(initialState, 0, state, n * hidden, hidden);
+            }
+        }
+
+        @Override
+        public void step(double[] featureValues, double[] state, double[] update, int from, int to,
+                Workspace workspace, Tape tape, int t) {
+            GruWorkspace ws = checkWorkspace(workspace);
+            GruTape tp = tape == null ? null : checkTape(tape, t + 1, to);
+            Dense.checkRange(from, to, update.length, "update");
+            Dense.checkRange(from, to, featureValues.length / features, "features");
+            Dense.checkRange(from, to, state.length / hidden, "state");
+            double[] h = ws.h;
+            double[] zx = ws.zx;
+            double[] zr = ws.zr;
+            double[] zc = ws.zc;
+            double[] rh = ws.rh;
+            for (int n = from; n < to; n++) {
+                int base = n * hidden;
+                System.arraycopy(state, base, h, 0, hidden);
+                System.arraycopy(bias, 0, zx, 0, 3 * hidden);
+                Dense.accumulate(zx, 3 * hidden, inputRows, featureValues, n * features, features);
+                Arrays.fill(zr, 0.0);
+                Dense.accumulate(zr, 2 * hidden, gateRows, h, 0, hidden);
+                for (int j = 0; j < 2 * hidden; j++) {
+                    zx[j] += zr[j];
+                }
+                Dense.sigmoid(zx, 2 * hidden);
+                for (int j = 0; j < hidden; j++) {
+                    rh[j] = zx[hidden + j] * h[j];
+                }
+                System.arraycopy(zx, 2 * hidden, zc, 0, hidden);
+                Dense.accumulate(zc, hidden, candidateRows, rh, 0, hidden);
+                Dense.tanh(zc, zc, hidden);
+                System.arraycopy(zc, 0, zx, 2 * hidden, hidden);
+                double out = readoutBias;
+                for (int j = 0; j < hidden; j++) {
+                    double u = zx[j];
+                    double next = u * h[j] + (1 - u) * zc[j];
+                    state[base + j] = next;
+                    out += readout[j] * next;
+                }
+                update[n] = scale * out;
+                if (tp != null) {
+                    System.arraycopy(featureValues, n * features, tp.inputs[t], n * features, features);
+                    System.arraycopy(h, 0, tp.stateBefore[t], base, hidden);
+                    System.arraycopy(zx, 0, tp.gates[t], n * 3 * hidden, 3 * hidden);
+                }
+            }
+        }
+
+        @Override
+        public void backward(Tape tape, int steps, double[][] updateAdjoint, boolean fromInitialState, int from,
+                int to, Workspace workspace, double[] parameterGradient, double[][] featureAdjoint) {
+            GruWorkspace ws = checkWorkspace(workspace);
+            GruTape tp = checkTape(tape, steps, to);
+            if (parameterGradient.length != parameterCount) {
+                throw new IllegalArgumentException("parameterGradient has " + parameterGradient.length
+                        + " entries, the network has " + parameterCount);
+            }
+            Dense.zero(ws.inputWeightGradient);
+            Dense.zero(ws.recurrentGateGradient);
+            Dense.zero(ws.recurrentCandidateGradient);
+            ws.inputWeightOuterProducts.clear();
+            ws.recurrentGateOuterProducts.clear();
+            ws.recurrentCandidateOuterProducts.clear();
+            Arrays.fill(ws.biasGradient, 0.0);
+            Arrays.fill(ws.initialStateGradient, 0.0);
+            Arrays.fill(ws.readoutGradient, 0.0);
+            double[] dh = ws.dh;
+            double[] dz = ws.dz;
+            double[] drh = ws.drh;
+            double[] rh = ws.rh;
+            double[] dhBefore = ws.dhBefore;
+            int gatesWidth = 3 * hidden;
+            for (int n = from; n < to; n++) {
+                Arrays.fill(dh, 0.0);
+                int base = n * hidden;
+                int g0 = n * gatesWidth;
+                for (int t = steps - 1; t >= 0; t--) {
+                    double a = scale * updateAdjoint[t][n];
+                    double[] before = tp.stateBefore[t];
+                    double[] gates = tp.gates[t];
+                    for (int j = 0; j < hidden; j++) {
+                        double u = gates[g0 + j];
+                        double c = gates[g0 + 2 * hidden + j];
+                        double hb = before[base + j];
+                        ws.readoutGradient[j] += a * (u * hb + (1 - u) * c);
+                        double dhj = dh[j] + a * readout[j];
+                        dz[j] = dhj * (hb - c) * u * (1 - u);
+                        dz[2 * hidden + j] = dhj * (1 - u) * (1 - c * c);
+                        dhBefore[j] = dhj * u;
+                        rh[j] = gates[g0 + hidden + j] * hb;
+                    }
+                    ws.readoutGradient[hidden] += a;
+                    Arrays.fill(drh, 0.0);
+                    Dense.accumulate(drh, hidden, candidateColumns, dz, 2 * hidden, hidden);
+                    for (int j = 0; j < hidden; j++) {
+                        double r = gates[g0 + hidden + j];
+                        dz[hidden + j] = drh[j] * before[base + j] * r * (1 - r);
+                        dhBefore[j] += drh[j] * r;
+                    }
+                    Dense.accumulate(dhBefore, hidden, gateColumns, dz, 0, 2 * hidden);
+                    ws.recurrentCandidateOuterProducts.add(rh, 0, dz, 2 * hidden);
+                    ws.recurrentGateOuterProducts.add(before, base, dz, 0);
+                    ws.inputWeightOuterProducts.add(tp.inputs[t], n * features, dz, 0);
+                    for (int j = 0; j < gatesWidth; j++) {
+                        ws.biasGradient[j] += dz[j];
+                    }
+                    if (featureAdjoint != null) {
+                        Arrays.fill(ws.dx, 0.0);
+                        Dense.accumulate(ws.dx, features, inputColumns, dz, 0, gatesWidth);
+                        System.arraycopy(ws.dx, 0, featureAdjoint[t], n * features, features);
+                    }
+                    System.arraycopy(dhBefore, 0, dh, 0, hidden);
+                }
+                if (fromInitialState) {
+                    for (int j = 0; j < hidden; j++) {
+                        ws.initialStateGradient[j] += dh[j];
+                    }
+                }
+            }
+            ws.inputWeightOuterProducts.flush();
+            ws.recurrentGateOuterProducts.flush();
+            ws.recurrentCandidateOuterProducts.flush();
+            Dense.addRows(ws.inputWeightGradient, gatesWidth, parameterGradient, inputWeightsOffset);
+            Dense.addRows(ws.recurrentGateGradient, 2 * hidden, parameterGradient, recurrentGatesOffset);
+            Dense.addRows(ws.recurrentCandidateGradient, hidden, parameterGradient, recurrentCandidateOffset);
+            Dense.add(ws.biasGradient, parameterGradient, biasOffset);
+            Dense.add(ws.initialStateGradient, parameterGradient, initialStateOffset);
+            Dense.add(ws.readoutGradient, parameterGradient, readoutOffset);
+        }
+
+        private GruWorkspace checkWorkspace(Workspace workspace) {
+            if (!(workspace instanceof GruWorkspace ws) || ws.owner() != ComponentwiseGru.this) {
+                throw new IllegalArgumentException("the workspace was not made by this GRU's kernel (use "
+                        + "kernel.newWorkspace)");
+            }
+            return ws;
+        }
+
+        private GruTape checkTape(Tape tape, int steps, int to) {
+            if (!(tape instanceof GruTape tp) || tp.owner() != ComponentwiseGru.this) {
+                throw new IllegalArgumentException("the tape was not made by this GRU (use net.newTape)");
+            }
+            if (steps > tp.steps || to > tp.coordinates) {
+                throw new IllegalArgumentException("the tape holds " + tp.steps + " steps of " + tp.coordinates
+                        + " coordinates; asked for step " + (steps - 1) + ", coordinates up to " + to);
+            }
+            return tp;
+        }
+    }
+}

@@ -1,0 +1,414 @@
+package org.l2o4j.policy.recurrent;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+import org.l2o4j.core.random.Seeds;
+
+/**
+ * Andrychowicz et al.'s coordinatewise LSTM optimizer (2016; papers.md §2.1; DeepMind's {@code
+ * CoordinateWiseDeepLSTM}): a stack of L LSTM layers of H units (2 × 20 in the paper) run on every coordinate with
+ * shared weights, and a linear readout of one number per coordinate: Δθ = outputScale · (w_out · h_top + b_out).
+ *
+ * <p>Layer l reads v = [input (I_l) ; its own previous h (H)], with I_0 the number of features and I_l = H above:
+ * <pre>
+ *   z = Wᵀ v + b,  z = [z_i | z_f | z_g | z_o] (H each)
+ *   i = σ(z_i), f = σ(z_f), g = tanh(z_g), o = σ(z_o)
+ *   c' = f ⊙ c + i ⊙ g,   h' = o ⊙ tanh(c')
+ * </pre>
+ *
+ * <p><b>Parameter layout</b> (one flat array): for each layer l = 0 .. L−1 in turn, W_l as (I_l + H) rows of 4H
+ * (row k weighs v_k into the four gates, columns in the order i, f, g, o), then b_l (4H); after the last layer
+ * w_out (H) and b_out (1).
+ *
+ * <p><b>State</b> per coordinate: [h_0 | c_0 | h_1 | c_1 | …], 2·L·H doubles, zero initially (DeepMind's zero initial
+ * state; it is not trained).
+ *
+ * <p><b>Initialization</b> from the seed, in layout order: W_l ~ N(0, 1/(I_l + H)) (unit-variance pre-activations
+ * for unit-variance inputs), b_l = 0 except the forget gate's b_f = 1 (the usual forget bias, Sonnet's default
+ * {@code forget_bias}, so that the cell remembers from the start), w_out ~ N(0, 1/H), b_out = 0. The paper does not
+ * give its initialization.
+ */
+public final class CoordinatewiseLstm implements RecurrentNet {
+
+    private final RecurrentSpec spec;
+    private final int layers;
+    private final int hidden;
+    private final int features;
+    private final int[] weightOffset;
+    private final int[] biasOffset;
+    private final int readoutOffset;
+    private final int parameterCount;
+
+    CoordinatewiseLstm(RecurrentSpec spec) {
+        if (spec.cell() != RecurrentSpec.Cell.LSTM) {
+            throw new IllegalArgumentException("CoordinatewiseLstm needs an lstm spec, got " + spec.cell());
+        }
+        this.spec = spec;
+        this.layers = spec.layers();
+        this.hidden = spec.hiddenUnits();
+        this.features = spec.preprocessing().features();
+        this.weightOffset = new int[layers];
+        this.biasOffset = new int[layers];
+        long offset = 0;
+        for (int l = 0; l < layers; l++) {
+            weightOffset[l] = (int) offset;
+            offset += (long) (inputs(l) + hidden) * 4 * hidden;
+            biasOffset[l] = (int) offset;
+            offset += 4L * hidden;
+            if (offset > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("an LSTM of " + layers + " × " + hidden
+                        + " units has more parameters than a Java array holds");
+            }
+        }
+        this.readoutOffset = (int) offset;
+        this.parameterCount = readoutOffset + hidden + 1;
+    }
+
+    /** Inputs of layer l besides its own recurrent state. */
+    private int inputs(int l) {
+        return l == 0 ? features : hidden;
+    }
+
+    @Override
+    public RecurrentSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int parameterCount() {
+        return parameterCount;
+    }
+
+    @Override
+    public int stateSize() {
+        return 2 * layers * hidden;
+    }
+
+    @Override
+    public String parameterLayout() {
+        return "for each layer l: W_l ((inputs_l + hidden) rows x 4*hidden, row-major, gate columns i|f|g|o) | b_l "
+                + "(4*hidden); then w_out (hidden) | b_out (1); inputs_0 = features, inputs_l = hidden above";
+    }
+
+    /** Offset of layer l's weights W_l. */
+    public int weightOffset(int l) {
+        return weightOffset[l];
+    }
+
+    /** Offset of layer l's biases b_l. */
+    public int biasOffset(int l) {
+        return biasOffset[l];
+    }
+
+    /** Offset of the readout weights w_out (b_out follows them). */
+    public int readoutOffset() {
+        return readoutOffset;
+    }
+
+    @Override
+    public double[] initialParameters(long seed) {
+        double[] theta = new double[parameterCount];
+        RandomGenerator rng = Seeds.rng(seed);
+        for (int l = 0; l < layers; l++) {
+            Dense.gaussian(theta, weightOffset[l], biasOffset[l], 1 / Math.sqrt(inputs(l) + hidden), rng);
+            Arrays.fill(theta, biasOffset[l] + hidden, biasOffset[l] + 2 * hidden, 1.0);
+        }
+        Dense.gaussian(theta, readoutOffset, readoutOffset + hidden, 1 / Math.sqrt(hidden), rng);
+        return theta;
+    }
+
+    @Override
+    public Kernel kernel(double[] parameters) {
+        return new LstmKernel(Dense.checkedCopy(parameters, parameterCount));
+    }
+
+    @Override
+    public Tape newTape(int steps, int coordinates) {
+        return new LstmTape(steps, coordinates);
+    }
+
+    /** Per step t and layer l: v, the gates after their nonlinearities, c before the step and tanh(c'). */
+    private final class LstmTape implements Tape {
+        private final int steps;
+        private final int coordinates;
+        private final double[][][] layerInputs;
+        private final double[][][] gates;
+        private final double[][][] cellBefore;
+        private final double[][][] cellTanh;
+
+        LstmTape(int steps, int coordinates) {
+            if (steps < 1 || coordinates < 1) {
+                throw new IllegalArgumentException("a tape needs at least one step and one coordinate, got steps="
+                        + steps + ", coordinates=" + coordinates);
+            }
+            this.steps = steps;
+            this.coordinates = coordinates;
+            layerInputs = new double[steps][layers][];
+            gates = new double[steps][layers][];
+            cellBefore = new double[steps][layers][];
+            cellTanh = new double[steps][layers][];
+            for (int t = 0; t < steps; t++) {
+                for (int l = 0; l < layers; l++) {
+                    layerInputs[t][l] = new double[Math.multiplyExact(coordinates, inputs(l) + hidden)];
+                    gates[t][l] = new double[Math.multiplyExact(coordinates, 4 * hidden)];
+                    cellBefore[t][l] = new double[Math.multiplyExact(coordinates, hidden)];
+                    cellTanh[t][l] = new double[Math.multiplyExact(coordinates, hidden)];
+                }
+            }
+        }
+
+        @Override
+        public int steps() {
+            return steps;
+        }
+
+        @Override
+        public int coordinates() {
+            return coordinates;
+        }
+
+        CoordinatewiseLstm owner() {
+            return CoordinatewiseLstm.this;
+        }
+    }
+
+    private final class LstmWorkspace implements Workspace {
+        final double[] v = new double[Math.max(features, hidden) + hidden];
+        final double[] z = new double[4 * hidden];
+        final double[] c = new double[hidden];
+        final double[] tc = new double[hidden];
+        final double[] h = new double[hidden];
+        final double[][] dh = new double[layers][hidden];
+        final double[][] dc = new double[layers][hidden];
+        final double[] dz = new double[4 * hidden];
+        final double[] dv = new double[Math.max(features, hidden) + hidden];
+        final double[][][] weightGradient = new double[layers][][];
+        final double[][] biasGradient = new double[layers][4 * hidden];
+        final double[] readoutGradient = new double[hidden + 1];
+        final OuterProductBuffer[] weightOuterProducts = new OuterProductBuffer[layers];
+
+        LstmWorkspace() {
+            for (int l = 0; l < layers; l++) {
+                weightGradient[l] = new double[inputs(l) + hidden][4 * hidden];
+                weightOuterProducts[l] = new OuterProductBuffer(weightGradient[l]);
+            }
+        }
+
+        CoordinatewiseLstm owner() {
+            return CoordinatewiseLstm.this;
+        }
+    }
+
+    private final class LstmKernel implements Kernel {
+        private final double[][][] rows;
+        /** Columns of W_l for l ≥ 1 (all inputs); for layer 0 the feature and recurrent parts separately. */
+        private final double[][][] columns;
+        private final double[][] featureColumns;
+        private final double[][] recurrentColumns;
+        private final double[][] bias;
+        private final double[] readout;
+        private final double readoutBias;
+        private final double scale;
+
+        LstmKernel(double[] theta) {
+            rows = new double[layers][][];
+            columns = new double[layers][][];
+            bias = new double[layers][];
+            for (int l = 0; l < layers; l++) {
+                rows[l] = Dense.rows(theta, weightOffset[l], inputs(l) + hidden, 4 * hidden);
+                columns[l] = l == 0 ? null : Dense.columns(theta, weightOffset[l], inputs(l) + hidden, 4 * hidden);
+                bias[l] = Arrays.copyOfRange(theta, biasOffset[l], biasOffset[l] + 4 * hidden);
+            }
+            featureColumns = Dense.columns(theta, weightOffset[0], features, 4 * hidden);
+            recurrentColumns = Dense.columns(theta, weightOffset[0] + features * 4 * hidden, hidden, 4 * hidden);
+            readout = Arrays.copyOfRange(theta, readoutOffset, readoutOffset + hidden);
+            readoutBias = theta[readoutOffset + hidden];
+            scale = spec.outputScale();
+        }
+
+        @Override
+        public RecurrentNet net() {
+            return CoordinatewiseLstm.this;
+        }
+
+        @Override
+        public Workspace newWorkspace() {
+            return new LstmWorkspace();
+        }
+
+        @Override
+        public void resetState(double[] state, int from, int to) {
+            Arrays.fill(state, from * stateSize(), to * stateSize(), 0.0);
+        }
+
+        @Override
+        public void step(double[] featureValues, double[] state, double[] update, int from, int to,
+                Workspace workspace, Tape tape, int t) {
+            LstmWorkspace ws = checkWorkspace(workspace);
+            LstmTape tp = tape == null ? null : checkTape(tape, t + 1, to);
+            int stride = stateSize();
+            Dense.checkRange(from, to, update.length, "update");
+            Dense.checkRange(from, to, featureValues.length / features, "features");
+            Dense.checkRange(from, to, state.length / stride, "state");
+            int gatesWidth = 4 * hidden;
+            double[] v = ws.v;
+            double[] z = ws.z;
+            double[] c = ws.c;
+            double[] tc = ws.tc;
+            double[] h = ws.h;
+            for (int n = from; n < to; n++) {
+                System.arraycopy(featureValues, n * features, v, 0, features);
+                for (int l = 0; l < layers; l++) {
+                    int in = inputs(l);
+                    int width = in + hidden;
+                    int base = n * stride + 2 * l * hidden;
+                    System.arraycopy(state, base, v, in, hidden);
+                    System.arraycopy(bias[l], 0, z, 0, gatesWidth);
+                    Dense.accumulate(z, gatesWidth, rows[l], v, 0, width);
+                    if (tp != null) {
+                        System.arraycopy(v, 0, tp.layerInputs[t][l], n * width, width);
+                        System.arraycopy(state, base + hidden, tp.cellBefore[t][l], n * hidden, hidden);
+                    }
+                    // The candidate g = tanh(z_g) = 2σ(2 z_g) − 1, so one vectorized sigmoid pass serves all gates.
+                    for (int j = 2 * hidden; j < 3 * hidden; j++) {
+                        z[j] *= 2;
+                    }
+                    Dense.sigmoid(z, gatesWidth);
+                    for (int j = 0; j < hidden; j++) {
+                        double g = 2 * z[2 * hidden + j] - 1;
+                        z[2 * hidden + j] = g;
+                        c[j] = z[hidden + j] * state[base + hidden + j] + z[j] * g;
+                    }
+                    Dense.tanh(c, tc, hidden);
+                    for (int j = 0; j < hidden; j++) {
+                        state[base + hidden + j] = c[j];
+                        h[j] = z[3 * hidden + j] * tc[j];
+                    }
+                    if (tp != null) {
+                        System.arraycopy(tc, 0, tp.cellTanh[t][l], n * hidden, hidden);
+                    }
+                    System.arraycopy(h, 0, state, base, hidden);
+                    System.arraycopy(h, 0, v, 0, hidden);
+                    if (tp != null) {
+                        System.arraycopy(z, 0, tp.gates[t][l], n * gatesWidth, gatesWidth);
+                    }
+                }
+                double out = readoutBias;
+                for (int j = 0; j < hidden; j++) {
+                    out += readout[j] * h[j];
+                }
+                update[n] = scale * out;
+            }
+        }
+
+        @Override
+        public void backward(Tape tape, int steps, double[][] updateAdjoint, boolean fromInitialState, int from,
+                int to, Workspace workspace, double[] parameterGradient, double[][] featureAdjoint) {
+            LstmWorkspace ws = checkWorkspace(workspace);
+            LstmTape tp = checkTape(tape, steps, to);
+            if (parameterGradient.length != parameterCount) {
+                throw new IllegalArgumentException("parameterGradient has " + parameterGradient.length
+                        + " entries, the network has " + parameterCount);
+            }
+            int gatesWidth = 4 * hidden;
+            int top = layers - 1;
+            for (int l = 0; l < layers; l++) {
+                Dense.zero(ws.weightGradient[l]);
+                Arrays.fill(ws.biasGradient[l], 0.0);
+                ws.weightOuterProducts[l].clear();
+            }
+            Arrays.fill(ws.readoutGradient, 0.0);
+            double[] dz = ws.dz;
+            double[] dv = ws.dv;
+            for (int n = from; n < to; n++) {
+                Dense.zero(ws.dh);
+                Dense.zero(ws.dc);
+                for (int t = steps - 1; t >= 0; t--) {
+                    double a = scale * updateAdjoint[t][n];
+                    double[] topGates = tp.gates[t][top];
+                    double[] topTanh = tp.cellTanh[t][top];
+                    double[] dhTop = ws.dh[top];
+                    for (int j = 0; j < hidden; j++) {
+                        double hTop = topGates[n * gatesWidth + 3 * hidden + j] * topTanh[n * hidden + j];
+                        ws.readoutGradient[j] += a * hTop;
+                        dhTop[j] += a * readout[j];
+                    }
+                    ws.readoutGradient[hidden] += a;
+                    for (int l = top; l >= 0; l--) {
+                        int in = inputs(l);
+                        int width = in + hidden;
+                        double[] gates = tp.gates[t][l];
+                        double[] cellBefore = tp.cellBefore[t][l];
+                        double[] cellTanh = tp.cellTanh[t][l];
+                        double[] dh = ws.dh[l];
+                        double[] dc = ws.dc[l];
+                        int g0 = n * gatesWidth;
+                        int h0 = n * hidden;
+                        for (int j = 0; j < hidden; j++) {
+                            double i = gates[g0 + j];
+                            double f = gates[g0 + hidden + j];
+                            double g = gates[g0 + 2 * hidden + j];
+                            double o = gates[g0 + 3 * hidden + j];
+                            double tc = cellTanh[h0 + j];
+                            double dcj = dc[j] + dh[j] * o * (1 - tc * tc);
+                            dz[j] = dcj * g * i * (1 - i);
+                            dz[hidden + j] = dcj * cellBefore[h0 + j] * f * (1 - f);
+                            dz[2 * hidden + j] = dcj * i * (1 - g * g);
+                            dz[3 * hidden + j] = dh[j] * tc * o * (1 - o);
+                            dc[j] = dcj * f;
+                        }
+                        ws.weightOuterProducts[l].add(tp.layerInputs[t][l], n * width, dz, 0);
+                        double[] gb = ws.biasGradient[l];
+                        for (int j = 0; j < gatesWidth; j++) {
+                            gb[j] += dz[j];
+                        }
+                        if (l > 0) {
+                            Arrays.fill(dv, 0, width, 0.0);
+                            Dense.accumulate(dv, width, columns[l], dz, 0, gatesWidth);
+                            System.arraycopy(dv, in, dh, 0, hidden);
+                            double[] below = ws.dh[l - 1];
+                            for (int j = 0; j < hidden; j++) {
+                                below[j] += dv[j];
+                            }
+                        } else {
+                            Arrays.fill(dh, 0.0);
+                            Dense.accumulate(dh, hidden, recurrentColumns, dz, 0, gatesWidth);
+                            if (featureAdjoint != null) {
+                                Arrays.fill(dv, 0, features, 0.0);
+                                Dense.accumulate(dv, features, featureColumns, dz, 0, gatesWidth);
+                                System.arraycopy(dv, 0, featureAdjoint[t], n * features, features);
+                            }
+                        }
+                    }
+                }
+            }
+            // fromInitialState changes nothing here: the LSTM's initial state is the constant zero.
+            for (int l = 0; l < layers; l++) {
+                ws.weightOuterProducts[l].flush();
+                Dense.addRows(ws.weightGradient[l], gatesWidth, parameterGradient, weightOffset[l]);
+                Dense.add(ws.biasGradient[l], parameterGradient, biasOffset[l]);
+            }
+            Dense.add(ws.readoutGradient, parameterGradient, readoutOffset);
+        }
+
+        private LstmWorkspace checkWorkspace(Workspace workspace) {
+            if (!(workspace instanceof LstmWorkspace ws) || ws.owner() != CoordinatewiseLstm.this) {
+                throw new IllegalArgumentException("the workspace was not made by this LSTM's kernel (use "
+                        + "kernel.newWorkspace)");
+            }
+            return ws;
+        }
+
+        private LstmTape checkTape(Tape tape, int steps, int to) {
+            if (!(tape instanceof LstmTape tp) || tp.owner() != CoordinatewiseLstm.this) {
+                throw new IllegalArgumentException("the tape was not made by this LSTM (use net.newTape)");
+            }
+            if (steps > tp.steps || to > tp.coordinates) {
+                throw new IllegalArgumentException("the tape holds " + tp.steps + " steps of " + tp.coordinates
+                        + " coordinates; asked for step " + (steps - 1) + ", coordinates up to " + to);
+            }
+            return tp;
+        }
+    }
+}

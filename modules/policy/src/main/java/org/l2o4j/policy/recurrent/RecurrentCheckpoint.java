@@ -1,0 +1,264 @@
+package org.l2o4j.policy.recurrent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.run.AtomicFiles;
+import org.l2o4j.policy.CheckpointException;
+
+/**
+ * A trained recurrent learned optimizer: its {@link RecurrentSpec} (cell, size, preprocessing, output scale), its flat
+ * parameters, the training configuration and provenance.
+ *
+ * <p><b>File format</b>, JSON, {@value #FORMAT_VERSION} being the current version:
+ * <pre>
+ * {
+ *   "format": "l2o4j-recurrent-optimizer", "formatVersion": 1,
+ *   "architecture": {"cell": "lstm" | "gru", "layers": L, "hiddenUnits": H},
+ *   "preprocessing": {"type": "log-and-sign", "p": 10.0, "clamped": false} | {"type": "raw", "inputScale": 1.0},
+ *   "outputScale": 0.1,
+ *   "parameterLayout": "..." (informative), "parameterCount": n,
+ *   "parameters": [n numbers in the layout of the cell's class],
+ *   "config": {..}, "provenance": {..}
+ * }
+ * </pre>
+ * Numbers are written in Java's round-trip decimal form, so a loaded optimizer computes bit-identical updates. Files
+ * are written atomically ({@link AtomicFiles}); loading checks the version and every field, naming the file, the field
+ * and its value. A later format version must keep reading version 1 files (a fixture in the test resources).
+ *
+ * @param spec       the network's architecture
+ * @param parameters the flat parameters (copied)
+ * @param config     the training configuration, as a map
+ * @param provenance where the parameters came from
+ */
+public record RecurrentCheckpoint(RecurrentSpec spec, double[] parameters, Map<String, Object> config,
+        Map<String, Object> provenance) {
+
+    /** The version this code writes. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** The value of the "format" field. */
+    public static final String FORMAT = "l2o4j-recurrent-optimizer";
+
+    public RecurrentCheckpoint {
+        if (spec == null) {
+            throw new IllegalArgumentException("spec must be given");
+        }
+        parameters = Dense.checkedCopy(parameters, spec.create().parameterCount());
+        config = Collections.unmodifiableMap(new LinkedHashMap<>(config == null ? Map.of() : config));
+        provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance == null ? Map.of() : provenance));
+    }
+
+    /** The parameters (a copy). */
+    @Override
+    public double[] parameters() {
+        return parameters.clone();
+    }
+
+    /** The network with these parameters. */
+    public RecurrentNet.Kernel kernel() {
+        return spec.create().kernel(parameters);
+    }
+
+    /** Writes this checkpoint to {@code file} atomically, creating parent folders. */
+    public void save(Path file) {
+        AtomicFiles.writeString(file, Configs.toJson(toJson()) + "\n");
+    }
+
+    private ObjectNode toJson() {
+        ObjectNode root = Configs.json().createObjectNode();
+        root.put("format", FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        ObjectNode arch = root.putObject("architecture");
+        arch.put("cell", spec.cell().label());
+        arch.put("layers", spec.layers());
+        arch.put("hiddenUnits", spec.hiddenUnits());
+        ObjectNode pre = root.putObject("preprocessing");
+        if (spec.preprocessing() instanceof LogAndSign las) {
+            pre.put("type", LogAndSign.TYPE);
+            pre.put("p", las.p());
+            pre.put("clamped", las.clamped());
+        } else if (spec.preprocessing() instanceof ScaledGradient raw) {
+            pre.put("type", ScaledGradient.TYPE);
+            pre.put("inputScale", raw.inputScale());
+        }
+        root.put("outputScale", spec.outputScale());
+        root.put("parameterLayout", spec.create().parameterLayout());
+        root.put("parameterCount", parameters.length);
+        ArrayNode array = root.putArray("parameters");
+        for (double v : parameters) {
+            array.add(v);
+        }
+        root.set("config", Configs.json().valueToTree(config));
+        root.set("provenance", Configs.json().valueToTree(provenance));
+        return root;
+    }
+
+    /**
+     * Reads a checkpoint written by this or an earlier format version.
+     *
+     * @throws CheckpointException naming the file, and the field and value at fault
+     */
+    public static RecurrentCheckpoint load(Path file) {
+        JsonNode root;
+        try {
+            root = Configs.json().readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException("recurrent optimizer checkpoint not found: " + file, e);
+        } catch (JsonProcessingException e) {
+            throw new CheckpointException("malformed recurrent optimizer checkpoint " + file + ": "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new CheckpointException("cannot read recurrent optimizer checkpoint " + file + ": "
+                    + e.getMessage(), e);
+        }
+        Reader r = new Reader(file);
+        if (root == null || !root.isObject()) {
+            throw r.error("the file is not a JSON object");
+        }
+        String format = r.text(root, "format");
+        if (!FORMAT.equals(format)) {
+            throw r.error("field 'format' is \"" + format + "\", expected \"" + FORMAT + "\"");
+        }
+        int version = r.integer(root, "formatVersion");
+        if (version != FORMAT_VERSION) {
+            throw r.error("unsupported formatVersion " + version + "; this version of L2O4J reads formatVersion "
+                    + FORMAT_VERSION);
+        }
+        JsonNode arch = r.object(root, "architecture");
+        String cellLabel = r.text(arch, "architecture.cell");
+        RecurrentSpec.Cell cell;
+        try {
+            cell = RecurrentSpec.Cell.fromLabel(cellLabel);
+        } catch (IllegalArgumentException e) {
+            throw r.error("field 'architecture.cell' is \"" + cellLabel + "\"; expected \"lstm\" or \"gru\"");
+        }
+        int layers = r.integer(arch, "architecture.layers");
+        int hiddenUnits = r.integer(arch, "architecture.hiddenUnits");
+        JsonNode pre = r.object(root, "preprocessing");
+        String type = r.text(pre, "preprocessing.type");
+        RecurrentSpec spec;
+        try {
+            Preprocessing preprocessing = switch (type) {
+                case LogAndSign.TYPE -> new LogAndSign(r.number(pre, "preprocessing.p"),
+                        r.bool(pre, "preprocessing.clamped"));
+                case ScaledGradient.TYPE -> new ScaledGradient(r.number(pre, "preprocessing.inputScale"));
+                default -> throw r.error("field 'preprocessing.type' is \"" + type + "\"; expected \""
+                        + LogAndSign.TYPE + "\" or \"" + ScaledGradient.TYPE + "\"");
+            };
+            spec = new RecurrentSpec(cell, layers, hiddenUnits, preprocessing, r.number(root, "outputScale"));
+        } catch (CheckpointException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw r.error("invalid architecture: " + e.getMessage());
+        }
+        int expected = spec.create().parameterCount();
+        int count = r.integer(root, "parameterCount");
+        if (count != expected) {
+            throw r.error("field 'parameterCount' is " + count + ", but the architecture has " + expected
+                    + " parameters");
+        }
+        double[] theta = r.numbers(root, "parameters", expected);
+        return new RecurrentCheckpoint(spec, theta, r.map(root, "config"), r.map(root, "provenance"));
+    }
+
+    /** Field access with errors that name the file, the field and what was found. */
+    private static final class Reader {
+        private final Path file;
+
+        Reader(Path file) {
+            this.file = file;
+        }
+
+        CheckpointException error(String message) {
+            return new CheckpointException("recurrent optimizer checkpoint " + file + ": " + message);
+        }
+
+        private JsonNode field(JsonNode parent, String path) {
+            JsonNode node = parent.get(path.substring(path.lastIndexOf('.') + 1));
+            if (node == null || node.isNull()) {
+                throw error("missing field '" + path + "'");
+            }
+            return node;
+        }
+
+        String text(JsonNode parent, String path) {
+            JsonNode node = field(parent, path);
+            if (!node.isTextual()) {
+                throw error("field '" + path + "' is " + node + ", expected a string");
+            }
+            return node.asText();
+        }
+
+        int integer(JsonNode parent, String path) {
+            JsonNode node = field(parent, path);
+            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+                throw error("field '" + path + "' is " + node + ", expected an integer");
+            }
+            return node.intValue();
+        }
+
+        double number(JsonNode parent, String path) {
+            JsonNode node = field(parent, path);
+            if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+                throw error("field '" + path + "' is " + node + ", expected a finite number");
+            }
+            return node.doubleValue();
+        }
+
+        boolean bool(JsonNode parent, String path) {
+            JsonNode node = field(parent, path);
+            if (!node.isBoolean()) {
+                throw error("field '" + path + "' is " + node + ", expected true or false");
+            }
+            return node.booleanValue();
+        }
+
+        JsonNode object(JsonNode parent, String path) {
+            JsonNode node = field(parent, path);
+            if (!node.isObject()) {
+                throw error("field '" + path + "' is " + node + ", expected an object");
+            }
+            return node;
+        }
+
+        Map<String, Object> map(JsonNode parent, String path) {
+            return Configs.json().convertValue(object(parent, path),
+                    new TypeReference<LinkedHashMap<String, Object>>() { });
+        }
+
+        double[] numbers(JsonNode parent, String path, int expectedLength) {
+            JsonNode node = field(parent, path);
+            if (!node.isArray()) {
+                throw error("field '" + path + "' is not an array");
+            }
+            if (node.size() != expectedLength) {
+                throw error("field '" + path + "' has " + node.size() + " entries, but the architecture needs "
+                        + expectedLength);
+            }
+            double[] values = new double[expectedLength];
+            Iterator<JsonNode> it = node.elements();
+            for (int i = 0; i < expectedLength; i++) {
+                JsonNode v = it.next();
+                if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+                    throw error("field '" + path + "[" + i + "]' is " + v + ", expected a finite number");
+                }
+                values[i] = v.doubleValue();
+            }
+            return values;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * Recurrent learned optimizers that are trained by backpropagation through the unrolled optimization: the networks,
+ * their gradient preprocessing and their checkpoints. Training lives in {@code org.l2o4j.bptt}.
+ *
+ * <ul>
+ *   <li>{@link org.l2o4j.policy.recurrent.RecurrentNet}: the contract: architecture, flat parameters, a kernel with a
+ *       batched forward step and a backward pass over a recorded tape, coordinates as the batch dimension.</li>
+ *   <li>{@link org.l2o4j.policy.recurrent.CoordinatewiseLstm}: Andrychowicz et al.'s 2 × 20 LSTM (papers.md §2.1).</li>
+ *   <li>{@link org.l2o4j.policy.recurrent.ComponentwiseGru}: Maheswaranathan et al.'s GRU (papers.md §3.2).</li>
+ *   <li>{@link org.l2o4j.policy.recurrent.LogAndSign} and {@link org.l2o4j.policy.recurrent.ScaledGradient}: how a
+ *       gradient becomes the network's input.</li>
+ *   <li>{@link org.l2o4j.policy.recurrent.RecurrentCheckpoint}: versioned JSON checkpoints.</li>
+ * </ul>
+ *
+ * <p>Forward and backward passes are hand-written loops over plain {@code double[]} arrays (an ND4J call costs
+ * 8–20 µs, more than a whole coordinate's step here; docs/performance.md).
+ */
+package org.l2o4j.policy.recurrent;
