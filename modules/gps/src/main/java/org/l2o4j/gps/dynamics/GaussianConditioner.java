@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.l2o4j.gps.linalg.NotPositiveDefiniteException;
+import org.l2o4j.gps.linalg.Matrices;
 import org.l2o4j.gps.linalg.Spd;
 
 /**
@@ -144,13 +145,14 @@ public final class GaussianConditioner {
             }
             largestDiagonal = Math.max(largestDiagonal, inBlock[a * ni + a]);
         }
-        Optional<double[]> factor = Spd.tryCholesky(inBlock, ni);
+        // the right-looking factorization vectorizes (UpperCholesky); the solves below want L = Uᵀ
+        Optional<double[]> factor = UpperCholesky.factor(inBlock, ni);
         if (factor.isEmpty() || smallestPivotSquared(factor.get(), ni) <= SINGULAR_PIVOT_RATIO * largestDiagonal) {
             throw new NotPositiveDefiniteException("the regularized input block Σ[in,in] (" + ni + " × " + ni
                     + ", ridge " + ridge + " as " + form + ") is singular or not positive definite; raise the ridge"
                     + " (as r·I), use a prior, or supply more points");
         }
-        double[] l = factor.get();
+        double[] l = Matrices.transpose(factor.get(), ni, ni);
         // Z = L⁻¹ Σ[in,out]  (ni × no)
         double[] z = new double[ni * no];
         for (int a = 0; a < ni; a++) {
@@ -200,6 +202,24 @@ public final class GaussianConditioner {
             offset[b] = s;
         }
         return new ConditionedGaussian(ni, no, gain, offset, covariance);
+    }
+
+    /**
+     * target[a, b] += Σ_j scale_j · v_j,a · v_j,b for b ≥ a and four vectors at once: each row of the target is loaded
+     * and stored once per four outer products (the GMM's M-step accumulates one per point and cluster).
+     */
+    static void addScaledOuterUpper4(double[] target, int d, double[] v0, double s0, double[] v1, double s1,
+            double[] v2, double s2, double[] v3, double s3) {
+        for (int a = 0; a < d; a++) {
+            double a0 = s0 * v0[a];
+            double a1 = s1 * v1[a];
+            double a2 = s2 * v2[a];
+            double a3 = s3 * v3[a];
+            int base = a * d;
+            for (int b = a; b < d; b++) {
+                target[base + b] += a0 * v0[b] + a1 * v1[b] + a2 * v2[b] + a3 * v3[b];
+            }
+        }
     }
 
     /** target[a, b] += scale · v_a · v_b for b ≥ a (upper triangle only). */

@@ -244,7 +244,8 @@ public final class GaussianMixture {
         double[][] newMeans = new double[k][];
         double[][] newCovariances = new double[k][];
         double[] weights = new double[p];
-        double[] centred = new double[d];
+        double[][] centred = new double[4][d];
+        double[] pendingWeights = new double[4];
         for (int c = 0; c < k; c++) {
             newLogMasses[c] = columnLogSums[c] - total;
             boolean reboot = Math.exp(newLogMasses[c]) < REBOOT_MASS_FRACTION / k;
@@ -262,16 +263,27 @@ public final class GaussianMixture {
                 }
             }
             double[] covariance = new double[d * d];
+            int pending = 0;
             for (int i = 0; i < p; i++) {
                 double wi = weights[i];
                 // responsibilities that underflow to exactly 0 contribute nothing: skipping them is exact
                 if (wi != 0) {
                     double[] y = data[i];
+                    double[] target = centred[pending];
                     for (int a = 0; a < d; a++) {
-                        centred[a] = y[a] - mean[a];
+                        target[a] = y[a] - mean[a];
                     }
-                    GaussianConditioner.addScaledOuterUpper(covariance, d, centred, wi);
+                    pendingWeights[pending++] = wi;
+                    if (pending == 4) {
+                        GaussianConditioner.addScaledOuterUpper4(covariance, d, centred[0], pendingWeights[0],
+                                centred[1], pendingWeights[1], centred[2], pendingWeights[2], centred[3],
+                                pendingWeights[3]);
+                        pending = 0;
+                    }
                 }
+            }
+            for (int j = 0; j < pending; j++) {
+                GaussianConditioner.addScaledOuterUpper(covariance, d, centred[j], pendingWeights[j]);
             }
             mirrorUpperAndAddDiagonal(covariance, d, COVARIANCE_REGULARIZATION);
             newMeans[c] = mean;
