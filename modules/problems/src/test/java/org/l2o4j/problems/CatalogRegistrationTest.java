@@ -17,7 +17,7 @@ import org.l2o4j.core.problem.ProblemFamily;
 class CatalogRegistrationTest {
 
     private static final List<String> NAMES = List.of("logistic-regression", "robust-linear-regression",
-            "two-layer-net", "quadratic", "renn-quadratic", "rosenbrock", "two-moons");
+            "two-layer-net", "quadratic", "renn-quadratic", "rosenbrock", "two-moons", "mnist-mlp");
 
     @Test
     void everyFamilyIsRegisteredUnderItsName() {

@@ -3,6 +3,7 @@ package org.l2o4j.core.rollout;
 import java.util.List;
 
 import org.l2o4j.core.problem.Problem;
+import org.l2o4j.core.problem.StochasticProblem;
 import org.l2o4j.core.problem.TwiceDifferentiable;
 
 /**
@@ -16,11 +17,25 @@ import org.l2o4j.core.problem.TwiceDifferentiable;
  * that reads the arrays directly may read and write {@link #x()} but must bring {@link #values()} and
  * {@link #gradient()} up to date through {@link #evaluate(int)}, {@link #evaluateActive()} or {@link #accept}.
  *
+ * <p><b>Minibatches.</b> For a {@link StochasticProblem} the batch also picks the minibatch, so that every optimizer
+ * sees the same stream: an evaluation with a gradient ({@link #evaluate}, {@link #evaluateActive}, {@link #evaluateAt})
+ * uses draw k = the number of gradient evaluations already charged to that problem (the start is draw 0, a
+ * first-order method's step t is draw t, each trial point of a line search takes the next draw), and a value-only
+ * evaluation ({@link #valueAt}) reuses the draw of the latest gradient, so a backtracking search compares values on the
+ * minibatch its gradient came from. {@link #values()} therefore holds minibatch losses f_k(x), which is what the papers
+ * plot; the full-data objective is the problem's own {@link Problem#value(double[], int)}, evaluated outside the batch
+ * and not charged. Deterministic problems ignore all this and cost what they cost without it.
+ *
  * <p>A problem that diverged is deactivated by the {@link Rollout}; optimizers skip it and its arrays stay frozen.
  */
 public final class ProblemBatch {
 
     private final List<Problem> problems;
+    /**
+     * Problem i as a {@link StochasticProblem}, or null when it is deterministic; the array itself is null when no
+     * problem is stochastic, so a deterministic batch pays one null test per evaluation.
+     */
+    private final StochasticProblem[] stochastic;
     private final int n;
     private final int d;
     private final double[] x;
@@ -34,6 +49,15 @@ public final class ProblemBatch {
     private ProblemBatch(List<Problem> problems, int d) {
         this.problems = List.copyOf(problems);
         this.n = problems.size();
+        StochasticProblem[] drawn = new StochasticProblem[n];
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            if (problems.get(i) instanceof StochasticProblem s) {
+                drawn[i] = s;
+                any = true;
+            }
+        }
+        this.stochastic = any ? drawn : null;
         this.d = d;
         this.x = new double[n * d];
         this.gradient = new double[n * d];
@@ -138,9 +162,18 @@ public final class ProblemBatch {
         return hessianEvaluations[i];
     }
 
+    /**
+     * The minibatch the next evaluation of problem i with a gradient uses: the gradient evaluations charged to it so
+     * far. Meaningful for a {@link StochasticProblem}; deterministic problems have no draws.
+     */
+    public long nextDraw(int i) {
+        return gradientEvaluations[i];
+    }
+
     /** Re-evaluates f and ∇f of problem i at its current iterate. */
     public void evaluate(int i) {
-        values[i] = problems.get(i).valueAndGradient(x, i * d, gradient, i * d);
+        values[i] = stochastic == null ? problems.get(i).valueAndGradient(x, i * d, gradient, i * d)
+                : drawnValueAndGradient(i, x, i * d, gradient, i * d);
         valueEvaluations[i]++;
         gradientEvaluations[i]++;
     }
@@ -156,15 +189,34 @@ public final class ProblemBatch {
 
     /** f and ∇f of problem i at a trial point (a line search's), without moving the iterate. */
     public double evaluateAt(int i, double[] point, int pointOffset, double[] gradientOut, int gradientOffset) {
+        double f = stochastic == null
+                ? problems.get(i).valueAndGradient(point, pointOffset, gradientOut, gradientOffset)
+                : drawnValueAndGradient(i, point, pointOffset, gradientOut, gradientOffset);
         valueEvaluations[i]++;
         gradientEvaluations[i]++;
-        return problems.get(i).valueAndGradient(point, pointOffset, gradientOut, gradientOffset);
+        return f;
     }
 
-    /** f alone of problem i at a trial point; charged as one function evaluation. */
+    /**
+     * f alone of problem i at a trial point; charged as one function evaluation. A stochastic problem is evaluated on
+     * the minibatch of its latest gradient evaluation.
+     */
     public double valueAt(int i, double[] point, int pointOffset) {
         valueEvaluations[i]++;
-        return problems.get(i).value(point, pointOffset);
+        StochasticProblem s = stochastic == null ? null : stochastic[i];
+        return s == null ? problems.get(i).value(point, pointOffset)
+                : s.value(Math.max(gradientEvaluations[i] - 1, 0), point, pointOffset);
+    }
+
+    /**
+     * f and ∇f of problem i in a batch holding stochastic problems: on draw k = its gradient evaluations so far if it
+     * is one, plainly otherwise. Kept apart so that the deterministic path stays small enough to inline.
+     */
+    private double drawnValueAndGradient(int i, double[] point, int pointOffset, double[] gradientOut,
+            int gradientOffset) {
+        StochasticProblem s = stochastic[i];
+        return s == null ? problems.get(i).valueAndGradient(point, pointOffset, gradientOut, gradientOffset)
+                : s.valueAndGradient(gradientEvaluations[i], point, pointOffset, gradientOut, gradientOffset);
     }
 
     /**

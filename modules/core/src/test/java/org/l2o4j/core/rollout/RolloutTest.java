@@ -12,6 +12,7 @@ import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.testkit.DiagonalQuadratic;
+import org.l2o4j.core.testkit.ShiftedQuadratic;
 
 class RolloutTest {
 
@@ -77,6 +78,17 @@ class RolloutTest {
         assertEquals(r.valueEvaluations()[0][at], r.valueEvaluations()[0][40], "then the counters freeze");
         assertTrue(r.wallSeconds()[0][at] > r.wallSeconds()[0][at - 1], "and so is its time");
         assertEquals(2, r.divergedCount());
+    }
+
+    @Test
+    void aStochasticProblemRecordsTheLossOfEachStepsMinibatch() {
+        // With lr = 1 the step from x_t lands on the example of x_t's draw: x_{t+1} = s_t, evaluated on draw t + 1.
+        double[] expected = {25, 1, 1, 4, 1, 1, 4};
+        RolloutResult r = Rollout.run(new FixedStep(1.0), List.of(new ShiftedQuadratic(2)),
+                List.of(new double[] {5, 5}), Rollout.Options.of(6), RolloutListener.NONE);
+        for (int t = 0; t <= 6; t++) {
+            assertEquals(expected[t], r.objective()[0][t], 0.0, "step " + t);
+        }
     }
 
     @Test

