@@ -30,7 +30,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(2)
+@Fork(value = 2, jvmArgsAppend = BenchmarkJvm.VECTOR_API)
 public class BatchedEvaluationBenchmark {
 
     /** Batch size (the Li &amp; Malik test splits have 100 functions). */

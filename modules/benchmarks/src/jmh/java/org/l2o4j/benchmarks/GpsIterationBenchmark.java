@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = BenchmarkJvm.VECTOR_API)
 public class GpsIterationBenchmark {
 
     @Param({"4"})

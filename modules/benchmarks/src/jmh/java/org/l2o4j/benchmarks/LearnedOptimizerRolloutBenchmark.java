@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(2)
+@Fork(value = 2, jvmArgsAppend = BenchmarkJvm.VECTOR_API)
 public class LearnedOptimizerRolloutBenchmark {
 
     private static final int PROBLEMS = 1000;

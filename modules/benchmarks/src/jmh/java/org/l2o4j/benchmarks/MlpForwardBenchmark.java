@@ -4,6 +4,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 import org.l2o4j.core.random.Seeds;
+import org.l2o4j.policy.GaussianMlpPolicy;
+import org.l2o4j.policy.InputNormalization;
+import org.l2o4j.policy.MlpArchitecture;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Where ND4J starts to pay: the forward pass of Li &amp; Malik's policy network (125 → 50 softplus → 4, double
  * precision) over a batch of observations, as ND4J array operations against plain {@code double[]} loops. The
- * crossover batch size goes into docs/performance.md and decides which backend the rollout's policy uses.
+ * crossover batch size goes into docs/performance.md and decides which backend the rollout's policy uses;
+ * {@code policyMean} is the policy module's forward pass that rollouts call.
  * Reported as average time per batch.
  */
 @State(Scope.Thread)
@@ -32,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = BenchmarkJvm.VECTOR_API)
 public class MlpForwardBenchmark {
 
     private static final int IN = 125;
@@ -49,6 +53,9 @@ public class MlpForwardBenchmark {
     private double[] input;
     private double[] hidden;
     private double[] output;
+
+    private GaussianMlpPolicy policy;
+    private double[] policyOutput;
 
     private INDArray w1Nd;
     private INDArray b1Nd;
@@ -76,12 +83,24 @@ public class MlpForwardBenchmark {
         inputNd = Nd4j.create(input, new long[] {batch, IN}, 'c');
         hiddenNd = Nd4j.create(DataType.DOUBLE, batch, HIDDEN);
         outputNd = Nd4j.create(DataType.DOUBLE, batch, OUT);
+        double[] theta = new double[IN * HIDDEN + HIDDEN + HIDDEN * OUT + OUT];
+        System.arraycopy(w1, 0, theta, 0, IN * HIDDEN);
+        System.arraycopy(b1, 0, theta, IN * HIDDEN, HIDDEN);
+        System.arraycopy(w2, 0, theta, IN * HIDDEN + HIDDEN, HIDDEN * OUT);
+        System.arraycopy(b2, 0, theta, IN * HIDDEN + HIDDEN + HIDDEN * OUT, OUT);
+        policy = GaussianMlpPolicy.of(MlpArchitecture.liMalik(IN, OUT), theta, InputNormalization.identity(IN),
+                new double[OUT]);
+        policyOutput = new double[batch * OUT];
         double[] java = plainJava().clone();
-        double[] nd = nd4j().data().asDouble();
+        requireAgreement("ND4J", java, nd4j().data().asDouble());
+        requireAgreement("GaussianMlpPolicy", java, policyMean());
+    }
+
+    private static void requireAgreement(String name, double[] java, double[] other) {
         for (int k = 0; k < java.length; k++) {
-            if (Math.abs(java[k] - nd[k]) > 1e-9 * (1 + Math.abs(java[k]))) {
-                throw new IllegalStateException("the two forward passes disagree at " + k + ": " + java[k] + " vs "
-                        + nd[k]);
+            if (Math.abs(java[k] - other[k]) > 1e-9 * (1 + Math.abs(java[k]))) {
+                throw new IllegalStateException("the plain loop and " + name + " disagree at " + k + ": " + java[k]
+                        + " vs " + other[k]);
             }
         }
     }
@@ -113,6 +132,16 @@ public class MlpForwardBenchmark {
             }
         }
         return output;
+    }
+
+    /**
+     * The policy module's own forward pass, as rollouts run it: {@link GaussianMlpPolicy#mean} with an identity
+     * normalization (on the Vector API when the fork has it, as {@link BenchmarkJvm} arranges).
+     */
+    @Benchmark
+    public double[] policyMean() {
+        policy.mean(input, batch, policyOutput);
+        return policyOutput;
     }
 
     /** The same with ND4J, outputs preallocated and updated in place. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.l2o4j.baselines.optimizers.Adam;
 import org.l2o4j.bptt.RecurrentLearnedOptimizer;
 import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.optimizer.OptimizerState;
@@ -27,9 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One step of a recurrent learned optimizer as an {@code Optimizer} (preprocessing, the network on every coordinate,
  * θ ← θ + Δθ, one evaluation per problem): Andrychowicz et al.'s LSTM (2 × 20, log-and-sign) and Maheswaranathan et
- * al.'s GRU (64 units, raw gradient), on 128 ten-dimensional quadratics (1,280 coordinates) and on one problem the size
- * of the paper's MNIST network (15,910 coordinates; a separable quadratic, so that the evaluation costs next to
- * nothing and the score is the optimizer's). Microseconds per step.
+ * al.'s GRU (64 units, raw gradient), with Adam's step as the price of a hand-designed one, on 128 ten-dimensional
+ * quadratics (1,280 coordinates), on one problem the size of the paper's MNIST network (15,910 coordinates; a separable
+ * quadratic, so that the evaluation costs next to nothing and the score is the optimizer's), and on the MNIST network
+ * itself ({@code mnist}: 784-20-10 sigmoid, one minibatch of 128 per step, so the score is what an optimization step
+ * costs in an experiment). Microseconds per step; run with {@code -prof gc} for the bytes allocated per step.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,17 +45,32 @@ public class RecurrentOptimizerStepBenchmark {
     /** The size of Andrychowicz et al.'s MNIST network, 784-20-10 (papers.md §2.2). */
     private static final int MNIST_PARAMETERS = 15_910;
 
-    @Param({"lstm", "gru"})
-    public String cell;
+    @Param({"lstm", "gru", "adam"})
+    public String optimizer;
 
-    @Param({"128x10", "1x15910"})
+    @Param({"128x10", "1x15910", "mnist"})
     public String shape;
 
     private OptimizerState state;
 
     @Setup
     public void setUp() {
-        RecurrentSpec spec = cell.equals("lstm") ? RecurrentSpec.paperLstm()
+        List<Problem> problems = new ArrayList<>();
+        switch (shape) {
+            case "128x10" -> problems.addAll(Catalog.family("quadratic", Map.of("testProblems", 128))
+                    .problems("test", 0));
+            case "1x15910" -> problems.add(new SeparableQuadratic(MNIST_PARAMETERS));
+            default -> problems.add(Catalog.family("mnist-mlp", Map.of("testProblems", 1)).problems("test", 0)
+                    .get(0));
+        }
+        ProblemBatch batch = ProblemBatch.startingAt(problems, problems.stream().map(p -> p.initialPoint(0))
+                .toList());
+        state = optimizer.equals("adam") ? new Adam.Provider().create(Map.of("learningRate", 0.01)).start(batch)
+                : new RecurrentLearnedOptimizer(network(), Map.of()).start(batch);
+    }
+
+    private RecurrentNet.Kernel network() {
+        RecurrentSpec spec = optimizer.equals("lstm") ? RecurrentSpec.paperLstm()
                 : RecurrentSpec.rennGru(RecurrentSpec.RENN_TUTORIAL_GRU_UNITS);
         RecurrentNet net = spec.create();
         double[] theta = net.initialParameters(1);
@@ -62,15 +80,7 @@ public class RecurrentOptimizerStepBenchmark {
                 theta[k] = 0.01;
             }
         }
-        List<Problem> problems = new ArrayList<>();
-        if (shape.equals("128x10")) {
-            problems.addAll(Catalog.family("quadratic", Map.of("testProblems", 128)).problems("test", 0));
-        } else {
-            problems.add(new SeparableQuadratic(MNIST_PARAMETERS));
-        }
-        ProblemBatch batch = ProblemBatch.startingAt(problems, problems.stream().map(p -> p.initialPoint(0))
-                .toList());
-        state = new RecurrentLearnedOptimizer(net.kernel(theta), Map.of()).start(batch);
+        return net.kernel(theta);
     }
 
     @Benchmark

@@ -24,9 +24,13 @@ import org.l2o4j.core.random.Seeds;
  * <p><b>Initialization</b> (gps.md §3): weights i.i.d. N(0, 0.01²) drawn from an explicit seed in layout order,
  * biases 0, σ² = 0.01 (Li &amp; Malik's released configuration, gps.md §6), normalization the unfitted identity.
  *
- * <p><b>Speed.</b> {@link #mean} is the hot path of learned-optimizer rollouts: plain {@code double[]} loops in axpy
- * order over per-input weight rows, four inputs per pass, allocation limited to three scratch rows per call. For large batches {@link Nd4jMlpForward} computes the
- * same function on ND4J.
+ * <p><b>Speed.</b> {@link #mean} is the hot path of learned-optimizer rollouts. Where the JVM runs with
+ * {@code --add-modules jdk.incubator.vector} (the build, the benchmarks and {@code l2o} pass it; see
+ * {@link VectorSupport}) a hidden-layer policy's mean goes through {@link VectorMlpForward}: four rows per pass
+ * over the weights, accumulators in vector registers, softplus on whole vectors, about 1e-15 relative from the scalar
+ * path. Otherwise, and always for a linear policy and for the training loss's {@link #forwardRow}: plain
+ * {@code double[]} loops in axpy order over per-input weight rows, four inputs per pass, allocation limited to
+ * three scratch rows per call. For large batches {@link Nd4jMlpForward} computes the same function on ND4J.
  */
 public final class GaussianMlpPolicy implements Policy {
 
@@ -44,9 +48,11 @@ public final class GaussianMlpPolicy implements Policy {
      * y[j] += v·w[offset + j] (measured: a 1024-long axpy 2.4× slower; the 125 → 50 → 4 forward pass 3.4 instead of
      * 2.5 µs per row), so the hot loop reads these rows.
      * Every write to {@link #parameters} goes through {@link #setParameters} or {@link #subtractFromParameters},
-     * which refresh them.
+     * which refresh them (and {@link #vectorForward}'s packed copy).
      */
     private final double[][] firstWeightRows;
+    /** The vector forward pass with its own packed copy of θ, or null where {@link VectorSupport} selects scalar. */
+    private final VectorMlpForward vectorForward;
     private InputNormalization normalization;
     private final double[] logStd;
 
@@ -55,15 +61,20 @@ public final class GaussianMlpPolicy implements Policy {
         this.architecture = architecture;
         this.parameters = parameters;
         this.firstWeightRows = new double[architecture.inputDimension()][architecture.firstLayerWidth()];
+        this.vectorForward = VectorSupport.ENABLED && !architecture.isLinear()
+                ? new VectorMlpForward(architecture) : null;
         this.normalization = normalization;
         this.logStd = logStd;
-        refreshFirstWeightRows();
+        refreshWeightCopies();
     }
 
-    private void refreshFirstWeightRows() {
+    private void refreshWeightCopies() {
         int width = architecture.firstLayerWidth();
         for (int i = 0; i < firstWeightRows.length; i++) {
             System.arraycopy(parameters, architecture.firstWeightsOffset() + i * width, firstWeightRows[i], 0, width);
+        }
+        if (vectorForward != null) {
+            vectorForward.load(architecture, parameters);
         }
     }
 
@@ -133,7 +144,7 @@ public final class GaussianMlpPolicy implements Policy {
             }
         }
         System.arraycopy(theta, 0, parameters, 0, parameters.length);
-        refreshFirstWeightRows();
+        refreshWeightCopies();
     }
 
     /**
@@ -151,7 +162,7 @@ public final class GaussianMlpPolicy implements Policy {
                         + "; lower the learning rate or check the targets and precisions");
             }
         }
-        refreshFirstWeightRows();
+        refreshWeightCopies();
     }
 
     /** The canonical θ itself, for reading inside this package (the loss's backward pass). */
@@ -215,6 +226,15 @@ public final class GaussianMlpPolicy implements Policy {
     @Override
     public void mean(double[] observations, int count, double[] means) {
         checkBatch(this, observations, count, means);
+        if (vectorForward != null) {
+            vectorForward.mean(observations, count, normalization.meanView(), normalization.inverseStdView(), means);
+            return;
+        }
+        meanScalar(observations, count, means);
+    }
+
+    /** {@link #mean} on the scalar path whichever path {@link VectorSupport} selects (tests compare the two). */
+    void meanScalar(double[] observations, int count, double[] means) {
         double[] normalized = new double[inputDimension()];
         double[] preActivation = new double[architecture.firstLayerWidth()];
         double[] hidden = new double[architecture.firstLayerWidth()];

@@ -72,6 +72,11 @@ final class LinearDesign {
         return 0.5 * l2 * sq;
     }
 
+    /** The features themselves, row-major (point i at i·features), for kernels that repack them; not to be written. */
+    double[] rowMajorView() {
+        return data;
+    }
+
     /** The features as fresh rows, for export. */
     double[][] rows() {
         return RowMajor.rows(data, features);

@@ -3,11 +3,13 @@ package org.l2o4j.problems.limalik;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.problem.TwiceDifferentiable;
 import org.l2o4j.problems.DataChecks;
 import org.l2o4j.problems.Logistic;
+import org.l2o4j.problems.LogisticKernel;
 import org.l2o4j.problems.ProblemSeeds;
 
 /**
@@ -25,6 +27,8 @@ public final class LogisticRegression implements TwiceDifferentiable {
 
     private final LinearDesign design;
     private final int[] labels;
+    /** The data term on the Vector API, or the scalar loops of {@link ScalarDataTerm} (see {@link LogisticKernel}). */
+    private final LogisticKernel dataTerm;
     private final double l2;
     private final long seed;
     private final double initScale;
@@ -37,11 +41,20 @@ public final class LogisticRegression implements TwiceDifferentiable {
      * @param initScale   σ of the initial points
      */
     public LogisticRegression(double[][] featureRows, int[] labels, double l2, long seed, double initScale) {
+        this(featureRows, labels, l2, seed, initScale, true);
+    }
+
+    /** As the public constructor; {@code vectorIfAvailable = false} keeps the scalar loops (tests compare the two). */
+    LogisticRegression(double[][] featureRows, int[] labels, double l2, long seed, double initScale,
+            boolean vectorIfAvailable) {
         this.design = new LinearDesign(featureRows);
         this.labels = DataChecks.binaryLabels("labels", labels, design.points);
         this.l2 = Checks.nonNegative("l2", l2);
         this.seed = seed;
         this.initScale = Checks.positive("initScale", initScale);
+        this.dataTerm = (vectorIfAvailable
+                ? LogisticKernel.vectorized(design.rowMajorView(), design.features, this.labels)
+                : Optional.<LogisticKernel>empty()).orElseGet(ScalarDataTerm::new);
     }
 
     @Override
@@ -56,30 +69,16 @@ public final class LogisticRegression implements TwiceDifferentiable {
 
     @Override
     public double value(double[] x, int offset) {
-        double loss = 0;
-        for (int i = 0; i < design.points; i++) {
-            double z = design.predict(x, offset, i);
-            loss += Logistic.softplus(z) - labels[i] * z;
-        }
-        return loss / design.points + design.weightPenalty(x, offset, l2);
+        return dataTerm.meanLoss(x, offset) + design.weightPenalty(x, offset, l2);
     }
 
     @Override
     public double valueAndGradient(double[] x, int xOffset, double[] gradient, int gradientOffset) {
-        int n = design.points;
-        int m = design.features;
-        Arrays.fill(gradient, gradientOffset, gradientOffset + m + 1, 0.0);
-        double loss = 0;
-        for (int i = 0; i < n; i++) {
-            double z = design.predict(x, xOffset, i);
-            double e = Math.exp(-Math.abs(z));
-            loss += Logistic.softplus(z, e) - labels[i] * z;
-            design.addGradient(gradient, gradientOffset, i, (Logistic.sigmoid(z, e) - labels[i]) / n);
-        }
-        for (int j = 0; j < m; j++) {
+        double loss = dataTerm.meanLossAndGradient(x, xOffset, gradient, gradientOffset);
+        for (int j = 0; j < design.features; j++) {
             gradient[gradientOffset + j] += l2 * x[xOffset + j];
         }
-        return loss / n + design.weightPenalty(x, xOffset, l2);
+        return loss + design.weightPenalty(x, xOffset, l2);
     }
 
     /** ∇²f = (1/n) Σ σ(z_i)(1 − σ(z_i)) ã_i ã_iᵀ + λ on the weight diagonal, ã_i = (a_i, 1). */
@@ -94,6 +93,34 @@ public final class LogisticRegression implements TwiceDifferentiable {
         design.mirror(hessian);
         for (int j = 0; j < design.features; j++) {
             hessian[j * d + j] += l2;
+        }
+    }
+
+    /** The data term in plain loops over the row-major design, for JVMs without the Vector API. */
+    private final class ScalarDataTerm implements LogisticKernel {
+
+        @Override
+        public double meanLoss(double[] x, int offset) {
+            double loss = 0;
+            for (int i = 0; i < design.points; i++) {
+                double z = design.predict(x, offset, i);
+                loss += Logistic.softplus(z) - labels[i] * z;
+            }
+            return loss / design.points;
+        }
+
+        @Override
+        public double meanLossAndGradient(double[] x, int xOffset, double[] gradient, int gradientOffset) {
+            int n = design.points;
+            Arrays.fill(gradient, gradientOffset, gradientOffset + design.features + 1, 0.0);
+            double loss = 0;
+            for (int i = 0; i < n; i++) {
+                double z = design.predict(x, xOffset, i);
+                double e = Math.exp(-Math.abs(z));
+                loss += Logistic.softplus(z, e) - labels[i] * z;
+                design.addGradient(gradient, gradientOffset, i, (Logistic.sigmoid(z, e) - labels[i]) / n);
+            }
+            return loss / n;
         }
     }
 
