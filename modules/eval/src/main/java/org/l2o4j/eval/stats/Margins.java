@@ -10,8 +10,16 @@ import java.util.List;
  * <p>Divergence: a run where A diverged has no margin (NaN, excluded from means, counted separately). A competitor
  * that diverged is beaten, so it is left out of the minimum; when every competitor diverged, A's margin is undefined
  * (NaN) but the run still counts as a win in {@link #winRate}.
+ *
+ * <p>Ties: algorithms that converge to the same optimum end up within a few ulps of each other, and which of them is
+ * lower then depends on rounding alone (a vectorized kernel or another summation order flips it). {@link #winRate}
+ * therefore counts A as a winner when f_A(t) is within {@link #TIE_TOLERANCE} (relative) of the best competitor, so
+ * every algorithm in such a tie wins; the margin itself is reported exactly.
  */
 public final class Margins {
+
+    /** Relative difference below which two objective values are a tie for {@link #winRate}. */
+    public static final double TIE_TOLERANCE = 1e-12;
 
     private Margins() {
     }
@@ -37,8 +45,8 @@ public final class Margins {
     }
 
     /**
-     * Fraction of runs at each iteration where {@code a} is at least as good as every competitor (a diverged
-     * competitor counts as beaten, a diverged {@code a} as beaten).
+     * Fraction of runs at each iteration where {@code a} is at least as good as every competitor, ties within
+     * {@link #TIE_TOLERANCE} included (a diverged competitor counts as beaten, a diverged {@code a} as beaten).
      */
     public static double[] winRate(List<double[][]> objectives, int a) {
         double[][] own = objectives.get(a);
@@ -48,7 +56,9 @@ public final class Margins {
         for (int t = 0; t < steps; t++) {
             int wins = 0;
             for (int r = 0; r < runs; r++) {
-                if (!Double.isNaN(own[r][t]) && own[r][t] <= bestOther(objectives, a, r, t)) {
+                double best = bestOther(objectives, a, r, t);
+                double slack = Double.isInfinite(best) ? 0 : TIE_TOLERANCE * Math.max(1, Math.abs(best));
+                if (!Double.isNaN(own[r][t]) && own[r][t] <= best + slack) {
                     wins++;
                 }
             }

@@ -35,4 +35,13 @@ class MarginsTest {
         assertTrue(Double.isNaN(Margins.of(List.of(a, b), 0)[0][0]));
         assertEquals(1.0, Margins.winRate(List.of(a, b), 0)[0], 0.0);
     }
+
+    @Test
+    void aTieWithinRoundingCountsForBothButAClearLossDoesNot() {
+        double[][] a = {{0.37740000000000001}, {1.0}};
+        double[][] b = {{0.37740000000000007}, {1.0 + 1e-9}};
+        assertArrayEquals(new double[] {1.0}, Margins.winRate(List.of(a, b), 0), 0.0);
+        assertArrayEquals(new double[] {0.5}, Margins.winRate(List.of(a, b), 1), 0.0,
+                "b ties on run 0 (a few ulps) but loses run 1 by 1e-9");
+    }
 }
