@@ -3,6 +3,8 @@ package org.l2o4j.policy;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import org.l2o4j.core.vector.VectorMath;
+
 /**
  * {@link GaussianMlpPolicy#mean}'s forward pass for hidden-layer policies on JDK 17's incubator Vector API: the only
  * class of this package that names {@code jdk.incubator.vector} types, so it is loaded only where

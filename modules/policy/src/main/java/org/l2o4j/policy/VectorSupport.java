@@ -1,5 +1,7 @@
 package org.l2o4j.policy;
 
+import org.l2o4j.core.vector.VectorApi;
+
 /**
  * Whether {@link GaussianMlpPolicy} runs its forward pass on {@link VectorMlpForward} (JDK 17's incubator Vector
  * API) or on plain scalar loops. The vector path needs the JVM flag {@code --add-modules jdk.incubator.vector},
@@ -10,9 +12,7 @@ package org.l2o4j.policy;
 final class VectorSupport {
 
     /** True when the vector path is selected; fixed for the life of the JVM. */
-    static final boolean ENABLED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && !"false".equals(System.getProperty("l2o.vector"))
-            && VectorMlpForward.worthwhile();
+    static final boolean ENABLED = VectorApi.AVAILABLE && VectorMlpForward.worthwhile();
 
     private VectorSupport() {
     }

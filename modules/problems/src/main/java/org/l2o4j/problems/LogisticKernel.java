@@ -2,6 +2,8 @@ package org.l2o4j.problems;
 
 import java.util.Optional;
 
+import org.l2o4j.core.vector.VectorApi;
+
 /**
  * The data term of logistic regression on a fixed data set, the mean binary cross-entropy of a linear model:
  * <pre>
@@ -30,9 +32,7 @@ public interface LogisticKernel {
      * {@link LogisticVectorKernel#worthwhile}).
      */
     static Optional<LogisticKernel> vectorized(double[] features, int featureCount, int[] labels) {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
-                || "false".equals(System.getProperty("l2o.vector"))
-                || !LogisticVectorKernel.worthwhile()) {
+        if (!VectorApi.AVAILABLE || !LogisticVectorKernel.worthwhile()) {
             return Optional.empty();
         }
         return Optional.of(new LogisticVectorKernel(features, featureCount, labels));

@@ -4,18 +4,20 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import org.l2o4j.core.vector.VectorMath;
+
 /**
  * {@link LogisticKernel} on JDK 17's incubator Vector API, one vector of data points at a time: the points are
  * stored feature-major (one column per feature, padded to whole vectors with weight-0 points), and e^−|z| and
- * log1p run on whole vectors ({@link LogisticVectorMath}), several times cheaper per point than {@code Math.exp}
+ * log1p run on whole vectors ({@link VectorMath}), several times cheaper per point than {@code Math.exp}
  * and {@code Math.log}. A first pass computes the loss and the residuals σ(z_i) − y_i (one exponential per
  * point, shared as in {@link Logistic}); a second forms ∇L as one dot product per feature.
  *
  * <p>Against the scalar loops of {@code LogisticRegression}: z_i sums the same terms with fused multiply-adds, the
  * transcendental functions differ by a few ulps, and the sums over points run lane by lane, so L and ∇L agree to
  * about 1e-15 of their magnitude. Every operation is exactly rounded IEEE arithmetic, so the result does not depend
- * on whether C2 has compiled this class yet. With {@link LogisticVectorMath}, the only classes of this package that
- * name {@code jdk.incubator.vector} types.
+ * on whether C2 has compiled this class yet. The only class of this package that names
+ * {@code jdk.incubator.vector} types.
  */
 final class LogisticVectorKernel implements LogisticKernel {
 
@@ -61,7 +63,7 @@ final class LogisticVectorKernel implements LogisticKernel {
         DoubleVector loss = DoubleVector.zero(SPECIES);
         for (int i = 0; i < paddedPoints; i += LANES) {
             DoubleVector z = logits(x, offset, i);
-            DoubleVector e = LogisticVectorMath.expOfNonPositive(z.abs().neg());
+            DoubleVector e = VectorMath.expOfNonPositive(z.abs().neg());
             loss = pointLoss(z, e, i).fma(DoubleVector.fromArray(SPECIES, pointWeights, i), loss);
         }
         return sumLanes(loss) / points;
@@ -73,7 +75,7 @@ final class LogisticVectorKernel implements LogisticKernel {
         DoubleVector loss = DoubleVector.zero(SPECIES);
         for (int i = 0; i < paddedPoints; i += LANES) {
             DoubleVector z = logits(x, xOffset, i);
-            DoubleVector e = LogisticVectorMath.expOfNonPositive(z.abs().neg());
+            DoubleVector e = VectorMath.expOfNonPositive(z.abs().neg());
             DoubleVector weight = DoubleVector.fromArray(SPECIES, pointWeights, i);
             loss = pointLoss(z, e, i).fma(weight, loss);
             // σ(z) = 1/(1 + e^−z) for z ≥ 0 and e^z/(1 + e^z) below, from the same e = e^−|z| (Logistic.sigmoid).
@@ -104,7 +106,7 @@ final class LogisticVectorKernel implements LogisticKernel {
 
     /** softplus(z) − y z with softplus(z) = max(z, 0) + log1p(e^−|z|), given e = e^−|z| (Logistic.softplus). */
     private DoubleVector pointLoss(DoubleVector z, DoubleVector e, int i) {
-        DoubleVector softplus = z.max(0.0).add(LogisticVectorMath.log1pOfUnit(e));
+        DoubleVector softplus = z.max(0.0).add(VectorMath.log1pOfUnit(e));
         return softplus.sub(DoubleVector.fromArray(SPECIES, labels, i).mul(z));
     }
 

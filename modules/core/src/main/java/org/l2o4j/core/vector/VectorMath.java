@@ -1,4 +1,4 @@
-package org.l2o4j.policy;
+package org.l2o4j.core.vector;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -12,10 +12,11 @@ import jdk.incubator.vector.VectorOperators;
  * 8 % (log1p) of arguments (measured), which would make a run's numbers depend on when the JIT compiled what.
  * Accuracy: within a few ulps of {@code Math.exp} and {@code Math.log1p} on the domains below (tested).
  *
- * <p>The same functions serve the logistic-regression kernel ({@code org.l2o4j.problems.LogisticVectorMath}); the
- * two modules share no package where one copy could live.
+ * <p>They serve the policy's softplus layer ({@code org.l2o4j.policy.VectorMlpForward}) and the logistic-regression
+ * kernel ({@code org.l2o4j.problems.LogisticVectorKernel}). Load this class only where {@link VectorApi#AVAILABLE}
+ * holds: it names the incubator module's types.
  */
-final class VectorMath {
+public final class VectorMath {
 
     private static final double LOG2_E = 1.4426950408889634;
     /** ln 2 split so that k·LN2_HI is exact for |k| ≤ 2^11 (fdlibm's e_exp.c). */
@@ -47,7 +48,7 @@ final class VectorMath {
     }
 
     /** softplus(z) = max(z, 0) + log1p(e^−|z|), which never overflows. */
-    static DoubleVector softplus(DoubleVector z) {
+    public static DoubleVector softplus(DoubleVector z) {
         return z.max(0.0).add(log1pOfUnit(expOfNonPositive(z.abs().neg())));
     }
 
@@ -55,7 +56,7 @@ final class VectorMath {
      * e^x for x ≤ 0 (NaN stays NaN): x = k ln 2 + r with |r| ≤ ln2/2 (Cody &amp; Waite), e^r by its Taylor series
      * to degree 13, and 2^k put into the exponent bits.
      */
-    static DoubleVector expOfNonPositive(DoubleVector x) {
+    public static DoubleVector expOfNonPositive(DoubleVector x) {
         VectorMask<Double> underflow = x.compare(VectorOperators.LT, EXP_UNDERFLOW);
         DoubleVector clamped = x.max(EXP_UNDERFLOW);
         DoubleVector shifted = clamped.fma(DoubleVector.broadcast(clamped.species(), LOG2_E),
@@ -79,7 +80,7 @@ final class VectorMath {
      * ln 2 + 2 atanh(s) with s = (y − 1)/(y + 3) (that is, log((1 + y)/2)), so that |s| ≤ 0.172 and the series
      * converges fast; y itself, not 1 + y, enters s, so small y keep their digits.
      */
-    static DoubleVector log1pOfUnit(DoubleVector y) {
+    public static DoubleVector log1pOfUnit(DoubleVector y) {
         VectorMask<Double> upper = y.compare(VectorOperators.GT, 0.41421356237309503);
         DoubleVector s = y.blend(y.sub(1.0), upper).div(y.add(2.0).blend(y.add(3.0), upper));
         DoubleVector s2 = s.mul(s);
