@@ -188,7 +188,7 @@ final class GpsCore {
         return ParallelConditions.map(conditions.size(), config.threads(), m -> optimizer.optimize(
                 models.get(m).dynamics(), augmentedCosts.apply(m),
                 StepSizeRule.klBudgetNats(config.klStepPerTimeStep(), stepMultipliers[m], config.horizon()),
-                etas[m]));
+                etas[m]).withoutMarginals());
     }
 
     /**

@@ -9,7 +9,8 @@ import org.l2o4j.gps.model.Marginals;
  * The outcome of one KL-constrained trajectory optimization (GPS's C-step, gps.md §4.8).
  *
  * @param controller      the new local controller
- * @param marginals       its state–action marginals under the dynamics it was optimized for
+ * @param marginals       its state–action marginals under the dynamics it was optimized for; null after
+ *                        {@link #withoutMarginals()}
  * @param klNats          KL(controller ‖ anchor), in nats, summed over t
  * @param klBudgetNats    ε, the budget it was held to
  * @param eta             the η the controller was computed at
@@ -27,6 +28,16 @@ public record TrajectoryOptimizationResult(LinearGaussianController controller, 
     /** Copies the trace so the record stays immutable. */
     public TrajectoryOptimizationResult {
         trace = List.copyOf(trace);
+    }
+
+    /**
+     * This result without its marginals: T joint covariances of (dX+dU)² numbers (18 MB at Li &amp; Malik's logistic
+     * sizes, 39 MB for the two-layer net), which a GPS iteration holding the results of every condition cannot
+     * afford and does not read.
+     */
+    public TrajectoryOptimizationResult withoutMarginals() {
+        return new TrajectoryOptimizationResult(controller, null, klNats, klBudgetNats, eta, etaForWarmStart,
+                backwardCalls, etaBumps, converged, trace);
     }
 
     /**
