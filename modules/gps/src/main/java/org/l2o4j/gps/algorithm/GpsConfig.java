@@ -53,13 +53,24 @@ import org.l2o4j.policy.PolicyRegressionConfig;
  *                              (L2O4J's default, gps.md §1 recommendation 1) or {@link Coupling#BADMM} (what Li &amp;
  *                              Malik ran)
  * @param badmm                 the BADMM settings (Li's values, {@link BadmmConfig#liMalik()}); unused with MDGPS
+ * @param costHessian           the cost model's ∇²f: {@link CostHessian#EXACT} (the reference) or projected onto the
+ *                              positive semi-definite cone (gps.md §4.2's option for non-convex families)
  */
 public record GpsConfig(int iterations, int samplesPerCondition, int horizon, double klStepPerTimeStep,
         StepSizeRule stepSizeRule, double initialEta, EtaSearchSettings etaSearch, DynamicsConfig dynamics,
         DynamicsPrior dynamicsPrior, GmmPriorConfig dynamicsGmm, PolicyLinearizerConfig linearizer,
         PolicyRegressionConfig regression, int hiddenUnits, HiddenActivation activation, FeaturePreset preset,
         double costScale, InitialController initialController, double initialActionVariance,
-        boolean evaluatePolicy, int threads, long seed, Coupling coupling, BadmmConfig badmm) {
+        boolean evaluatePolicy, int threads, long seed, Coupling coupling, BadmmConfig badmm,
+        CostHessian costHessian) {
+
+    /** What the cost quadraticization uses as ∇²f(x_t) (gps.md §4.2). */
+    public enum CostHessian {
+        /** The analytic Hessian, as the reference does. */
+        EXACT,
+        /** Its projection onto the positive semi-definite cone (negative eigenvalues clipped to 0). */
+        PSD
+    }
 
     /** The coupling between the local controllers and the global policy (gps.md §1, §3). */
     public enum Coupling {
@@ -107,6 +118,7 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
         requireGiven("initialController", initialController);
         requireGiven("coupling", coupling);
         requireGiven("badmm", badmm);
+        requireGiven("costHessian", costHessian);
         if (!(initialEta >= etaSearch.etaMin() && initialEta < etaSearch.etaMax())) {
             throw new ConfigException("initialEta must lie in [ηmin, ηmax) = [" + etaSearch.etaMin() + ", "
                     + etaSearch.etaMax() + "), got " + initialEta);
@@ -131,7 +143,7 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
         this(iterations, samplesPerCondition, horizon, klStepPerTimeStep, stepSizeRule, initialEta, etaSearch,
                 dynamics, dynamicsPrior, dynamicsGmm, linearizer, regression, hiddenUnits, activation, preset,
                 costScale, initialController, initialActionVariance, evaluatePolicy, threads, seed, Coupling.MDGPS,
-                BadmmConfig.liMalik());
+                BadmmConfig.liMalik(), CostHessian.EXACT);
     }
 
     private static void requireGiven(String name, Object value) {
@@ -150,7 +162,7 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
                 PolicyRegressionConfig.liMalik(), MlpArchitecture.LI_MALIK_HIDDEN_UNITS, HiddenActivation.SOFTPLUS,
                 FeaturePreset.releasedCode(), 1.0, InitialController.MOMENTUM_GRID,
                 MomentumGridInitializer.LI_MALIK_ACTION_VARIANCE, true, 1, 0L, Coupling.MDGPS,
-                BadmmConfig.liMalik());
+                BadmmConfig.liMalik(), CostHessian.EXACT);
     }
 
     /** {@link #liMalik()} with the BADMM coupling Li &amp; Malik ran (gps.md §1), with their BADMM values. */
@@ -216,6 +228,7 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
         private long seed;
         private Coupling coupling;
         private BadmmConfig badmm;
+        private CostHessian costHessian;
 
         private Builder(GpsConfig c) {
             iterations = c.iterations;
@@ -241,6 +254,7 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
             seed = c.seed;
             coupling = c.coupling;
             badmm = c.badmm;
+            costHessian = c.costHessian;
         }
 
         public Builder iterations(int value) {
@@ -358,12 +372,17 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
             return this;
         }
 
+        public Builder costHessian(CostHessian value) {
+            costHessian = value;
+            return this;
+        }
+
         /** The validated configuration. */
         public GpsConfig build() {
             return new GpsConfig(iterations, samplesPerCondition, horizon, klStepPerTimeStep, stepSizeRule,
                     initialEta, etaSearch, dynamics, dynamicsPrior, dynamicsGmm, linearizer, regression, hiddenUnits,
                     activation, preset, costScale, initialController, initialActionVariance, evaluatePolicy, threads,
-                    seed, coupling, badmm);
+                    seed, coupling, badmm, costHessian);
         }
     }
 }

@@ -94,7 +94,8 @@ final class GpsCore {
                 throw new IllegalArgumentException("condition " + m + " (" + condition.problem().formula()
                         + ") has no analytic Hessian; the GPS cost model needs a TwiceDifferentiable problem");
             }
-            costs.add(L2oEnvironment.objectiveValueCost(config.preset(), objective, config.costScale()));
+            costs.add(L2oEnvironment.objectiveValueCost(config.preset(), objective, config.costScale(),
+                    config.costHessian() == GpsConfig.CostHessian.PSD));
             PriorProvider prior = config.dynamicsPrior() == GpsConfig.DynamicsPrior.GMM
                     ? new GmmPrior(config.dynamicsGmm(), Seeds.derive(config.seed(), Mdgps.DYNAMICS_PRIOR_SEED, m))
                     : new NoPrior();

@@ -1,5 +1,8 @@
 package org.l2o4j.gps.cost;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.l2o4j.core.problem.TwiceDifferentiable;
 
 /**
@@ -10,6 +13,11 @@ import org.l2o4j.core.problem.TwiceDifferentiable;
  *
  * <p>{@code scale} exists because Li's released code multiplies l, l_y and l_yy by weight·dU = 4; that changes how η
  * compares with the cost (gps.md §4.2, §5 item 13). L2O4J's default is 1.
+ *
+ * <p>{@code projectToPsd} (gps.md §4.2's option, not in the reference) replaces each ∇²f(x_t) by its projection onto
+ * the positive semi-definite cone, V·max(Λ, 0)·Vᵀ: on non-convex objectives (robust regression, the ReLU net) an
+ * indefinite cost Hessian makes the LQG's Q_uu indefinite, and the η search can then only raise η until the new
+ * controller is the anchor.
  */
 public final class ObjectiveValueCost implements CostFunction {
 
@@ -18,6 +26,7 @@ public final class ObjectiveValueCost implements CostFunction {
     private final int actionDimension;
     private final int iterateOffset;
     private final double scale;
+    private final boolean projectToPsd;
 
     /**
      * @param objective       f, with an analytic Hessian
@@ -25,9 +34,10 @@ public final class ObjectiveValueCost implements CostFunction {
      * @param actionDimension dU
      * @param iterateOffset   where x (d = objective.dimension() entries) starts inside the state
      * @param scale           multiplies the value and its derivatives; 1 for the plain objective
+     * @param projectToPsd    whether each Hessian is projected onto the positive semi-definite cone
      */
     public ObjectiveValueCost(TwiceDifferentiable objective, int stateDimension, int actionDimension,
-            int iterateOffset, double scale) {
+            int iterateOffset, double scale, boolean projectToPsd) {
         this.objective = objective;
         int d = objective.dimension();
         if (iterateOffset < 0 || iterateOffset + d > stateDimension) {
@@ -44,6 +54,7 @@ public final class ObjectiveValueCost implements CostFunction {
         this.actionDimension = actionDimension;
         this.iterateOffset = iterateOffset;
         this.scale = scale;
+        this.projectToPsd = projectToPsd;
     }
 
     @Override
@@ -78,10 +89,38 @@ public final class ObjectiveValueCost implements CostFunction {
                 gradients[t][iterateOffset + i] *= scale;
             }
             objective.hessian(states[t], iterateOffset, blocks[t]);
+            if (projectToPsd) {
+                projectOntoPsd(blocks[t], d);
+            }
             for (int i = 0; i < d * d; i++) {
                 blocks[t][i] *= scale;
             }
         }
         return new CostDerivatives(stateDimension, actionDimension, values, gradients, iterateOffset, d, blocks);
+    }
+
+    /** H ← V·max(Λ, 0)·Vᵀ in place (H symmetrized first; d × d row-major). */
+    static void projectOntoPsd(double[] h, int d) {
+        RealMatrix m = new Array2DRowRealMatrix(d, d);
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                m.setEntry(i, j, 0.5 * (h[i * d + j] + h[j * d + i]));
+            }
+        }
+        EigenDecomposition eigen = new EigenDecomposition(m);
+        double[] values = eigen.getRealEigenvalues();
+        RealMatrix v = eigen.getV();
+        for (int i = 0; i < d; i++) {
+            for (int j = i; j < d; j++) {
+                double sum = 0;
+                for (int k = 0; k < d; k++) {
+                    if (values[k] > 0) {
+                        sum += v.getEntry(i, k) * values[k] * v.getEntry(j, k);
+                    }
+                }
+                h[i * d + j] = sum;
+                h[j * d + i] = sum;
+            }
+        }
     }
 }

@@ -172,13 +172,13 @@ public final class L2oEnvironment {
 
     /**
      * The L2O cost c(s_t) = scale·f(x_t) (gps.md §4.2) for states of this preset: the x block's offset in the state
-     * layout of {@code objective}'s dimension, dX and dU = d.
+     * layout of {@code objective}'s dimension, dX and dU = d; {@code projectToPsd} as in {@link ObjectiveValueCost}.
      */
     public static ObjectiveValueCost objectiveValueCost(FeaturePreset preset, TwiceDifferentiable objective,
-            double scale) {
+            double scale, boolean projectToPsd) {
         FeatureLayout layout = preset.stateLayout(objective.dimension());
         return new ObjectiveValueCost(objective, layout.dimension(), objective.dimension(),
-                layout.block(FeatureLayout.X).offset(), scale);
+                layout.block(FeatureLayout.X).offset(), scale, projectToPsd);
     }
 
     private void requireStarted() {

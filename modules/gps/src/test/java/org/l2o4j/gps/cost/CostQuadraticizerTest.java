@@ -90,7 +90,7 @@ class CostQuadraticizerTest {
         int dU = 2;
         int offset = 2;
         int horizon = 3;
-        ObjectiveValueCost cost = new ObjectiveValueCost(f, dX, dU, offset, 1.0);
+        ObjectiveValueCost cost = new ObjectiveValueCost(f, dX, dU, offset, 1.0, false);
         List<double[][]> states = new ArrayList<>();
         List<double[][]> actions = new ArrayList<>();
         for (int s = 0; s < 4; s++) {
@@ -163,7 +163,7 @@ class CostQuadraticizerTest {
         int dU = 4;
         int offset = 3;
         int n = dX + dU;
-        ObjectiveValueCost cost = new ObjectiveValueCost(f, dX, dU, offset, 1.0);
+        ObjectiveValueCost cost = new ObjectiveValueCost(f, dX, dU, offset, 1.0, false);
         double[][] states = randomTrajectory(rng, 1, dX);
         CostDerivatives derivatives = cost.evaluate(states, randomTrajectory(rng, 1, dU));
         double[] g = derivatives.gradient(0);

@@ -77,7 +77,7 @@ class L2oEnvironmentTest {
     void objectiveValueCostReadsTheXBlock() {
         LogisticRegression f = new LogisticRegressionFamily(LogisticRegressionConfig.DEFAULTS).sample(4);
         FeaturePreset preset = FeaturePreset.releasedCode();
-        ObjectiveValueCost cost = L2oEnvironment.objectiveValueCost(preset, f, 1.0);
+        ObjectiveValueCost cost = L2oEnvironment.objectiveValueCost(preset, f, 1.0, false);
         assertEquals(233, cost.stateDimension());
         assertEquals(4, cost.actionDimension());
         L2oEnvironment environment = new L2oEnvironment(preset, 2, DivergenceRule.DEFAULT);
