@@ -1,9 +1,7 @@
 package org.l2o4j.gps.cost;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.l2o4j.core.problem.TwiceDifferentiable;
+import org.l2o4j.gps.linalg.SymmetricEigen;
 
 /**
  * The L2O cost c(s_t) = scale · f(x_t) (Li &amp; Malik 2017; gps.md §2 "Cost" and §4.2): the objective value at the
@@ -101,21 +99,21 @@ public final class ObjectiveValueCost implements CostFunction {
 
     /** H ← V·max(Λ, 0)·Vᵀ in place (H symmetrized first; d × d row-major). */
     static void projectOntoPsd(double[] h, int d) {
-        RealMatrix m = new Array2DRowRealMatrix(d, d);
+        double[] symmetric = new double[d * d];
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
-                m.setEntry(i, j, 0.5 * (h[i * d + j] + h[j * d + i]));
+                symmetric[i * d + j] = 0.5 * (h[i * d + j] + h[j * d + i]);
             }
         }
-        EigenDecomposition eigen = new EigenDecomposition(m);
-        double[] values = eigen.getRealEigenvalues();
-        RealMatrix v = eigen.getV();
+        SymmetricEigen eigen = SymmetricEigen.of(symmetric, d);
+        double[] values = eigen.values();
+        double[] v = eigen.vectors();
         for (int i = 0; i < d; i++) {
             for (int j = i; j < d; j++) {
                 double sum = 0;
                 for (int k = 0; k < d; k++) {
                     if (values[k] > 0) {
-                        sum += v.getEntry(i, k) * values[k] * v.getEntry(j, k);
+                        sum += v[i * d + k] * values[k] * v[j * d + k];
                     }
                 }
                 h[i * d + j] = sum;
