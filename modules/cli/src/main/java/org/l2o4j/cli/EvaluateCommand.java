@@ -4,13 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.eval.experiment.ExperimentSpec;
 import org.l2o4j.eval.experiment.OptimizerSpec;
-import org.l2o4j.gps.policy.PolicyStepRule;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,10 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code l2o evaluate}: a comparison experiment with a trained policy added as one more competitor (mean action, not
- * tuned), on the experiment's held-out functions, with its statistics and figures.
+ * {@code l2o evaluate}: a comparison experiment with a trained optimizer added as one more competitor (not tuned), on
+ * the experiment's held-out functions, with its statistics and figures. A training run folder says which optimizer it
+ * trained ({@link TrainingFile#trainedOptimizer}): GPS's policy (mean action, latest checkpoint) or a recurrent
+ * optimizer (its validation-best network).
  */
-@Command(name = "evaluate", description = "Compare a trained policy with the tuned baselines of an experiment on "
+@Command(name = "evaluate", description = "Compare a trained optimizer with the tuned baselines of an experiment on "
         + "its held-out functions.")
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -30,15 +30,15 @@ final class EvaluateCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--policy", required = true, paramLabel = "PATH",
-            description = "a training run folder, its checkpoints folder, or a policy checkpoint file")
+            description = "a training run folder (GPS or BPTT), or a GPS checkpoints folder or policy checkpoint file")
     private Path policy;
 
     @Option(names = "--experiment", paramLabel = "EXPERIMENT", description = "comparison experiment (default: the "
             + "training run's 'evaluation')")
     private String experiment;
 
-    @Option(names = "--label", defaultValue = "learned-policy", description = "the policy's name in results "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--label", description = "the optimizer's name in results (default: learned-policy for a GPS "
+            + "policy, lstm-optimizer or gru-optimizer for a recurrent one)")
     private String label;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key of the experiment, e.g. "
@@ -50,21 +50,18 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path checkpoint = Files.isRegularFile(policy.resolve("training.yaml")) ? policy.resolve("checkpoints") : policy;
-        String name = experiment;
-        if (name == null) {
-            Path training = policy.resolve("training.yaml");
-            name = Files.isRegularFile(training) ? TrainingSpec.read(training, List.of()).evaluation() : "";
-            if (name.isEmpty()) {
-                throw new ConfigException("name the comparison with --experiment (the policy's training run names "
-                        + "none)");
-            }
+        Path trainingFile = policy.resolve(TrainingFile.SPEC_FILE);
+        TrainingFile training = Files.isRegularFile(trainingFile) ? TrainingFile.read(trainingFile, List.of()) : null;
+        String name = experiment != null ? experiment : training != null ? training.evaluation() : "";
+        if (name.isEmpty()) {
+            throw new ConfigException("name the comparison with --experiment (the policy's training run names none)");
         }
+        OptimizerSpec learned = training != null ? training.trainedOptimizer(policy, label)
+                : TrainingSpec.policyAt(policy, label);
         List<String> all = run.overrides(overrides);
         ExperimentSpec base = Experiments.read(Experiments.locate(name), all);
         List<OptimizerSpec> competitors = new ArrayList<>();
-        competitors.add(new OptimizerSpec(PolicyStepRule.OPTIMIZER_NAME, label,
-                Map.of("checkpoint", checkpoint.toAbsolutePath().toString()), Map.of(), false));
+        competitors.add(learned);
         competitors.addAll(base.optimizers());
         ExperimentSpec withPolicy = new ExperimentSpec(base.name() + "-with-policy", base.description(),
                 base.family(), base.familyConfig(), base.seed(), base.trainSplit(), base.testSplit(),

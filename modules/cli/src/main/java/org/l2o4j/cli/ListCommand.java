@@ -52,8 +52,8 @@ final class ListCommand implements Callable<Integer> {
             out.println("Experiments (" + Experiments.folder() + "):");
             for (Path f : experimentFiles()) {
                 Map<String, Object> raw = Experiments.readRaw(f, List.of());
-                String description = TrainingSpec.isTraining(raw)
-                        ? "[l2o train] " + TrainingSpec.fromMap(raw, "experiment file " + f).description()
+                String description = TrainingFile.isTraining(raw)
+                        ? "[l2o train] " + TrainingFile.fromMap(raw, "experiment file " + f).description()
                         : Experiments.read(f, List.of()).description();
                 out.printf("  %-26s %s%n", Experiments.nameOf(f), description);
             }

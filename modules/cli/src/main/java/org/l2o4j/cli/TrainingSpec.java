@@ -9,8 +9,10 @@ import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.mdp.FeaturePreset;
+import org.l2o4j.eval.experiment.OptimizerSpec;
 import org.l2o4j.gps.algorithm.GpsConfig;
 import org.l2o4j.gps.dynamics.DynamicsConfig;
+import org.l2o4j.gps.policy.PolicyStepRule;
 import org.l2o4j.policy.PolicyRegressionConfig;
 
 /**
@@ -38,24 +40,30 @@ import org.l2o4j.policy.PolicyRegressionConfig;
  * @param dynamics               what the dynamics fit covers: {@code known-transition} (only the new objective
  *                               feature and gradient; the profile's default) or {@code full} (the whole transition, as
  *                               the reference does); "" = the profile's
+ * @param costHessian            the cost model's ∇²f: {@code exact} (the reference; the profile's default) or
+ *                               {@code psd} (projected onto the positive semi-definite cone, for non-convex families);
+ *                               "" = the profile's
  * @param threads                worker threads for per-condition work (results do not depend on it)
  * @param evaluation             the comparison experiment {@code l2o evaluate} runs the trained policy in
  */
 public record TrainingSpec(String kind, String name, String description, String family,
         Map<String, Object> familyConfig, long seed, String trainSplit, int conditions, String profile,
         int iterations, int samplesPerCondition, int horizon, double klStepPerTimeStep, String preset,
-        int historyLength, int hiddenUnits, int regressionIterations, String dynamics, int threads,
-        String evaluation) {
+        int historyLength, int hiddenUnits, int regressionIterations, String dynamics, String costHessian,
+        int threads, String evaluation) implements TrainingFile {
 
-    /** The value of {@code kind} that marks a training file. */
+    /** The value of {@code kind} that marks a guided-policy-search training file. */
     public static final String KIND = "gps-training";
 
     /** The values of {@code dynamics}. */
     private static final List<String> DYNAMICS = List.of("known-transition", "full");
 
+    /** The values of {@code costHessian}. */
+    private static final List<String> COST_HESSIANS = List.of("exact", "psd");
+
     /** Settings a file may leave out. */
     public static final TrainingSpec DEFAULTS = new TrainingSpec(KIND, "training", "", "", Map.of(), 0, "train", 0,
-            "li-malik", 0, 0, 0, 0, "", 0, 0, 0, "", 1, "");
+            "li-malik", 0, 0, 0, 0, "", 0, 0, 0, "", "", 1, "");
 
     public TrainingSpec {
         familyConfig = familyConfig == null ? Map.of() : new LinkedHashMap<>(familyConfig);
@@ -75,15 +83,16 @@ public record TrainingSpec(String kind, String name, String description, String 
         if (!dynamics.isEmpty()) {
             Checks.oneOf("dynamics", dynamics, DYNAMICS);
         }
+        if (!costHessian.isEmpty()) {
+            Checks.oneOf("costHessian", costHessian, COST_HESSIANS);
+        }
         if (!preset.isEmpty()) {
             Checks.oneOf("preset", preset, List.of(FeaturePreset.PAPER, FeaturePreset.RELEASED_CODE));
         }
     }
 
-    /** Whether a parsed experiment file describes a training run. */
-    static boolean isTraining(Map<String, Object> raw) {
-        return KIND.equals(raw.get("kind"));
-    }
+    /** The folder of a run's policy checkpoints. */
+    static final String CHECKPOINTS = "checkpoints";
 
     /** Binds a parsed file; {@code source} names it in errors. */
     static TrainingSpec fromMap(Map<String, Object> raw, String source) {
@@ -94,9 +103,26 @@ public record TrainingSpec(String kind, String name, String description, String 
         return spec;
     }
 
-    /** Reads a training file with {@code --set} overrides. */
-    static TrainingSpec read(Path file, List<String> overrides) {
-        return fromMap(Experiments.readRaw(file, overrides), "experiment file " + file);
+    @Override
+    public Map<String, Object> settings() {
+        return Configs.toMap(this);
+    }
+
+    /** The run's latest policy checkpoint, as {@code learned-policy} unless labelled otherwise. */
+    @Override
+    public OptimizerSpec trainedOptimizer(Path runFolder, String label) {
+        return policyAt(runFolder.resolve(CHECKPOINTS), label);
+    }
+
+    /**
+     * A GPS policy as a competitor (mean action, not tuned).
+     *
+     * @param checkpoint a checkpoints folder (its latest checkpoint is used) or a policy checkpoint file
+     * @param label      its name in results, or null for {@code learned-policy}
+     */
+    static OptimizerSpec policyAt(Path checkpoint, String label) {
+        return new OptimizerSpec(PolicyStepRule.OPTIMIZER_NAME, label == null ? "learned-policy" : label,
+                Map.of("checkpoint", checkpoint.toAbsolutePath().toString()), Map.of(), false);
     }
 
     /** The trainer's configuration: the profile with this file's settings over it. */
@@ -127,6 +153,9 @@ public record TrainingSpec(String kind, String name, String description, String 
         if (!dynamics.isEmpty()) {
             b.dynamics(base.dynamics().withStructure(dynamics.equals("full") ? DynamicsConfig.Structure.FULL
                     : DynamicsConfig.Structure.KNOWN_TRANSITION));
+        }
+        if (!costHessian.isEmpty()) {
+            b.costHessian(costHessian.equals("psd") ? GpsConfig.CostHessian.PSD : GpsConfig.CostHessian.EXACT);
         }
         if (regressionIterations > 0) {
             PolicyRegressionConfig r = base.regression();

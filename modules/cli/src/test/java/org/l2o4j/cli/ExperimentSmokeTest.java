@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -16,44 +19,98 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.l2o4j.core.config.Configs;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
+
 /**
- * Every comparison experiment under experiments/ runs end to end at a tiny budget (few training functions' worth of
- * iterations, a short test horizon) and writes finite results; and a run is reproducible from its seed.
+ * Every comparison experiment under experiments/ runs end to end at a tiny budget (3 training and 3 test functions, a
+ * few iterations) and writes finite results; every BPTT training experiment trains for one tiny epoch and its network
+ * is evaluated in its comparison experiment at the same budget; and a run is reproducible from its seed.
  */
 class ExperimentSmokeTest {
 
     @TempDir
     Path out;
 
-    /** The comparison experiments; training runs are exercised by {@link TrainAndEvaluateTest}. */
-    private static List<String> experiments() throws IOException {
+    /**
+     * The experiments whose {@code kind} is {@code kind} (null: comparison experiments); GPS trainings are exercised by
+     * {@link TrainAndEvaluateTest}.
+     */
+    private static List<String> experiments(String kind) throws IOException {
         try (Stream<Path> s = Files.list(Path.of("../../experiments"))) {
             return s.filter(p -> p.toString().endsWith(".yaml"))
-                    .filter(p -> !TrainingSpec.isTraining(Experiments.readRaw(p, List.of())))
+                    .filter(p -> Objects.equals(kind, Experiments.readRaw(p, List.of()).get("kind")))
                     .map(p -> p.getFileName().toString()).map(n -> n.substring(0, n.length() - 5)).sorted().toList();
         }
     }
 
     @TestFactory
     Stream<DynamicTest> everyExperimentRunsAtATinyBudget() throws IOException {
-        return experiments().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+        return experiments(null).stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             Path root = out.resolve(name);
-            CliRunner.Result r = CliRunner.run("reproduce", name, "--set", "tuneSteps=2", "--set", "evaluateSteps=3",
-                    "--set", "examples=1", "--out", root.toString(), "--no-progress");
+            CliRunner.Result r = CliRunner.run(tiny(name, "reproduce", name, "--out", root.toString()));
             assertEquals(0, r.exitCode(), r.err());
-            Path run = onlyRun(root.resolve(name));
-            Map<?, ?> summary = Configs.json().readValue(Files.readString(run.resolve("summary.json")), Map.class);
-            for (Object o : (List<?>) summary.get("optimizers")) {
-                Map<?, ?> s = (Map<?, ?>) o;
-                Map<?, ?> mean = (Map<?, ?>) s.get("mean");
-                for (Object v : (List<?>) mean.get("estimate")) {
-                    assertTrue(v instanceof Number n && Double.isFinite(n.doubleValue()),
-                            name + "/" + s.get("label") + ": mean objective " + v);
-                }
-            }
-            assertTrue(Files.size(run.resolve("figures/objective-mean.png")) > 0);
-            assertTrue(Files.readString(run.resolve("results.csv")).lines().count() > 1);
+            assertFiniteResults(onlyRun(root.resolve(name)), name);
         }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyBpttTrainingTrainsAndIsEvaluatedAtATinyBudget() throws IOException {
+        return experiments(BpttTrainingSpec.KIND).stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            Path root = out.resolve(name);
+            CliRunner.Result train = CliRunner.run("train", name, "--set", "epochs=1", "--set", "problemsPerEpoch=2",
+                    "--set", "stepsPerProblem=4", "--set", "unrollLength=2", "--set", "validationProblems=1",
+                    "--set", "validationSteps=4", "--set", "validateEveryEpochs=1", "--set", "checkpointEveryEpochs=1",
+                    "--out", root.toString(), "--no-progress");
+            assertEquals(0, train.exitCode(), train.err());
+            Path run = onlyRun(root.resolve(name));
+            for (String f : List.of("training.yaml", "provenance.json", "summary.json", "optimizer-best.json",
+                    "optimizer-last.json", "trainer.json", "training-log.csv")) {
+                assertTrue(Files.isRegularFile(run.resolve(f)), name + ": " + f);
+            }
+            for (String row : Files.readAllLines(run.resolve("training-log.csv")).subList(1, 3)) {
+                double validation = Double.parseDouble(row.split(",")[6]);
+                assertTrue(Double.isFinite(validation), name + ": training-log row " + row);
+            }
+            String evaluation = (String) Experiments.readRaw(Experiments.locate(name), List.of()).get("evaluation");
+            CliRunner.Result evaluate = CliRunner.run(tiny(evaluation, "evaluate", "--policy", run.toString(),
+                    "--out", root.toString()));
+            assertEquals(0, evaluate.exitCode(), evaluate.err());
+            assertFiniteResults(onlyRun(root.resolve(evaluation + "-with-policy")), name);
+        }));
+    }
+
+    /**
+     * {@code args} with the tiny budget of comparison experiment {@code experiment}: 2 tuning and 3 test steps, and
+     * its family settings with 3 training and 3 test functions.
+     */
+    private static String[] tiny(String experiment, String... args) throws IOException {
+        Map<String, Object> family = new LinkedHashMap<>();
+        Object declared = Experiments.readRaw(Experiments.locate(experiment), List.of()).get("familyConfig");
+        if (declared instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> family.put((String) k, v));
+        }
+        family.put("trainProblems", 3);
+        family.put("testProblems", 3);
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--set", "tuneSteps=2", "--set", "evaluateSteps=3", "--set", "examples=1", "--set",
+                "familyConfig=" + Configs.json().writer().without(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(family), "--no-progress"));
+        return all.toArray(String[]::new);
+    }
+
+    /** Every competitor's mean objective is finite at every step, and the results and a figure were written. */
+    private static void assertFiniteResults(Path run, String name) throws IOException {
+        Map<?, ?> summary = Configs.json().readValue(Files.readString(run.resolve("summary.json")), Map.class);
+        for (Object o : (List<?>) summary.get("optimizers")) {
+            Map<?, ?> s = (Map<?, ?>) o;
+            Map<?, ?> mean = (Map<?, ?>) s.get("mean");
+            for (Object v : (List<?>) mean.get("estimate")) {
+                assertTrue(v instanceof Number n && Double.isFinite(n.doubleValue()),
+                        name + "/" + s.get("label") + ": mean objective " + v);
+            }
+        }
+        assertTrue(Files.size(run.resolve("figures/objective-mean.png")) > 0);
+        assertTrue(Files.readString(run.resolve("results.csv")).lines().count() > 1);
     }
 
     @Test

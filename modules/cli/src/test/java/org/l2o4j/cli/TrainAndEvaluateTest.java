@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.l2o4j.core.config.Configs;
 
 /**
- * The learned optimizer end to end through the CLI at the tiny budget: train two iterations, resume to a third, then
- * compare the policy with the baselines on held-out functions.
+ * The learned optimizers end to end through the CLI at tiny budgets: train (two GPS iterations, or two BPTT epochs of
+ * the LSTM), resume to a third, then compare the trained optimizer with the baselines on held-out functions; and bad
+ * input is named in one line.
  */
 class TrainAndEvaluateTest {
 
@@ -52,6 +53,54 @@ class TrainAndEvaluateTest {
         assertEquals("learned-policy", learned.get("label"));
         double finalMean = ((Number) ((Map<?, ?>) learned.get("finalObjective")).get("estimate")).doubleValue();
         assertTrue(Double.isFinite(finalMean), "the learned optimizer's final mean objective " + finalMean);
+    }
+
+    /** Two epochs of 4 quadratics x 20 steps, validated on 2 functions after each. */
+    private static final String[] TINY_BPTT = {"--set", "problemsPerEpoch=4", "--set", "stepsPerProblem=20",
+        "--set", "validationProblems=2", "--set", "validationSteps=20", "--set", "validateEveryEpochs=1", "--set",
+        "checkpointEveryEpochs=1", "--no-progress"};
+
+    @Test
+    void lstmTrainResumeAndEvaluate(@TempDir Path out) throws Exception {
+        CliRunner.Result train = CliRunner.run(concat(new String[] {"train", "l2l-quadratic-lstm", "--set", "epochs=2",
+            "--out", out.toString()}, TINY_BPTT));
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("epoch 1:") && train.out().contains("epoch 2:"), train.out());
+        Path run = onlyChild(out.resolve("l2l-quadratic-lstm"));
+        assertEquals(4, Files.readAllLines(run.resolve("training-log.csv")).size(), "header, epochs 0, 1 and 2");
+        assertTrue(Files.isRegularFile(run.resolve("provenance.json")));
+
+        CliRunner.Result refused = CliRunner.run(concat(new String[] {"train", "--resume", run.toString(), "--set",
+            "epochs=3", "--set", "metaLearningRate=0.5"}, TINY_BPTT));
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().contains("metaLearningRate"), refused.err());
+
+        CliRunner.Result resumed = CliRunner.run(concat(new String[] {"train", "--resume", run.toString(), "--set",
+            "epochs=3"}, TINY_BPTT));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().contains("epoch 3:") && !resumed.out().contains("epoch 2:"), resumed.out());
+        assertEquals(5, Files.readAllLines(run.resolve("training-log.csv")).size());
+        Map<?, ?> trained = Configs.json().readValue(Files.readString(run.resolve("summary.json")), Map.class);
+        assertEquals(3, trained.get("epochs"));
+
+        Path results = out.resolve("evaluations");
+        CliRunner.Result evaluate = CliRunner.run("evaluate", "--policy", run.toString(), "--set", "tuneSteps=3",
+                "--set", "evaluateSteps=20", "--out", results.toString(), "--no-progress");
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        Path comparison = onlyChild(results.resolve("l2l-quadratic-baselines-with-policy"));
+        Map<?, ?> summary = Configs.json().readValue(Files.readString(comparison.resolve("summary.json")), Map.class);
+        Map<?, ?> learned = (Map<?, ?>) ((List<?>) summary.get("optimizers")).get(0);
+        assertEquals("lstm-optimizer", learned.get("label"));
+        double finalMean = ((Number) ((Map<?, ?>) learned.get("finalObjective")).get("estimate")).doubleValue();
+        assertTrue(Double.isFinite(finalMean), "the LSTM's final mean objective " + finalMean);
+    }
+
+    @Test
+    void aMisspeltBpttKeyIsNamed(@TempDir Path out) {
+        CliRunner.Result r = CliRunner.run("train", "l2l-quadratic-lstm", "--set", "epochz=3", "--out",
+                out.toString(), "--no-progress");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("'epochz'") && r.err().contains("epochs"), r.err());
     }
 
     @Test

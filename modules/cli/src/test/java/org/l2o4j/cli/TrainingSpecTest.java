@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.gps.algorithm.GpsConfig;
 import org.l2o4j.gps.dynamics.DynamicsConfig;
 
 /** The {@code dynamics} key of a training file: its default, both values, and a clear error for anything else. */
@@ -35,5 +36,13 @@ class TrainingSpecTest {
         ConfigException e = assertThrows(ConfigException.class, () -> spec(Map.of("dynamics", "partial")));
         assertTrue(e.getMessage().contains("dynamics") && e.getMessage().contains("known-transition"),
                 e.getMessage());
+    }
+
+    @Test
+    void costHessianDefaultsToExactAndCanBeProjected() {
+        assertEquals(GpsConfig.CostHessian.EXACT, spec(Map.of()).gpsConfig().costHessian());
+        assertEquals(GpsConfig.CostHessian.PSD, spec(Map.of("costHessian", "psd")).gpsConfig().costHessian());
+        ConfigException e = assertThrows(ConfigException.class, () -> spec(Map.of("costHessian", "clipped")));
+        assertTrue(e.getMessage().contains("costHessian"), e.getMessage());
     }
 }
