@@ -5,12 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.run.AtomicFiles;
 import org.l2o4j.policy.CheckpointException;
+import org.l2o4j.policy.CheckpointFields;
 
 /**
  * A trained recurrent learned optimizer: its {@link RecurrentSpec} (cell, size, preprocessing, output scale), its flat
@@ -125,7 +124,7 @@ public record RecurrentCheckpoint(RecurrentSpec spec, double[] parameters, Map<S
             throw new CheckpointException("cannot read recurrent optimizer checkpoint " + file + ": "
                     + e.getMessage(), e);
         }
-        Reader r = new Reader(file);
+        CheckpointFields r = new CheckpointFields("recurrent optimizer checkpoint", file);
         if (root == null || !root.isObject()) {
             throw r.error("the file is not a JSON object");
         }
@@ -173,92 +172,5 @@ public record RecurrentCheckpoint(RecurrentSpec spec, double[] parameters, Map<S
         }
         double[] theta = r.numbers(root, "parameters", expected);
         return new RecurrentCheckpoint(spec, theta, r.map(root, "config"), r.map(root, "provenance"));
-    }
-
-    /** Field access with errors that name the file, the field and what was found. */
-    private static final class Reader {
-        private final Path file;
-
-        Reader(Path file) {
-            this.file = file;
-        }
-
-        CheckpointException error(String message) {
-            return new CheckpointException("recurrent optimizer checkpoint " + file + ": " + message);
-        }
-
-        private JsonNode field(JsonNode parent, String path) {
-            JsonNode node = parent.get(path.substring(path.lastIndexOf('.') + 1));
-            if (node == null || node.isNull()) {
-                throw error("missing field '" + path + "'");
-            }
-            return node;
-        }
-
-        String text(JsonNode parent, String path) {
-            JsonNode node = field(parent, path);
-            if (!node.isTextual()) {
-                throw error("field '" + path + "' is " + node + ", expected a string");
-            }
-            return node.asText();
-        }
-
-        int integer(JsonNode parent, String path) {
-            JsonNode node = field(parent, path);
-            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-                throw error("field '" + path + "' is " + node + ", expected an integer");
-            }
-            return node.intValue();
-        }
-
-        double number(JsonNode parent, String path) {
-            JsonNode node = field(parent, path);
-            if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
-                throw error("field '" + path + "' is " + node + ", expected a finite number");
-            }
-            return node.doubleValue();
-        }
-
-        boolean bool(JsonNode parent, String path) {
-            JsonNode node = field(parent, path);
-            if (!node.isBoolean()) {
-                throw error("field '" + path + "' is " + node + ", expected true or false");
-            }
-            return node.booleanValue();
-        }
-
-        JsonNode object(JsonNode parent, String path) {
-            JsonNode node = field(parent, path);
-            if (!node.isObject()) {
-                throw error("field '" + path + "' is " + node + ", expected an object");
-            }
-            return node;
-        }
-
-        Map<String, Object> map(JsonNode parent, String path) {
-            return Configs.json().convertValue(object(parent, path),
-                    new TypeReference<LinkedHashMap<String, Object>>() { });
-        }
-
-        double[] numbers(JsonNode parent, String path, int expectedLength) {
-            JsonNode node = field(parent, path);
-            if (!node.isArray()) {
-                throw error("field '" + path + "' is not an array");
-            }
-            if (node.size() != expectedLength) {
-                throw error("field '" + path + "' has " + node.size() + " entries, but the architecture needs "
-                        + expectedLength);
-            }
-            double[] values = new double[expectedLength];
-            Iterator<JsonNode> it = node.elements();
-            for (int i = 0; i < expectedLength; i++) {
-                JsonNode v = it.next();
-                if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-                    throw error("field '" + path + "[" + i + "]' is " + v + ", expected a finite number");
-                }
-                values[i] = v.doubleValue();
-            }
-            return values;
-        }
     }
 }
