@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
+import org.l2o4j.core.vector.VectorApi;
 import org.l2o4j.gps.linalg.NotPositiveDefiniteException;
 import org.l2o4j.gps.linalg.Spd;
 
@@ -300,16 +301,35 @@ public final class GaussianMixture {
         int p = points.length;
         int d = dimension;
         int k = clusterCount;
-        double[] centred = new double[d];
+        double[][] centred = new double[4][d];
+        double[] norms = new double[4];
         for (int c = 0; c < k; c++) {
             double[] mu = means[c];
             double[] u = choleskyFactors[c];
-            for (int i = 0; i < p; i++) {
-                double[] y = points[i];
-                for (int a = 0; a < d; a++) {
-                    centred[a] = y[a] - mu[a];
+            int i = 0;
+            if (VectorApi.AVAILABLE) {
+                for (; i + 3 < p; i += 4) {
+                    for (int j = 0; j < 4; j++) {
+                        double[] y = points[i + j];
+                        double[] target = centred[j];
+                        for (int a = 0; a < d; a++) {
+                            target[a] = y[a] - mu[a];
+                        }
+                    }
+                    VectorSolves.solveTransposedSquaredNorms4(u, d, centred[0], centred[1], centred[2], centred[3],
+                            norms);
+                    for (int j = 0; j < 4; j++) {
+                        out[(i + j) * k + c] = logNormalizers[c] - 0.5 * norms[j];
+                    }
                 }
-                out[i * k + c] = logNormalizers[c] - 0.5 * UpperCholesky.solveTransposedSquaredNorm(u, d, centred);
+            }
+            for (; i < p; i++) {
+                double[] y = points[i];
+                double[] target = centred[0];
+                for (int a = 0; a < d; a++) {
+                    target[a] = y[a] - mu[a];
+                }
+                out[i * k + c] = logNormalizers[c] - 0.5 * UpperCholesky.solveTransposedSquaredNorm(u, d, target);
             }
         }
     }
