@@ -1,10 +1,14 @@
 package org.l2o4j.policy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,6 +30,36 @@ public final class CheckpointFields {
     public CheckpointFields(String what, Path file) {
         this.what = what;
         this.file = file;
+    }
+
+    /**
+     * Reads the file as a JSON object and checks its {@code format} and {@code formatVersion} fields: the steps every
+     * checkpoint reader starts with.
+     */
+    public JsonNode readRoot(String format, int formatVersion) {
+        JsonNode root;
+        try {
+            root = Configs.json().readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new CheckpointException(what + " not found: " + file, e);
+        } catch (JsonProcessingException e) {
+            throw new CheckpointException("malformed " + what + " " + file + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new CheckpointException("cannot read " + what + " " + file + ": " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw error("the file is not a JSON object");
+        }
+        String found = text(root, "format");
+        if (!format.equals(found)) {
+            throw error("field 'format' is \"" + found + "\", expected \"" + format + "\"");
+        }
+        int version = integer(root, "formatVersion");
+        if (version != formatVersion) {
+            throw error("unsupported formatVersion " + version + "; this version of L2O4J reads formatVersion "
+                    + formatVersion);
+        }
+        return root;
     }
 
     /** An error about this file. */

@@ -1,14 +1,11 @@
 package org.l2o4j.policy;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -109,29 +106,8 @@ public record PolicyCheckpoint(GaussianMlpPolicy policy, String featurePreset, M
      * @throws CheckpointException naming the file, and the field and value at fault
      */
     public static PolicyCheckpoint load(Path file) {
-        JsonNode root;
-        try {
-            root = Configs.json().readTree(Files.readAllBytes(file));
-        } catch (NoSuchFileException e) {
-            throw new CheckpointException("policy checkpoint not found: " + file, e);
-        } catch (JsonProcessingException e) {
-            throw new CheckpointException("malformed policy checkpoint " + file + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new CheckpointException("cannot read policy checkpoint " + file + ": " + e.getMessage(), e);
-        }
         CheckpointFields r = new CheckpointFields("policy checkpoint", file);
-        if (root == null || !root.isObject()) {
-            throw r.error("the file is not a JSON object");
-        }
-        String format = r.text(root, "format");
-        if (!FORMAT.equals(format)) {
-            throw r.error("field 'format' is \"" + format + "\", expected \"" + FORMAT + "\"");
-        }
-        int version = r.integer(root, "formatVersion");
-        if (version != FORMAT_VERSION) {
-            throw r.error("unsupported formatVersion " + version + "; this version of L2O4J reads formatVersion "
-                    + FORMAT_VERSION);
-        }
+        JsonNode root = r.readRoot(FORMAT, FORMAT_VERSION);
         JsonNode arch = r.object(root, "architecture");
         String type = r.text(arch, "architecture.type");
         if (!ARCHITECTURE_TYPE.equals(type)) {
