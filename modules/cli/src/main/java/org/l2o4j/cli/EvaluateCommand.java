@@ -4,11 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.training.TrainedOptimizer;
+import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.eval.experiment.ExperimentSpec;
 import org.l2o4j.eval.experiment.OptimizerSpec;
+import org.l2o4j.policy.LearnedPolicyProvider;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,9 +22,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code l2o evaluate}: a comparison experiment with a trained optimizer added as one more competitor (not tuned), on
- * the experiment's held-out functions, with its statistics and figures. A training run folder says which optimizer it
- * trained ({@link TrainingFile#trainedOptimizer}): GPS's policy (mean action, latest checkpoint) or a recurrent
- * optimizer (its validation-best network).
+ * the experiment's held-out functions, with its statistics and figures. A training run folder's trainer says which
+ * optimizer it trained ({@link org.l2o4j.core.training.MetaTrainer#trainedOptimizer}), whatever the trainer: e.g.
+ * GPS's policy (mean action, latest checkpoint) or a recurrent optimizer (its validation-best network). A policy
+ * checkpoint file is run as Li &amp; Malik's learned optimizer.
  */
 @Command(name = "evaluate", description = "Compare a trained optimizer with the tuned baselines of an experiment on "
         + "its held-out functions.")
@@ -30,7 +35,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--policy", required = true, paramLabel = "PATH",
-            description = "a training run folder (GPS or BPTT), or a GPS checkpoints folder or policy checkpoint file")
+            description = "a training run folder (any trainer), or a policy checkpoint file")
     private Path policy;
 
     @Option(names = "--experiment", paramLabel = "EXPERIMENT", description = "comparison experiment (default: the "
@@ -50,14 +55,23 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path trainingFile = policy.resolve(TrainingFile.SPEC_FILE);
-        TrainingFile training = Files.isRegularFile(trainingFile) ? TrainingFile.read(trainingFile, List.of()) : null;
-        String name = experiment != null ? experiment : training != null ? training.evaluation() : "";
-        if (name.isEmpty()) {
+        OptimizerSpec learned;
+        String name = experiment;
+        if (Files.isRegularFile(policy)) {
+            learned = new OptimizerSpec(LearnedPolicyProvider.NAME, label == null ? "learned-policy" : label,
+                    Map.of("checkpoint", policy.toAbsolutePath().toString()), Map.of(), false);
+        } else {
+            Trainings.Bound b = Trainings.bind(TrainingFolder.readFile(policy), "the training file of " + policy);
+            TrainedOptimizer trained = b.trainer().trainedOptimizer(policy);
+            learned = new OptimizerSpec(trained.optimizer(), label == null ? trained.label() : label,
+                    trained.hyperparameters(), Map.of(), false);
+            if (name == null) {
+                name = b.header().evaluation();
+            }
+        }
+        if (name == null || name.isEmpty()) {
             throw new ConfigException("name the comparison with --experiment (the policy's training run names none)");
         }
-        OptimizerSpec learned = training != null ? training.trainedOptimizer(policy, label)
-                : TrainingSpec.policyAt(policy, label);
         List<String> all = run.overrides(overrides);
         ExperimentSpec base = Experiments.read(Experiments.locate(name), all);
         List<OptimizerSpec> competitors = new ArrayList<>();

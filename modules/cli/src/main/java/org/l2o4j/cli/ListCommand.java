@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -14,27 +15,30 @@ import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.catalog.OptimizerProvider;
 import org.l2o4j.core.catalog.ProblemFamilyProvider;
 import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.training.TrainerProvider;
+import org.l2o4j.core.training.TrainingHeader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code l2o list}: the registered families and optimizers, and the experiment files. */
-@Command(name = "list", description = "List problem families, optimizers and experiments.")
+/** {@code l2o list}: the registered families, optimizers and trainers, and the experiment files. */
+@Command(name = "list", description = "List problem families, optimizers, trainers and experiments.")
 final class ListCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "WHAT", description = "families, optimizers or experiments (default: all)")
+    @Parameters(arity = "0..1", paramLabel = "WHAT", description = "families, optimizers, trainers or experiments (default: all)")
     private String what;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (what != null && !List.of("families", "optimizers", "experiments").contains(what)) {
-            throw new ConfigException("cannot list '" + what + "'; choose families, optimizers or experiments");
+        if (what != null && !List.of("families", "optimizers", "trainers", "experiments").contains(what)) {
+            throw new ConfigException("cannot list '" + what + "'; choose families, optimizers, trainers or "
+                    + "experiments");
         }
         if (what == null || what.equals("families")) {
             out.println("Problem families:");
@@ -48,12 +52,19 @@ final class ListCommand implements Callable<Integer> {
                 out.printf("  %-26s %s%n", p.name(), p.description());
             }
         }
+        if (what == null || what.equals("trainers")) {
+            out.println("Trainers (the 'kind' of a training file; resumable: the keys a resume may change):");
+            for (TrainerProvider p : Catalog.trainers().values()) {
+                out.printf("  %-26s %s; resumable: %s%n", p.kind(), p.description(),
+                        new TreeSet<>(p.resumableKeys()));
+            }
+        }
         if (what == null || what.equals("experiments")) {
             out.println("Experiments (" + Experiments.folder() + "):");
             for (Path f : experimentFiles()) {
                 Map<String, Object> raw = Experiments.readRaw(f, List.of());
-                String description = TrainingFile.isTraining(raw)
-                        ? "[l2o train] " + TrainingFile.fromMap(raw, "experiment file " + f).description()
+                String description = Trainings.isTraining(raw)
+                        ? "[l2o train] " + TrainingHeader.split(raw, "experiment file " + f).header().description()
                         : Experiments.read(f, List.of()).description();
                 out.printf("  %-26s %s%n", Experiments.nameOf(f), description);
             }

@@ -37,7 +37,7 @@ final class ReproduceCommand implements Callable<Integer> {
     public Integer call() {
         Path file = Experiments.locate(experiment);
         List<String> all = run.overrides(overrides);
-        if (TrainingFile.isTraining(Experiments.readRaw(file, List.of()))) {
+        if (Trainings.isTraining(Experiments.readRaw(file, List.of()))) {
             throw new ConfigException("'" + experiment + "' is a training run; start it with 'l2o train "
                     + experiment + "'");
         }

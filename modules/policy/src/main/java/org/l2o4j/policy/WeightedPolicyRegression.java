@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 import org.l2o4j.core.random.Seeds;
+import org.l2o4j.core.training.gradient.MetaAdam;
 
 /**
  * The S-step of guided policy search (gps.md §4.10): fit the policy mean to the local controllers' mean actions,
@@ -41,11 +42,9 @@ public final class WeightedPolicyRegression {
     private final GaussianMlpPolicy policy;
     private final PolicyRegressionConfig config;
     private final PrecisionWeightedLoss loss;
-    private final double[] firstMoment;
-    private final double[] secondMoment;
+    private final MetaAdam adam;
     private final double[] gradient;
     private final double[] step;
-    private long adamSteps;
     private long fitCalls;
 
     /** A regression that trains {@code policy} in place. */
@@ -54,8 +53,7 @@ public final class WeightedPolicyRegression {
         this.config = config;
         this.loss = new PrecisionWeightedLoss(policy.architecture());
         int n = policy.architecture().parameterCount();
-        this.firstMoment = new double[n];
-        this.secondMoment = new double[n];
+        this.adam = new MetaAdam(n, config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
         this.gradient = new double[n];
         this.step = new double[n];
     }
@@ -72,7 +70,7 @@ public final class WeightedPolicyRegression {
 
     /** Adam steps taken so far, over all calls (Adam's t). */
     public long adamSteps() {
-        return adamSteps;
+        return adam.steps();
     }
 
     /**
@@ -103,7 +101,7 @@ public final class WeightedPolicyRegression {
 
     /** A copy of the state carried between fits. */
     public State state() {
-        return new State(firstMoment, secondMoment, adamSteps, fitCalls);
+        return new State(adam.firstMoment(), adam.secondMoment(), adam.steps(), fitCalls);
     }
 
     /**
@@ -113,7 +111,7 @@ public final class WeightedPolicyRegression {
      *                                  negative
      */
     public void restore(State state) {
-        int n = firstMoment.length;
+        int n = step.length;
         if (state.firstMoment.length != n || state.secondMoment.length != n) {
             throw new IllegalArgumentException("dimension mismatch: the regression state has "
                     + state.firstMoment.length + " and " + state.secondMoment.length + " moments but the policy has "
@@ -123,9 +121,7 @@ public final class WeightedPolicyRegression {
             throw new IllegalArgumentException("counts must be >= 0, got adamSteps=" + state.adamSteps
                     + ", fitCalls=" + state.fitCalls);
         }
-        System.arraycopy(state.firstMoment, 0, firstMoment, 0, n);
-        System.arraycopy(state.secondMoment, 0, secondMoment, 0, n);
-        adamSteps = state.adamSteps;
+        adam.restore(state.adamSteps, state.firstMoment, state.secondMoment);
         fitCalls = state.fitCalls;
     }
 
@@ -195,23 +191,9 @@ public final class WeightedPolicyRegression {
         return new FitReport(losses, variance, w);
     }
 
-    /** θ ← θ − lr·m̂/(√v̂ + ε) with bias-corrected moments (Kingma &amp; Ba 2015, Algorithm 1). */
+    /** θ ← θ − lr·m̂/(√v̂ + ε) by the project's one {@link MetaAdam}, on the policy's parameters. */
     private void adamStep() {
-        adamSteps++;
-        double b1 = config.beta1();
-        double b2 = config.beta2();
-        double firstCorrection = 1.0 - Math.pow(b1, adamSteps);
-        double secondCorrection = 1.0 - Math.pow(b2, adamSteps);
-        double lr = config.learningRate();
-        double eps = config.epsilon();
-        for (int k = 0; k < step.length; k++) {
-            double g = gradient[k];
-            firstMoment[k] = b1 * firstMoment[k] + (1 - b1) * g;
-            secondMoment[k] = b2 * secondMoment[k] + (1 - b2) * g * g;
-            double mHat = firstMoment[k] / firstCorrection;
-            double vHat = secondMoment[k] / secondCorrection;
-            step[k] = lr * mHat / (Math.sqrt(vHat) + eps);
-        }
+        adam.stepInto(gradient, step);
         policy.subtractFromParameters(step);
     }
 

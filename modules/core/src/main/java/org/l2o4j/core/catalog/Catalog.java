@@ -7,10 +7,12 @@ import java.util.TreeMap;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.problem.ProblemFamily;
+import org.l2o4j.core.training.TrainerProvider;
 
 /**
- * Everything registered through {@link ProblemFamilyProvider} and {@link OptimizerProvider}, found with
- * {@link ServiceLoader}, so a new module adds families and optimizers by being on the classpath.
+ * Everything registered through {@link ProblemFamilyProvider}, {@link OptimizerProvider} and {@link TrainerProvider},
+ * found with {@link ServiceLoader}, so a new module adds families, optimizers and meta-trainers by being on the
+ * classpath.
  */
 public final class Catalog {
 
@@ -33,6 +35,25 @@ public final class Catalog {
             register(out, p.name(), p, "optimizer");
         }
         return out;
+    }
+
+    /** Registered meta-trainers by the {@code kind} of their training files. */
+    public static Map<String, TrainerProvider> trainers() {
+        Map<String, TrainerProvider> out = new TreeMap<>();
+        for (TrainerProvider p : ServiceLoader.load(TrainerProvider.class)) {
+            register(out, p.kind(), p, "trainer");
+        }
+        return out;
+    }
+
+    /** The trainer of that kind; the error for an unknown kind lists the known ones. */
+    public static TrainerProvider trainer(String kind) {
+        TrainerProvider p = trainers().get(kind);
+        if (p == null) {
+            throw new ConfigException("unknown training kind '" + kind + "'; known kinds: " + trainers().keySet()
+                    + " (a comparison experiment runs with 'l2o reproduce')");
+        }
+        return p;
     }
 
     /** The family of that name with the given settings; the error for an unknown name lists the known ones. */

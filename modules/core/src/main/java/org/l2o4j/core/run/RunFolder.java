@@ -68,6 +68,16 @@ public final class RunFolder implements AutoCloseable {
         return (committed ? target : staging).resolve(relative);
     }
 
+    /** Where the run is now: the staging folder until {@link #commit()}, then the final one. */
+    public Path path() {
+        return committed ? target : staging;
+    }
+
+    /** Whether {@link #commit()} has moved the run to its final name. */
+    public boolean committed() {
+        return committed;
+    }
+
     /** Writes text atomically into the run. */
     public void writeString(String relative, String content) {
         AtomicFiles.writeString(resolve(relative), content);

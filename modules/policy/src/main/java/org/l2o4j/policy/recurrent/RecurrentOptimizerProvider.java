@@ -1,4 +1,4 @@
-package org.l2o4j.bptt;
+package org.l2o4j.policy.recurrent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,15 +9,17 @@ import org.l2o4j.core.catalog.OptimizerProvider;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.optimizer.Optimizer;
+import org.l2o4j.core.training.TrainingFolder;
+import org.l2o4j.core.training.gradient.GradientMetaTrainer;
 import org.l2o4j.policy.CheckpointException;
-import org.l2o4j.policy.recurrent.RecurrentCheckpoint;
-import org.l2o4j.policy.recurrent.RecurrentSpec;
 
 /**
  * Registers trained recurrent optimizers as {@value RecurrentLearnedOptimizer#LSTM_NAME} and
  * {@value RecurrentLearnedOptimizer#GRU_NAME}, so experiment files compare them with the baselines like any other
- * optimizer. The one setting, {@code checkpoint}, names a recurrent optimizer checkpoint or a {@link BpttTrainer} run
- * folder (whose validation-best network, {@value BpttTrainer#BEST_FILE}, is then used). There is nothing to tune.
+ * optimizer. The one setting, {@code checkpoint}, names a recurrent optimizer checkpoint or a training run folder
+ * (whose latest checkpoint's validation-best network, {@value GradientMetaTrainer#BEST_FILE}, is then used, verified
+ * against its SHA-256). There is nothing to tune. Whatever trainer produced the network, it is loaded and evaluated
+ * here the same way.
  */
 public abstract class RecurrentOptimizerProvider implements OptimizerProvider {
 
@@ -73,7 +75,9 @@ public abstract class RecurrentOptimizerProvider implements OptimizerProvider {
                     + "optimizer checkpoint or of a BPTT training run's folder");
         }
         Path path = Path.of(s.checkpoint());
-        Path file = Files.isDirectory(path) ? path.resolve(BpttTrainer.BEST_FILE) : path;
+        Path file = Files.isDirectory(path) ? TrainingFolder.latestOf(path).orElseThrow(() -> new ConfigException(
+                "optimizer '" + name() + "': " + path + " has no checkpoint yet")).file(GradientMetaTrainer.BEST_FILE)
+                : path;
         RecurrentCheckpoint checkpoint;
         try {
             checkpoint = RecurrentCheckpoint.load(file);

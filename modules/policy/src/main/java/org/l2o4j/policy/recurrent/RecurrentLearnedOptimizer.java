@@ -1,4 +1,4 @@
-package org.l2o4j.bptt;
+package org.l2o4j.policy.recurrent;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,10 +7,6 @@ import java.util.Map;
 import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.rollout.ProblemBatch;
-import org.l2o4j.policy.recurrent.Preprocessing;
-import org.l2o4j.policy.recurrent.RecurrentCheckpoint;
-import org.l2o4j.policy.recurrent.RecurrentNet;
-import org.l2o4j.policy.recurrent.RecurrentSpec;
 
 /**
  * A trained recurrent network run as an ordinary {@link Optimizer}: every iteration it preprocesses each active

@@ -1,10 +1,10 @@
-package org.l2o4j.bptt;
+package org.l2o4j.core.training.gradient;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One row of the training log ({@value BpttTrainer#LOG_FILE}): what one epoch did. Epoch 0 is the untrained network's
+ * One row of the training log ({@code training-log.csv}): what one epoch did. Epoch 0 is the untrained network's
  * validation, before any meta-update.
  *
  * @param epoch                  epochs completed (1-based; 0 before training)
@@ -23,7 +23,7 @@ public record EpochRecord(int epoch, long metaSteps, double trainingLoss, double
         double wallSeconds) {
 
     /** The CSV header. */
-    static final String HEADER = "epoch,metaSteps,trainingLoss,trainingFinalObjective,gradientNorm,skippedSteps,"
+    public static final String HEADER = "epoch,metaSteps,trainingLoss,trainingFinalObjective,gradientNorm,skippedSteps,"
             + "validationScore,validationDiverged,best,wallSeconds";
 
     /** Whether the network was validated after this epoch. */
@@ -32,7 +32,7 @@ public record EpochRecord(int epoch, long metaSteps, double trainingLoss, double
     }
 
     /** The CSV row: numbers in round-trip form, missing values empty. */
-    String csv() {
+    public String csv() {
         return String.join(",", Integer.toString(epoch), Long.toString(metaSteps), number(trainingLoss),
                 number(trainingFinalObjective), number(gradientNorm), Long.toString(skippedSteps),
                 number(validationScore), validated() ? Integer.toString(validationDiverged) : "",
@@ -40,7 +40,7 @@ public record EpochRecord(int epoch, long metaSteps, double trainingLoss, double
     }
 
     /** Reads a row written by {@link #csv()}. */
-    static EpochRecord parse(String line) {
+    public static EpochRecord parse(String line) {
         String[] f = line.split(",", -1);
         if (f.length != 10) {
             throw new IllegalArgumentException("a training-log row has 10 fields, this one has " + f.length + ": "
@@ -52,7 +52,7 @@ public record EpochRecord(int epoch, long metaSteps, double trainingLoss, double
     }
 
     /** The whole log as CSV text. */
-    static String csv(List<EpochRecord> rows) {
+    public static String csv(List<EpochRecord> rows) {
         StringBuilder sb = new StringBuilder(HEADER).append('\n');
         for (EpochRecord r : rows) {
             sb.append(r.csv()).append('\n');

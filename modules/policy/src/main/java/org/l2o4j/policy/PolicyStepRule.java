@@ -1,4 +1,4 @@
-package org.l2o4j.gps.policy;
+package org.l2o4j.policy;
 
 import java.util.Map;
 import java.util.Objects;
@@ -7,8 +7,6 @@ import org.l2o4j.core.mdp.FeatureDrivenOptimizer;
 import org.l2o4j.core.mdp.FeatureLayout;
 import org.l2o4j.core.mdp.FeaturePreset;
 import org.l2o4j.core.mdp.StepRule;
-import org.l2o4j.policy.Policy;
-import org.l2o4j.policy.PolicyCheckpoint;
 
 /**
  * A trained global policy as core's {@link StepRule}: the step is the policy's mean action, Δx = μ_θ(o_t), without

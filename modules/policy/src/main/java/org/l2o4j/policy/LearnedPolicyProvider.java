@@ -1,4 +1,4 @@
-package org.l2o4j.gps;
+package org.l2o4j.policy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,20 +9,24 @@ import org.l2o4j.core.catalog.OptimizerProvider;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.optimizer.Optimizer;
-import org.l2o4j.gps.algorithm.GuidedPolicySearch;
-import org.l2o4j.gps.policy.PolicyStepRule;
-import org.l2o4j.policy.CheckpointException;
-import org.l2o4j.policy.PolicyCheckpoint;
+import org.l2o4j.core.training.TrainingFolder;
 
 /**
  * Registers a trained policy as the optimizer {@value PolicyStepRule#OPTIMIZER_NAME} (Li &amp; Malik's name for the
  * learned algorithm, ICLR 2017), so experiment files and {@code l2o evaluate} compare it with the baselines like any
- * other optimizer. Its one setting is the policy checkpoint; it has nothing to tune.
+ * other optimizer, whichever trainer produced it. Its one setting is the policy checkpoint: a {@value #FILE} or a
+ * training run folder, whose latest checkpoint's {@value #FILE} is used (verified against its SHA-256). It has nothing
+ * to tune.
  */
 public final class LearnedPolicyProvider implements OptimizerProvider {
 
+    /** The registered name. */
+    public static final String NAME = PolicyStepRule.OPTIMIZER_NAME;
+    /** The file name of a policy inside a trainer's checkpoint. */
+    public static final String FILE = "policy.json";
+
     /**
-     * @param checkpoint path of a policy checkpoint ({@code policy.json}) or of a training run's checkpoint folder
+     * @param checkpoint path of a policy checkpoint ({@value LearnedPolicyProvider#FILE}) or of a training run folder
      */
     public record Settings(String checkpoint) {
 
@@ -45,12 +49,13 @@ public final class LearnedPolicyProvider implements OptimizerProvider {
         Settings s = Configs.bind(hyperparameters, Settings.DEFAULTS, "optimizer '" + name() + "'");
         if (s.checkpoint().isBlank()) {
             throw new ConfigException("optimizer '" + name() + "' needs 'checkpoint': the path of a policy checkpoint"
-                    + " or of a training run's checkpoints folder");
+                    + " or of a training run folder");
         }
         Path path = Path.of(s.checkpoint());
         try {
-            PolicyCheckpoint checkpoint = Files.isDirectory(path) ? GuidedPolicySearch.latestPolicy(path)
-                    : PolicyCheckpoint.load(path);
+            Path file = Files.isDirectory(path) ? TrainingFolder.latestOf(path).orElseThrow(() -> new ConfigException(
+                    "optimizer '" + name() + "': " + path + " has no checkpoint yet")).file(FILE) : path;
+            PolicyCheckpoint checkpoint = PolicyCheckpoint.load(file);
             return PolicyStepRule.optimizer(checkpoint, Map.of("checkpoint", s.checkpoint()));
         } catch (CheckpointException | IllegalArgumentException e) {
             // A missing or unreadable checkpoint is the user's input, reported as such.

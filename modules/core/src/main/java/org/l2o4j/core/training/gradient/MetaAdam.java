@@ -1,9 +1,10 @@
-package org.l2o4j.bptt;
+package org.l2o4j.core.training.gradient;
 
 /**
  * Adam (Kingma &amp; Ba 2015, Algorithm 1, bias-corrected, ε added to √v̂) on the flat parameters of a learned
- * optimizer: the meta-optimizer of Andrychowicz et al. (papers.md §2.1). Its moments and step count are part of the
- * trainer checkpoint, so a resumed run continues exactly.
+ * optimizer: the one meta-optimizer of L2O4J, used by the shared outer loop of every gradient-based trainer
+ * ({@link GradientMetaTrainer}; Andrychowicz et al.'s choice, papers.md §2.1) and by GPS's S-step (the policy
+ * regression). Its moments and step count are part of the trainer checkpoint, so a resumed run continues exactly.
  */
 public final class MetaAdam {
 
@@ -38,15 +39,42 @@ public final class MetaAdam {
 
     /** θ ← θ − lr · m̂ / (√v̂ + ε) with the moments updated by {@code gradient}. */
     public void step(double[] theta, double[] gradient) {
+        requireLength("theta", theta);
+        update(gradient, theta, true);
+    }
+
+    /**
+     * Updates the moments by {@code gradient} and writes the step lr · m̂ / (√v̂ + ε) into {@code step}, for parameters
+     * that live elsewhere (the caller subtracts it, which gives the same bits as {@link #step(double[], double[])}).
+     */
+    public void stepInto(double[] gradient, double[] step) {
+        requireLength("step", step);
+        update(gradient, step, false);
+    }
+
+    private void update(double[] gradient, double[] target, boolean subtract) {
+        requireLength("gradient", gradient);
         steps++;
         double firstCorrection = 1 / (1 - Math.pow(beta1, steps));
         double secondCorrection = 1 / (1 - Math.pow(beta2, steps));
-        for (int k = 0; k < theta.length; k++) {
+        for (int k = 0; k < target.length; k++) {
             double g = gradient[k];
             firstMoment[k] = beta1 * firstMoment[k] + (1 - beta1) * g;
             secondMoment[k] = beta2 * secondMoment[k] + (1 - beta2) * g * g;
-            theta[k] -= learningRate * (firstMoment[k] * firstCorrection)
+            double delta = learningRate * (firstMoment[k] * firstCorrection)
                     / (Math.sqrt(secondMoment[k] * secondCorrection) + epsilon);
+            if (subtract) {
+                target[k] -= delta;
+            } else {
+                target[k] = delta;
+            }
+        }
+    }
+
+    private void requireLength(String name, double[] v) {
+        if (v.length != firstMoment.length) {
+            throw new IllegalArgumentException(name + " has " + v.length + " entries, Adam has " + firstMoment.length
+                    + " parameters");
         }
     }
 
@@ -55,16 +83,18 @@ public final class MetaAdam {
         return steps;
     }
 
-    double[] firstMoment() {
+    /** A copy of the first moment m. */
+    public double[] firstMoment() {
         return firstMoment.clone();
     }
 
-    double[] secondMoment() {
+    /** A copy of the second moment v. */
+    public double[] secondMoment() {
         return secondMoment.clone();
     }
 
     /** Restores the state saved by a checkpoint. */
-    void restore(long savedSteps, double[] savedFirst, double[] savedSecond) {
+    public void restore(long savedSteps, double[] savedFirst, double[] savedSecond) {
         if (savedFirst.length != firstMoment.length || savedSecond.length != secondMoment.length) {
             throw new IllegalArgumentException("the saved Adam moments have " + savedFirst.length + " and "
                     + savedSecond.length + " entries, the network has " + firstMoment.length + " parameters");

@@ -1,0 +1,406 @@
+package org.l2o4j.core.training.gradient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.run.AtomicFiles;
+import org.l2o4j.core.training.MetaTrainer;
+import org.l2o4j.core.training.TrainedOptimizer;
+import org.l2o4j.core.training.TrainingFolder;
+import org.l2o4j.core.training.TrainingListener;
+
+/**
+ * The outer loop of every gradient-based meta-trainer: a {@link GradientEstimator} supplies meta-gradients, this
+ * class does everything else the same way for all of them.
+ *
+ * <p><b>Loop.</b> Validate θ₀ (epoch 0). Then per epoch: {@link GradientEstimator#epoch start} it, and for each of its
+ * meta-steps take the estimate, clip it (element-wise, then by global norm, as configured) and take a {@link MetaAdam}
+ * step. Every {@code validateEveryEpochs} epochs and after the last, run θ as an optimizer on the {@link Validation}
+ * functions and keep it if it is the best so far.
+ *
+ * <p><b>NaN guard.</b> A meta-step whose loss or gradient is not finite is skipped: θ and Adam's state stay as they
+ * were, the skip is counted, and the rest of the epoch is abandoned (its inner iterates are no longer usable); the
+ * next epoch starts afresh.
+ *
+ * <p><b>Checkpoints</b> (every {@code checkpointEveryEpochs} epochs and after the last), through the
+ * {@link TrainingFolder}: {@value #BEST_FILE} (the validation-best θ as the estimator's optimizer checkpoint),
+ * {@value #LAST_FILE} (the latest θ) and {@value #STATE_FILE} (θ, Adam's moments and step count, the counters and the
+ * best θ with its score). The log has one {@link EpochRecord} per epoch; its {@code wallSeconds} column sums the
+ * sessions' time and is the only number that is not a function of the seed. A resumed run equals an uninterrupted one
+ * byte for byte.
+ */
+public final class GradientMetaTrainer implements MetaTrainer {
+
+    /** The validation-best θ, as the estimator's optimizer checkpoint: the run's result. */
+    public static final String BEST_FILE = "optimizer-best.json";
+    /** The latest θ. */
+    public static final String LAST_FILE = "optimizer-last.json";
+    /** The loop's state. */
+    public static final String STATE_FILE = "trainer.json";
+    /** The unit of work. */
+    public static final String UNIT = "epoch";
+    private static final String FORMAT = "l2o4j-gradient-trainer";
+    private static final int FORMAT_VERSION = 1;
+
+    private final String kind;
+    private final Map<String, Object> settings;
+    private final GradientLoopConfig config;
+    private final Supplier<GradientEstimator> estimators;
+    private final Supplier<Validation> validations;
+    private final Supplier<String> headline;
+    private final Function<Path, TrainedOptimizer> resultOptimizer;
+
+    /**
+     * What a run produced.
+     *
+     * @param best                   the validation-best θ
+     * @param last                   θ after the last epoch
+     * @param bestEpoch              the epoch of {@code best} (0: θ₀)
+     * @param bestValidationScore    its validation criterion
+     * @param bestValidationDiverged its diverged validation runs
+     * @param completedEpochs        epochs done
+     * @param metaSteps              meta-steps applied
+     * @param skippedSteps           meta-steps skipped by the NaN guard
+     * @param log                    one record per epoch, epoch 0 first
+     */
+    public record Result(double[] best, double[] last, int bestEpoch, double bestValidationScore,
+            int bestValidationDiverged, int completedEpochs, long metaSteps, long skippedSteps,
+            List<EpochRecord> log) {
+        public Result {
+            log = List.copyOf(log);
+        }
+    }
+
+    /**
+     * @param kind            the trainer's kind (in the checkpoints' provenance)
+     * @param settings        the trainer's resolved settings ({@link MetaTrainer#settings()})
+     * @param config          the loop's settings
+     * @param estimators      makes the estimator when training starts
+     * @param validations     makes the validation functions when training starts
+     * @param headline        the line that says what is trained, when training starts
+     * @param resultOptimizer the optimizer that loads a {@value #BEST_FILE} (without building an estimator)
+     */
+    public GradientMetaTrainer(String kind, Map<String, Object> settings, GradientLoopConfig config,
+            Supplier<GradientEstimator> estimators, Supplier<Validation> validations, Supplier<String> headline,
+            Function<Path, TrainedOptimizer> resultOptimizer) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.settings = new LinkedHashMap<>(settings);
+        this.config = Objects.requireNonNull(config, "config");
+        this.estimators = Objects.requireNonNull(estimators, "estimators");
+        this.validations = Objects.requireNonNull(validations, "validations");
+        this.headline = Objects.requireNonNull(headline, "headline");
+        this.resultOptimizer = Objects.requireNonNull(resultOptimizer, "resultOptimizer");
+    }
+
+    /** The loop's settings. */
+    public GradientLoopConfig config() {
+        return config;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return new LinkedHashMap<>(settings);
+    }
+
+    @Override
+    public Budget budget() {
+        return new Budget("epochs", config.epochs(), UNIT);
+    }
+
+    @Override
+    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener) {
+        Objects.requireNonNull(folder, "folder");
+        Result r = run(folder, listener);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("epochs", r.completedEpochs());
+        summary.put("metaSteps", r.metaSteps());
+        summary.put("skippedSteps", r.skippedSteps());
+        summary.put("bestEpoch", r.bestEpoch());
+        summary.put("bestValidationScore", r.bestValidationScore());
+        summary.put("bestValidationDiverged", r.bestValidationDiverged());
+        summary.put("policy", folder.latest().map(c -> c.file(BEST_FILE).toAbsolutePath().toString()).orElse(""));
+        return summary;
+    }
+
+    @Override
+    public TrainedOptimizer trainedOptimizer(Path runFolder) {
+        TrainingFolder.Checkpoint latest = TrainingFolder.latestOf(runFolder).orElseThrow(() -> new ConfigException(
+                runFolder + " has no checkpoint yet; train it further ('l2o train --resume " + runFolder + "')"));
+        return resultOptimizer.apply(latest.file(BEST_FILE));
+    }
+
+    /**
+     * Trains, checkpointing into {@code folder} (continuing from its latest checkpoint), or without writing anything
+     * when {@code folder} is null.
+     */
+    public Result run(TrainingFolder folder, TrainingListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        try (GradientEstimator estimator = estimators.get()) {
+            State s = folder != null && folder.resumeFrom().isPresent() ? restore(folder, estimator)
+                    : fresh(estimator);
+            if (folder != null) {
+                folder.logHeader(EpochRecord.HEADER);
+            }
+            return loop(s, estimator, validations.get(), folder, listener);
+        }
+    }
+
+    /** The mutable state of a run: what {@value #STATE_FILE} saves. */
+    private final class State {
+        double[] parameters;
+        MetaAdam adam;
+        int completedEpochs;
+        long metaSteps;
+        long skippedSteps;
+        double wallSeconds;
+        int bestEpoch;
+        Validation.Outcome best = new Validation.Outcome(Double.NaN, Integer.MAX_VALUE);
+        double[] bestParameters;
+        final List<EpochRecord> log = new ArrayList<>();
+
+        State(int parameterCount) {
+            adam = new MetaAdam(parameterCount, config.metaLearningRate(), config.beta1(), config.beta2(),
+                    config.epsilon());
+        }
+    }
+
+    private State fresh(GradientEstimator estimator) {
+        State s = new State(estimator.parameterCount());
+        s.parameters = estimator.initialParameters();
+        return s;
+    }
+
+    private Result loop(State s, GradientEstimator estimator, Validation validation, TrainingFolder folder,
+            TrainingListener listener) {
+        listener.started(s.completedEpochs, config.epochs(), headline.get());
+        double[] gradient = new double[estimator.parameterCount()];
+        if (s.log.isEmpty()) {
+            long t0 = System.nanoTime();
+            Validation.Outcome v = validation.run(estimator.optimizer(s.parameters));
+            s.bestEpoch = 0;
+            s.best = v;
+            s.bestParameters = s.parameters.clone();
+            s.wallSeconds += (System.nanoTime() - t0) * 1e-9;
+            record(s, new EpochRecord(0, 0, Double.NaN, Double.NaN, Double.NaN, 0, v.score(), v.diverged(), true,
+                    s.wallSeconds), folder, listener, validation);
+        }
+        for (int epoch = s.completedEpochs; epoch < config.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            EpochStats stats = trainEpoch(s, estimator, epoch, gradient);
+            s.completedEpochs = epoch + 1;
+            boolean validate = s.completedEpochs % config.validateEveryEpochs() == 0
+                    || s.completedEpochs == config.epochs();
+            Validation.Outcome v = validate ? validation.run(estimator.optimizer(s.parameters)) : null;
+            boolean best = v != null && v.betterThan(s.best);
+            if (best) {
+                s.bestEpoch = s.completedEpochs;
+                s.best = v;
+                s.bestParameters = s.parameters.clone();
+            }
+            s.wallSeconds += (System.nanoTime() - t0) * 1e-9;
+            record(s, new EpochRecord(s.completedEpochs, s.metaSteps, stats.meanLoss(), stats.finalObjective(),
+                    stats.meanGradientNorm(), s.skippedSteps, v == null ? Double.NaN : v.score(),
+                    v == null ? -1 : v.diverged(), best, s.wallSeconds), folder, listener, validation);
+            if (folder != null && (s.completedEpochs % config.checkpointEveryEpochs() == 0
+                    || s.completedEpochs == config.epochs())) {
+                checkpoint(folder, s, estimator);
+            }
+        }
+        return new Result(s.bestParameters.clone(), s.parameters.clone(), s.bestEpoch, s.best.score(),
+                s.best.diverged(), s.completedEpochs, s.metaSteps, s.skippedSteps, s.log);
+    }
+
+    private void record(State s, EpochRecord r, TrainingFolder folder, TrainingListener listener,
+            Validation validation) {
+        s.log.add(r);
+        if (folder != null) {
+            folder.log(r.csv());
+        }
+        listener.progressed(r.epoch(), r.validated() ? String.format(Locale.ROOT, "epoch %d: training loss %.5g, "
+                + "validation %s %.5g (%d diverged)%s, %.1f s", r.epoch(), r.trainingLoss(), validation.criterion(),
+                r.validationScore(), r.validationDiverged(), r.best() ? ", best so far" : "", r.wallSeconds()) : "");
+    }
+
+    private record EpochStats(double meanLoss, double finalObjective, double meanGradientNorm) {
+    }
+
+    private EpochStats trainEpoch(State s, GradientEstimator estimator, int epoch, double[] gradient) {
+        GradientEstimator.Epoch e = estimator.epoch(epoch, s.parameters);
+        double lossSum = 0;
+        double normSum = 0;
+        int applied = 0;
+        boolean abandoned = false;
+        for (int step = 0; step < estimator.stepsPerEpoch(); step++) {
+            double loss = e.estimate(s.parameters, gradient);
+            double norm = norm(gradient);
+            if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+                s.skippedSteps++;
+                abandoned = true;
+                break;
+            }
+            clip(gradient, norm);
+            s.adam.step(s.parameters, gradient);
+            s.metaSteps++;
+            applied++;
+            lossSum += loss;
+            normSum += norm;
+        }
+        return new EpochStats(applied == 0 ? Double.NaN : lossSum / applied,
+                abandoned ? Double.NaN : e.finalObjective(), applied == 0 ? Double.NaN : normSum / applied);
+    }
+
+    /** Element-wise clipping first, then the global norm (of the element-wise-clipped gradient). */
+    private void clip(double[] gradient, double norm) {
+        double c = config.clipElementwise();
+        if (c > 0) {
+            for (int k = 0; k < gradient.length; k++) {
+                gradient[k] = Math.max(-c, Math.min(c, gradient[k]));
+            }
+            norm = norm(gradient);
+        }
+        double maxNorm = config.clipGlobalNorm();
+        if (maxNorm > 0 && norm > maxNorm) {
+            double factor = maxNorm / norm;
+            for (int k = 0; k < gradient.length; k++) {
+                gradient[k] *= factor;
+            }
+        }
+    }
+
+    private static double norm(double[] v) {
+        double sq = 0;
+        for (double x : v) {
+            sq += x * x;
+        }
+        return Math.sqrt(sq);
+    }
+
+    private void checkpoint(TrainingFolder folder, State s, GradientEstimator estimator) {
+        folder.save(s.completedEpochs, UNIT, dir -> {
+            estimator.saveOptimizer(s.bestParameters, dir.resolve(BEST_FILE), networkProvenance(s.bestEpoch));
+            estimator.saveOptimizer(s.parameters, dir.resolve(LAST_FILE), networkProvenance(s.completedEpochs));
+            AtomicFiles.writeString(dir.resolve(STATE_FILE), Configs.toJson(stateJson(s)) + "\n");
+        });
+    }
+
+    private Map<String, Object> networkProvenance(int epoch) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("trainer", kind);
+        p.put("epoch", epoch);
+        return p;
+    }
+
+    private ObjectNode stateJson(State s) {
+        ObjectNode root = Configs.json().createObjectNode();
+        root.put("format", FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("completedEpochs", s.completedEpochs);
+        root.put("metaSteps", s.metaSteps);
+        root.put("skippedSteps", s.skippedSteps);
+        putArray(root, "parameters", s.parameters);
+        ObjectNode adam = root.putObject("adam");
+        adam.put("steps", s.adam.steps());
+        putArray(adam, "firstMoment", s.adam.firstMoment());
+        putArray(adam, "secondMoment", s.adam.secondMoment());
+        ObjectNode best = root.putObject("best");
+        best.put("epoch", s.bestEpoch);
+        if (Double.isFinite(s.best.score())) {
+            best.put("score", s.best.score());
+        } else {
+            best.putNull("score");
+        }
+        best.put("diverged", s.best.diverged());
+        putArray(best, "parameters", s.bestParameters);
+        return root;
+    }
+
+    private static void putArray(ObjectNode parent, String name, double[] values) {
+        ArrayNode array = parent.putArray(name);
+        for (double v : values) {
+            array.add(v);
+        }
+    }
+
+    private State restore(TrainingFolder folder, GradientEstimator estimator) {
+        TrainingFolder.Checkpoint checkpoint = folder.resumeFrom().orElseThrow();
+        Path file = checkpoint.file(STATE_FILE);
+        JsonNode root;
+        try {
+            root = Configs.json().readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the trainer state " + file + ": " + e.getMessage(), e);
+        }
+        Fields f = new Fields(file);
+        if (root == null || !FORMAT.equals(root.path("format").asText())
+                || root.path("formatVersion").asInt(-1) != FORMAT_VERSION) {
+            throw new ConfigException(file + " is not a version-" + FORMAT_VERSION + " " + FORMAT + " file");
+        }
+        State s = new State(estimator.parameterCount());
+        int count = estimator.parameterCount();
+        s.parameters = f.numbers(root, "parameters", count);
+        JsonNode adam = f.required(root, "adam");
+        s.adam.restore(f.required(adam, "steps").longValue(), f.numbers(adam, "firstMoment", count),
+                f.numbers(adam, "secondMoment", count));
+        s.completedEpochs = f.required(root, "completedEpochs").intValue();
+        s.metaSteps = f.required(root, "metaSteps").longValue();
+        s.skippedSteps = f.required(root, "skippedSteps").longValue();
+        JsonNode best = f.required(root, "best");
+        s.bestEpoch = f.required(best, "epoch").intValue();
+        JsonNode score = best.get("score");
+        s.best = new Validation.Outcome(score == null || score.isNull() ? Double.NaN : score.doubleValue(),
+                f.required(best, "diverged").intValue());
+        s.bestParameters = f.numbers(best, "parameters", count);
+        if (s.completedEpochs != checkpoint.step()) {
+            throw new ConfigException(file + " says " + s.completedEpochs + " epochs are done, its checkpoint "
+                    + checkpoint.step());
+        }
+        for (String row : folder.logRows()) {
+            s.log.add(EpochRecord.parse(row));
+        }
+        s.wallSeconds = s.log.isEmpty() ? 0 : s.log.get(s.log.size() - 1).wallSeconds();
+        return s;
+    }
+
+    /** Reads required fields of the state file, with errors naming the file and the field. */
+    private record Fields(Path file) {
+
+        JsonNode required(JsonNode parent, String name) {
+            JsonNode node = parent.get(name);
+            if (node == null || node.isNull()) {
+                throw new ConfigException("trainer state " + file + ": missing field '" + name + "'");
+            }
+            return node;
+        }
+
+        double[] numbers(JsonNode parent, String name, int length) {
+            JsonNode node = required(parent, name);
+            if (!node.isArray() || node.size() != length) {
+                throw new ConfigException("trainer state " + file + ": field '" + name + "' is not an array of "
+                        + length + " numbers (the network has " + length + " parameters)");
+            }
+            double[] out = new double[length];
+            for (int k = 0; k < length; k++) {
+                if (!node.get(k).isNumber()) {
+                    throw new ConfigException("trainer state " + file + ": '" + name + "[" + k + "]' is not a number");
+                }
+                out[k] = node.get(k).doubleValue();
+            }
+            return out;
+        }
+    }
+}

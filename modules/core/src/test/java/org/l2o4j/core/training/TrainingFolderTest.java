@@ -1,0 +1,115 @@
+package org.l2o4j.core.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.run.Provenance;
+
+/** The training folder's promises beyond the contract kit: lock, clean failure, retention, nothing to resume. */
+class TrainingFolderTest {
+
+    @TempDir
+    Path temp;
+
+    private static final Provenance SESSION = Provenance.capture("test", 7, "test");
+
+    private static TrainingHeader.Split file(Map<String, Object> overrides) {
+        Map<String, Object> raw = new LinkedHashMap<>(Map.of("kind", RandomWalkTrainer.KIND, "family", "none",
+                "seed", 7, "name", "walk"));
+        raw.putAll(overrides);
+        return TrainingHeader.split(raw, "test file");
+    }
+
+    private static MetaTrainer trainer(TrainingHeader.Split s) {
+        return new RandomWalkTrainer.Provider().create(s.header(), s.settings(), "test file");
+    }
+
+    private Path train(Map<String, Object> overrides) {
+        TrainingHeader.Split s = file(overrides);
+        MetaTrainer t = trainer(s);
+        try (TrainingFolder folder = TrainingFolder.create(temp, s.header(), t.settings(), resumable(), SESSION)) {
+            t.train(folder, TrainingListener.NONE);
+            return folder.path();
+        }
+    }
+
+    private static java.util.Set<String> resumable() {
+        return new RandomWalkTrainer.Provider().resumableKeys();
+    }
+
+    private TrainingFolder resume(Path run, Map<String, Object> overrides) {
+        TrainingHeader.Split s = file(overrides);
+        MetaTrainer t = trainer(s);
+        return TrainingFolder.resume(run, s.header(), t.settings(), resumable(), t.budget(), SESSION);
+    }
+
+    @Test
+    void aSecondProcessCannotResumeAFolderBeingTrained() {
+        Path run = train(Map.of("steps", 2));
+        try (TrainingFolder first = resume(run, Map.of("steps", 4))) {
+            ConfigException e = assertThrows(ConfigException.class, () -> resume(run, Map.of("steps", 4)).close());
+            assertTrue(e.getMessage().contains("being trained"), e.getMessage());
+        }
+        resume(run, Map.of("steps", 4)).close();
+    }
+
+    @Test
+    void aRunThatFailsBeforeItsFirstCheckpointLeavesNoFolder() throws IOException {
+        TrainingHeader.Split s = file(Map.of("failAt", 1));
+        MetaTrainer t = trainer(s);
+        try (TrainingFolder folder = TrainingFolder.create(temp, s.header(), t.settings(), resumable(), SESSION)) {
+            assertThrows(IllegalStateException.class, () -> t.train(folder, TrainingListener.NONE));
+        }
+        try (Stream<Path> left = Files.list(temp.resolve("walk"))) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
+    void aFolderWithoutACheckpointHasNothingToResume() throws IOException {
+        Path run = temp.resolve("walk/20260101-000000");
+        Files.createDirectories(run);
+        Files.writeString(run.resolve(TrainingFolder.FILE), "kind: random-walk\nfamily: none\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> resume(run, Map.of()));
+        assertTrue(e.getMessage().contains("no checkpoint"), e.getMessage());
+        ConfigException notARun = assertThrows(ConfigException.class,
+                () -> TrainingFolder.readFile(temp.resolve("nowhere")));
+        assertTrue(notARun.getMessage().contains("not a training run folder"), notARun.getMessage());
+    }
+
+    @Test
+    void retentionKeepsTheLatestAndEveryKth() throws IOException {
+        assertEquals(List.of("step-000006"), checkpointFolders(train(Map.of("steps", 6))));
+        assertEquals(List.of("step-000002", "step-000004", "step-000005"),
+                checkpointFolders(train(Map.of("steps", 5, "keepEvery", 2))));
+    }
+
+    @Test
+    void resumeRefusesABudgetBelowTheWorkDoneAndLeavesTheFolderAsItWas() throws IOException {
+        Path run = train(Map.of("steps", 4));
+        String before = Files.readString(run.resolve(TrainingFolder.FILE));
+        ConfigException e = assertThrows(ConfigException.class, () -> resume(run, Map.of("steps", 2)));
+        assertTrue(e.getMessage().contains("steps=2 is below the 4 steps already done"), e.getMessage());
+        assertEquals(before, Files.readString(run.resolve(TrainingFolder.FILE)));
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    private static List<String> checkpointFolders(Path run) throws IOException {
+        try (Stream<Path> s = Files.list(run.resolve(TrainingFolder.CHECKPOINTS))) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
