@@ -1,5 +1,8 @@
 package org.l2o4j.bptt;
 
+import org.l2o4j.policy.recurrent.RecurrentLearnedOptimizer;
+import org.l2o4j.core.training.gradient.GradientMetaTrainer;
+import org.l2o4j.core.training.TrainingListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +39,8 @@ class BeatsTunedAdamTest {
         BpttConfig config = Configs.bind(Map.of("layers", 1, "hiddenUnits", 10, "input", "raw", "epochs", 40,
                 "problemsPerEpoch", 16, "validateEveryEpochs", 5, "metaLearningRate", 0.01), BpttConfig.lstm(),
                 "test run");
-        BpttTrainer.Result trained = new BpttTrainer(config, family).train(r -> { });
+        BpttTrainer trainer = new BpttTrainer(config, family);
+        GradientMetaTrainer.Result trained = trainer.train(TrainingListener.NONE);
 
         List<Problem> training = family.problems("train", config.seed());
         TuningResult tuned = GridSearch.over(new Adam.Provider(), Map.of("learningRate", Grids.LEARNING_RATES))
@@ -47,7 +51,7 @@ class BeatsTunedAdamTest {
         List<double[]> starts = test.stream().map(p -> p.initialPoint(0)).toList();
         RolloutResult adam = Rollout.run(new Adam.Provider().create(tuned.chosen()), test, starts,
                 Rollout.Options.of(HORIZON), RolloutListener.NONE);
-        RolloutResult learned = Rollout.run(RecurrentLearnedOptimizer.of(trained.best(), Map.of()), test, starts,
+        RolloutResult learned = Rollout.run(RecurrentLearnedOptimizer.of(trainer.checkpoint(trained.best()), Map.of()), test, starts,
                 Rollout.Options.of(HORIZON), RolloutListener.NONE);
         assertEquals(0, adam.divergedCount());
         assertEquals(0, learned.divergedCount());

@@ -1,5 +1,8 @@
 package org.l2o4j.bptt;
 
+import org.l2o4j.core.training.gradient.GradientMetaTrainer;
+import org.l2o4j.core.training.gradient.EpochRecord;
+import org.l2o4j.core.training.TrainingListener;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,9 +96,9 @@ class NanGuardTest {
     @Test
     void nonFiniteMetaStepsAreSkippedAndCounted() {
         Map<String, Object> settings = Map.of("problemsPerEpoch", 4, "stepsPerProblem", 10, "validateEveryEpochs", 1);
-        List<EpochRecord> log = new ArrayList<>();
-        BpttTrainer.Result r = new BpttTrainer(TinyRuns.lstm(withEpochs(settings, 5)), new Poisoned(0))
-                .train(log::add);
+        GradientMetaTrainer.Result r = new BpttTrainer(TinyRuns.lstm(withEpochs(settings, 5)), new Poisoned(0))
+                .train(TrainingListener.NONE);
+        List<EpochRecord> log = r.log();
         assertEquals(4, r.skippedSteps());
         assertEquals(2, r.metaSteps());
         assertEquals(List.of(0L, 1L, 2L, 2L, 3L, 4L), log.stream().map(EpochRecord::skippedSteps).toList());
@@ -106,8 +109,9 @@ class NanGuardTest {
         }
 
         BpttTrainer twoEpochs = new BpttTrainer(TinyRuns.lstm(withEpochs(settings, 2)), new Poisoned(0));
-        double[] initial = twoEpochs.net().initialParameters(Seeds.derive(0, BpttTrainer.INIT_SEED));
-        assertArrayEquals(initial, twoEpochs.train(e -> { }).last().parameters(), 0.0,
+        double[] initial = twoEpochs.config().spec().create().initialParameters(Seeds.derive(0,
+                BpttEstimator.INIT_SEED));
+        assertArrayEquals(initial, twoEpochs.train(TrainingListener.NONE).last(), 0.0,
                 "skipped meta-steps leave the parameters untouched");
     }
 

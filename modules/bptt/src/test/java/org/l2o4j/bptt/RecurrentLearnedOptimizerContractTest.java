@@ -1,5 +1,6 @@
 package org.l2o4j.bptt;
 
+import org.l2o4j.policy.recurrent.RecurrentLearnedOptimizer;
 import java.util.Map;
 
 import org.l2o4j.core.optimizer.Optimizer;

@@ -1,5 +1,12 @@
 package org.l2o4j.bptt;
 
+import org.l2o4j.policy.recurrent.RecurrentLearnedOptimizer;
+import org.l2o4j.core.training.gradient.GradientMetaTrainer;
+import java.util.Set;
+import org.l2o4j.core.run.Provenance;
+import org.l2o4j.core.training.TrainingHeader;
+import org.l2o4j.core.training.TrainingFolder;
+import org.l2o4j.core.training.TrainingListener;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,14 +65,21 @@ class RecurrentOptimizerProviderTest {
 
     @Test
     void runFolderMeansItsBestNetwork() {
-        Path run = dir.resolve("run");
-        BpttTrainer.Result r = new BpttTrainer(TinyRuns.lstm(Map.of("epochs", 2)), TinyRuns.quadratics())
-                .train(run, e -> { });
+        TrainingHeader header = TrainingHeader.split(Map.of("kind", BpttTrainer.KIND, "family", "quadratic"), "test")
+                .header();
+        BpttTrainer trainer = new BpttTrainer(TinyRuns.lstm(Map.of("epochs", 2)), TinyRuns.quadratics());
+        Path run;
+        try (TrainingFolder folder = TrainingFolder.create(dir, header, trainer.settings(), Set.of(),
+                Provenance.capture("test", 0, "test"))) {
+            trainer.train(folder, TrainingListener.NONE);
+            run = folder.path();
+        }
+        GradientMetaTrainer.Result r = trainer.train(TrainingListener.NONE);
         Optimizer fromFolder = Catalog.optimizer("lstm-optimizer", Map.of("checkpoint", run.toString()));
         List<Problem> problems = TinyRuns.quadratics().problems("test", 0).subList(0, 3);
         List<double[]> starts = problems.stream().map(p -> p.initialPoint(0)).toList();
         RolloutResult a = Rollout.run(fromFolder, problems, starts, Rollout.Options.of(5), RolloutListener.NONE);
-        RolloutResult b = Rollout.run(RecurrentLearnedOptimizer.of(r.best(), Map.of()), problems, starts,
+        RolloutResult b = Rollout.run(RecurrentLearnedOptimizer.of(trainer.checkpoint(r.best()), Map.of()), problems, starts,
                 Rollout.Options.of(5), RolloutListener.NONE);
         assertArrayEquals(b.objective()[2], a.objective()[2], 0.0);
     }

@@ -55,7 +55,7 @@ class ExperimentSmokeTest {
 
     @TestFactory
     Stream<DynamicTest> everyBpttTrainingTrainsAndIsEvaluatedAtATinyBudget() throws IOException {
-        return experiments(BpttTrainingSpec.KIND).stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+        return experiments("bptt-training").stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             Path root = out.resolve(name);
             CliRunner.Result train = CliRunner.run("train", name, "--set", "epochs=1", "--set", "problemsPerEpoch=2",
                     "--set", "stepsPerProblem=4", "--set", "unrollLength=2", "--set", "validationProblems=1",
@@ -63,8 +63,10 @@ class ExperimentSmokeTest {
                     "--out", root.toString(), "--no-progress");
             assertEquals(0, train.exitCode(), train.err());
             Path run = onlyRun(root.resolve(name));
-            for (String f : List.of("training.yaml", "provenance.json", "summary.json", "optimizer-best.json",
-                    "optimizer-last.json", "trainer.json", "training-log.csv")) {
+            for (String f : List.of("training.yaml", "provenance.json", "summary.json", "training-log.csv",
+                    "checkpoints/latest.json", "checkpoints/epoch-000001/optimizer-best.json",
+                    "checkpoints/epoch-000001/optimizer-last.json", "checkpoints/epoch-000001/trainer.json",
+                    "checkpoints/epoch-000001/manifest.json")) {
                 assertTrue(Files.isRegularFile(run.resolve(f)), name + ": " + f);
             }
             for (String row : Files.readAllLines(run.resolve("training-log.csv")).subList(1, 3)) {
