@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.l2o4j.bptt.BpttConfig;
-import org.l2o4j.bptt.MetaAdam;
 import org.l2o4j.bptt.Unroll;
 import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.rollout.ProblemBatch;
+import org.l2o4j.core.training.gradient.MetaAdam;
 import org.l2o4j.policy.recurrent.RecurrentNet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.l2o4j.baselines.optimizers.Adam;
-import org.l2o4j.bptt.RecurrentLearnedOptimizer;
 import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.rollout.ProblemBatch;
+import org.l2o4j.policy.recurrent.RecurrentLearnedOptimizer;
 import org.l2o4j.policy.recurrent.RecurrentNet;
 import org.l2o4j.policy.recurrent.RecurrentSpec;
 import org.openjdk.jmh.annotations.Benchmark;

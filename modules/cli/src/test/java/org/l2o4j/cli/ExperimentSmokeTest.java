@@ -81,6 +81,28 @@ class ExperimentSmokeTest {
         }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyCemTrainingTrainsAndIsEvaluatedAtATinyBudget() throws IOException {
+        return experiments("cem-training").stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            Path root = out.resolve(name);
+            CliRunner.Result train = CliRunner.run("train", name, "--set", "generations=2", "--set", "population=4",
+                    "--set", "conditions=3", "--set", "functionsPerGeneration=2", "--set", "horizon=5",
+                    "--out", root.toString(), "--no-progress");
+            assertEquals(0, train.exitCode(), train.err());
+            Path run = onlyRun(root.resolve(name));
+            for (String f : List.of("training.yaml", "provenance.json", "summary.json", "training-log.csv",
+                    "checkpoints/latest.json", "checkpoints/generation-000002/policy.json",
+                    "checkpoints/generation-000002/cem-state.json")) {
+                assertTrue(Files.isRegularFile(run.resolve(f)), name + ": " + f);
+            }
+            String evaluation = (String) Experiments.readRaw(Experiments.locate(name), List.of()).get("evaluation");
+            CliRunner.Result evaluate = CliRunner.run(tiny(evaluation, "evaluate", "--policy", run.toString(),
+                    "--out", root.toString()));
+            assertEquals(0, evaluate.exitCode(), evaluate.err());
+            assertFiniteResults(onlyRun(root.resolve(evaluation + "-with-policy")), name);
+        }));
+    }
+
     /**
      * {@code args} with the tiny budget of comparison experiment {@code experiment}: 2 tuning and 3 test steps, and
      * its family settings with 3 training and 3 test functions.

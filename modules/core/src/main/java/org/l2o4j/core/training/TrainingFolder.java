@@ -203,14 +203,15 @@ public final class TrainingFolder implements AutoCloseable {
             Checkpoint checkpoint = latestOf(folder).orElseThrow(() -> new ConfigException("cannot resume " + folder
                     + ": it has no checkpoint yet (the run stopped before its first one); start it anew with"
                     + " 'l2o train " + header.name() + "'"));
-            List<String> lines = readLog(folder);
+            List<String> lines = checkpoint.logRows() == 0 && !Files.exists(folder.resolve(LOG)) ? List.of("")
+                    : readLog(folder);
             if (lines.size() < checkpoint.logRows() + 1) {
                 throw new ConfigException("cannot resume " + folder + ": " + LOG + " has " + Math.max(0,
                         lines.size() - 1) + " rows but the latest checkpoint covers " + checkpoint.logRows()
                         + "; the log was truncated or replaced");
             }
             opened = new TrainingFolder(null, folder, header, file, resumableKeys, session, checkpoint,
-                    lines.subList(1, checkpoint.logRows() + 1), lines.get(0));
+                    lines.subList(1, checkpoint.logRows() + 1), lines.get(0).isEmpty() ? null : lines.get(0));
             String manifestKind = String.valueOf(checkpoint.provenance().get("trainer"));
             if (!manifestKind.equals(header.kind())) {
                 throw new ConfigException("cannot resume " + folder + ": its checkpoint was written by trainer '"

@@ -68,6 +68,16 @@ public final class Badmm implements CouplingStrategy {
         return core.policy();
     }
 
+    @Override
+    public PriorCheckpoint priorCheckpoint() {
+        return core.priorCheckpoint();
+    }
+
+    @Override
+    public void restorePriors(PriorCheckpoint priors) {
+        core.restorePriors(priors);
+    }
+
     /** One BADMM iteration (see the class comment) from the given per-condition states. */
     @Override
     public Outcome iterate(int iteration, List<ConditionState> states) {

@@ -14,8 +14,15 @@ import org.l2o4j.policy.GaussianMlpPolicy;
  * <p><b>Lifecycle.</b> Construct once per run with the configuration, the conditions, π_θ and its S-step regression
  * (nothing runs); then call {@link #iterate} with i = 0, 1, … , each time passing the states the previous call
  * returned (at i = 0, or on resume, the initial or checkpointed states). An instance keeps state between calls that
- * the {@link ConditionState}s do not hold (the GMM priors' warm starts and the S-step's Adam moments; see
- * {@link TrainerCheckpoint} for what a resume restarts), trains π_θ in place, and is not thread-safe.
+ * the {@link ConditionState}s do not hold: the GMM priors, which {@link #priorCheckpoint} captures and
+ * {@link #restorePriors} restores, and the S-step's Adam moments, which live in the regression
+ * ({@code WeightedPolicyRegression.state()} / {@code restore}). It trains π_θ in place and is not thread-safe.
+ *
+ * <p><b>Resume.</b> After iteration k − 1 returned, save its states ({@link TrainerCheckpoint}), the policy, the
+ * regression's state and {@link #priorCheckpoint()} ({@link PriorCheckpoint#save}). To continue, build the policy
+ * from its checkpoint, a regression over it with its state restored, and a new coupling with the same configuration
+ * (threads may differ) and conditions; call {@link #restorePriors} once, before its first {@link #iterate}; then
+ * iterate from k with the saved states. Iterations k, k + 1, … then equal the uninterrupted run's bit for bit.
  */
 public interface CouplingStrategy {
 
@@ -41,4 +48,22 @@ public interface CouplingStrategy {
      *                                  between iterations (the step record; BADMM's duals)
      */
     Outcome iterate(int iteration, List<ConditionState> states);
+
+    /**
+     * Every condition's dynamics-prior and policy-prior GMM state, in condition order, for a checkpoint: call between
+     * iterations (after {@link #iterate} returned). A condition's entry is null where that prior is off or not yet
+     * fitted. The result shares no mutable state with the coupling.
+     */
+    PriorCheckpoint priorCheckpoint();
+
+    /**
+     * Restores the GMM priors from {@link #priorCheckpoint()} of a coupling with the same configuration and
+     * conditions, so that the next {@link #iterate} continues that run exactly. Call once, on a new coupling, before
+     * its first {@link #iterate}; a failed restore leaves the coupling unusable (build a new one).
+     *
+     * @throws IllegalArgumentException if the checkpoint does not fit this coupling (condition count, priors on or
+     *                                  off, buffer size or cluster count of another configuration)
+     * @throws IllegalStateException    if the priors were already fitted or restored
+     */
+    void restorePriors(PriorCheckpoint priors);
 }

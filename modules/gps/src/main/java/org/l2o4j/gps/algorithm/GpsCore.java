@@ -15,6 +15,7 @@ import org.l2o4j.gps.dynamics.DynamicsConfig;
 import org.l2o4j.gps.dynamics.DynamicsEstimator;
 import org.l2o4j.gps.dynamics.DynamicsFitter;
 import org.l2o4j.gps.dynamics.GmmPrior;
+import org.l2o4j.gps.dynamics.GmmPriorState;
 import org.l2o4j.gps.dynamics.KnownTransitionFitter;
 import org.l2o4j.gps.dynamics.NoPrior;
 import org.l2o4j.gps.dynamics.PriorProvider;
@@ -24,6 +25,7 @@ import org.l2o4j.gps.model.LinearGaussianController;
 import org.l2o4j.gps.model.LinearGaussianDynamics;
 import org.l2o4j.gps.model.QuadraticCost;
 import org.l2o4j.gps.policy.PolicyLinearizer;
+import org.l2o4j.gps.policy.PolicyLinearizerConfig;
 import org.l2o4j.gps.sampling.ParallelConditions;
 import org.l2o4j.gps.sampling.SampleBatch;
 import org.l2o4j.gps.sampling.TrajectorySampler;
@@ -48,7 +50,8 @@ import org.l2o4j.policy.WeightedPolicyRegression;
  * count. The S-step and the evaluation of π_θ run on the calling thread (gps.md §7).
  *
  * <p><b>State.</b> The per-condition dynamics priors and policy priors (their GMMs warm-start EM from one iteration
- * to the next), the network π_θ and the S-step's Adam state. Not thread-safe: one iteration at a time.
+ * to the next; {@link #priorCheckpoint} and {@link #restorePriors} carry them across a resume), the network π_θ and
+ * the S-step's Adam state. Not thread-safe: one iteration at a time.
  */
 final class GpsCore {
 
@@ -58,9 +61,13 @@ final class GpsCore {
     private final TrajectorySampler sampler;
     private final LqgKlTrajectoryOptimizer optimizer;
     private final List<DynamicsEstimator> fitters;
+    /** The fitters' GMM priors, per condition; empty when the dynamics prior is not a GMM. */
+    private final List<GmmPrior> dynamicsPriors;
     private final List<PolicyLinearizer> linearizers;
     private final GaussianMlpPolicy policy;
     private final WeightedPolicyRegression regression;
+    /** Set by the first iteration's sampling or by a restore: the priors have left their seeded start. */
+    private boolean priorsTouched;
 
     /** The cost model and dynamics of one condition's batch. */
     record Models(QuadraticCost cost, LinearGaussianDynamics dynamics) {
@@ -82,6 +89,7 @@ final class GpsCore {
         int d = this.conditions.get(0).dimension();
         this.costs = new ArrayList<>(this.conditions.size());
         this.fitters = new ArrayList<>(this.conditions.size());
+        this.dynamicsPriors = new ArrayList<>(this.conditions.size());
         this.linearizers = new ArrayList<>(this.conditions.size());
         for (int m = 0; m < this.conditions.size(); m++) {
             Condition condition = this.conditions.get(m);
@@ -96,9 +104,13 @@ final class GpsCore {
             }
             costs.add(L2oEnvironment.objectiveValueCost(config.preset(), objective, config.costScale(),
                     config.costHessian() == GpsConfig.CostHessian.PSD));
-            PriorProvider prior = config.dynamicsPrior() == GpsConfig.DynamicsPrior.GMM
-                    ? new GmmPrior(config.dynamicsGmm(), Seeds.derive(config.seed(), Mdgps.DYNAMICS_PRIOR_SEED, m))
-                    : new NoPrior();
+            PriorProvider prior = new NoPrior();
+            if (config.dynamicsPrior() == GpsConfig.DynamicsPrior.GMM) {
+                GmmPrior gmm = new GmmPrior(config.dynamicsGmm(),
+                        Seeds.derive(config.seed(), Mdgps.DYNAMICS_PRIOR_SEED, m));
+                dynamicsPriors.add(gmm);
+                prior = gmm;
+            }
             fitters.add(config.dynamics().structure() == DynamicsConfig.Structure.FULL
                     ? new DynamicsFitter(config.dynamics(), prior)
                     : new KnownTransitionFitter(config.dynamics(), prior, KnownTransition.of(config.preset(), d)));
@@ -143,8 +155,61 @@ final class GpsCore {
         }
     }
 
+    /** See {@link CouplingStrategy#priorCheckpoint}: the priors' states in condition order. */
+    PriorCheckpoint priorCheckpoint() {
+        List<PriorCheckpoint.ConditionPriors> priors = new ArrayList<>(conditions.size());
+        for (int m = 0; m < conditions.size(); m++) {
+            GmmPriorState dynamics = dynamicsPriors.isEmpty() ? null : dynamicsPriors.get(m).state().orElse(null);
+            priors.add(new PriorCheckpoint.ConditionPriors(dynamics, linearizers.get(m).priorState().orElse(null)));
+        }
+        return new PriorCheckpoint(priors);
+    }
+
+    /**
+     * See {@link CouplingStrategy#restorePriors}. The restores (an M-step each for mixtures stored as
+     * responsibilities) run on the configured threads, each touching only its own condition's priors, so the result
+     * does not depend on the thread count.
+     */
+    void restorePriors(PriorCheckpoint priors) {
+        if (priorsTouched) {
+            throw new IllegalStateException("restorePriors must be called once, on a new coupling, before its first"
+                    + " iterate; build a new " + (config.coupling() == GpsConfig.Coupling.MDGPS ? "Mdgps" : "Badmm")
+                    + " with the same configuration and conditions and restore that");
+        }
+        List<PriorCheckpoint.ConditionPriors> states = priors.conditions();
+        if (states.size() != conditions.size()) {
+            throw new IllegalArgumentException("the prior checkpoint holds " + states.size() + " conditions but this"
+                    + " run has " + conditions.size() + "; restore with the conditions it was taken with");
+        }
+        boolean policyPrior = config.linearizer().prior() != PolicyLinearizerConfig.Prior.NONE;
+        for (int m = 0; m < states.size(); m++) {
+            if (states.get(m).dynamics() != null && dynamicsPriors.isEmpty()) {
+                throw new IllegalArgumentException("condition " + m + " of the prior checkpoint has a dynamics GMM"
+                        + " but this run's dynamics prior is " + config.dynamicsPrior() + "; restore with the"
+                        + " configuration it was taken with");
+            }
+            if (states.get(m).policy() != null && !policyPrior) {
+                throw new IllegalArgumentException("condition " + m + " of the prior checkpoint has a policy GMM but"
+                        + " this run's policy prior is " + config.linearizer().prior() + "; restore with the"
+                        + " configuration it was taken with");
+            }
+        }
+        priorsTouched = true;
+        ParallelConditions.map(conditions.size(), config.threads(), m -> {
+            PriorCheckpoint.ConditionPriors state = states.get(m);
+            if (state.dynamics() != null) {
+                dynamicsPriors.get(m).restore(state.dynamics());
+            }
+            if (state.policy() != null) {
+                linearizers.get(m).restorePrior(state.policy());
+            }
+            return null;
+        });
+    }
+
     /** N rollouts of every condition's local controller with iteration {@code iteration}'s noise streams. */
     List<SampleBatch> sample(int iteration, List<LinearGaussianController> controllers) {
+        priorsTouched = true;
         return sampler.sample(conditions, controllers, config.samplesPerCondition(), config.seed(), iteration);
     }
 

@@ -1,31 +1,26 @@
 package org.l2o4j.gps.algorithm;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.rollout.DivergenceRule;
-import org.l2o4j.core.run.AtomicFiles;
+import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.gps.env.Condition;
 import org.l2o4j.gps.init.ControllerInitializer;
 import org.l2o4j.gps.init.MomentumGridInitializer;
 import org.l2o4j.gps.init.RandomGaussianInitializer;
 import org.l2o4j.gps.sampling.ParallelConditions;
 import org.l2o4j.policy.GaussianMlpPolicy;
+import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policy.MlpArchitecture;
 import org.l2o4j.policy.PolicyCheckpoint;
 import org.l2o4j.policy.WeightedPolicyRegression;
@@ -37,26 +32,30 @@ import org.l2o4j.policy.WeightedPolicyRegression;
  * ({@link Mdgps}, Montgomery &amp; Levine 2016, by default; {@link Badmm}, Levine et al. 2016, as Li &amp; Malik ran
  * it), and hands an {@link IterationRecord} per iteration to a listener.
  *
- * <p><b>Checkpoints.</b> With a folder, every iteration k writes {@code iteration-000k/policy.json} (the network as a
- * {@link PolicyCheckpoint}, with the whole {@link GpsConfig}, and so the feature preset, in its config) and
- * {@code iteration-000k/trainer.json} ({@link TrainerCheckpoint}), then atomically points {@code latest.json} at that
- * folder and deletes the previous one; a crash therefore leaves either the old or the new checkpoint, never a mix.
- * The files hold no time stamps: two runs with the same configuration and seed write byte-identical files.
- * {@link #resume} continues from {@code latest.json} until {@link GpsConfig#iterations()}; it restores the network,
- * the controllers, η, stepMult, the step-size record and BADMM's duals ν_t, λK_t, λk_t, and restarts what
- * {@link TrainerCheckpoint} lists as not saved (GMM warm starts, Adam moments).
+ * <p><b>Checkpoints.</b> With a {@link TrainingFolder}, every iteration k is a checkpoint ({@code iteration-00000k/}
+ * written through the folder, which checksums the files and points {@code latest.json} at them atomically):
+ * {@value #POLICY_FILE} (the network as a {@link PolicyCheckpoint}, with the {@link GpsConfig}, and so the feature
+ * preset, in its config), {@value #TRAINER_FILE} ({@link TrainerCheckpoint}: controllers, η, stepMult, the step-size
+ * record, BADMM's duals, the S-step's Adam state) and {@value #PRIORS_FILE} ({@link PriorCheckpoint}: the GMM priors'
+ * buffers, mixtures and initializations). The stored configuration leaves out {@code threads} and {@code iterations},
+ * the settings a resume may change, and nothing holds a time stamp: two runs with one seed write byte-identical
+ * files on any thread count, and a resumed run equals an uninterrupted one bit for bit.
  *
- * <p>Lifecycle: construct with configuration and conditions (nothing runs); call {@link #train} or {@link #resume}
+ * <p>Lifecycle: construct with configuration and conditions (nothing runs); call {@link #train} or {@link #run}
  * once per run. The trainer holds no state between calls.
  */
 public final class GuidedPolicySearch {
 
-    /** The pointer file of a checkpoint folder. */
-    public static final String LATEST = "latest.json";
-    /** The policy file inside an iteration folder. */
-    public static final String POLICY_FILE = "policy.json";
-    /** The trainer-state file inside an iteration folder. */
+    /** The policy file of a checkpoint: what {@code predicted-step-descent} loads. */
+    public static final String POLICY_FILE = LearnedPolicyProvider.FILE;
+    /** The trainer-state file of a checkpoint. */
     public static final String TRAINER_FILE = "trainer.json";
+    /** The GMM priors' state in a checkpoint. */
+    public static final String PRIORS_FILE = "priors.bin";
+    /** The unit of work, and the prefix of checkpoint folders. */
+    public static final String UNIT = "iteration";
+    /** The configuration keys a resume may change, left out of what checkpoints store. */
+    static final List<String> RESUMABLE = List.of("iterations", "threads");
     /** The {@link Seeds#derive} label of the network's initial weights. */
     public static final String POLICY_INIT_SEED = "gps-policy-init";
     /** The {@link Seeds#derive} label of the S-step's minibatch shuffles. */
@@ -102,21 +101,29 @@ public final class GuidedPolicySearch {
     }
 
     /**
-     * A fresh run that checkpoints into {@code folder} after every iteration.
+     * Trains, checkpointing every iteration into {@code folder}: from the folder's latest checkpoint if it has one
+     * (restoring the network, the controllers, η, stepMult, the step-size record, BADMM's duals, the S-step's Adam
+     * state and the GMM priors), otherwise from the start; without writing anything when {@code folder} is null. The
+     * listener sees each iteration's record before its checkpoint is written.
      *
-     * @throws IllegalStateException if the folder already holds a checkpoint (resume it, or choose another folder)
+     * @throws IllegalArgumentException if the checkpoint was written with another configuration (apart from the
+     *                                  iteration budget and the thread count) or for other conditions
      */
-    public Result train(Path folder, Consumer<IterationRecord> listener) {
-        Objects.requireNonNull(folder, "folder");
-        if (Files.exists(folder.resolve(LATEST))) {
-            throw new IllegalStateException(folder + " already holds a GPS checkpoint (" + LATEST + "); call resume"
-                    + " to continue it, or train into an empty folder");
-        }
-        return run(folder, listener);
-    }
-
-    private Result run(Path folder, Consumer<IterationRecord> listener) {
+    public Result run(TrainingFolder folder, Consumer<IterationRecord> listener) {
         Objects.requireNonNull(listener, "listener");
+        if (folder != null && folder.resumeFrom().isPresent()) {
+            Path checkpoint = folder.resumeFrom().get().directory();
+            TrainerCheckpoint saved = TrainerCheckpoint.load(checkpoint.resolve(TRAINER_FILE));
+            requireSameConfig(saved.config(), checkpoint);
+            if (saved.states().size() != conditions.size()) {
+                throw new IllegalArgumentException(checkpoint + " holds " + saved.states().size()
+                        + " conditions but this trainer has " + conditions.size());
+            }
+            GaussianMlpPolicy policy = PolicyCheckpoint.load(checkpoint.resolve(POLICY_FILE)).policy();
+            Path priors = checkpoint.resolve(PRIORS_FILE);
+            return iterate(folder, saved.completedIterations(), saved.states(), policy, saved.regression(),
+                    Files.exists(priors) ? PriorCheckpoint.load(priors) : null, listener);
+        }
         ControllerInitializer initializer = initializer();
         List<ConditionState> states = ParallelConditions.map(conditions.size(), config.threads(),
                 m -> ConditionState.initial(initializer.initialController(conditions.get(m)), config.initialEta()));
@@ -125,53 +132,15 @@ public final class GuidedPolicySearch {
                 config.hiddenUnits(), d, config.activation());
         GaussianMlpPolicy policy = GaussianMlpPolicy.initialize(architecture,
                 Seeds.derive(config.seed(), POLICY_INIT_SEED));
-        return iterate(folder, 0, states, policy, null, listener);
+        return iterate(folder, 0, states, policy, null, null, listener);
     }
 
     /**
-     * Continues the run checkpointed in {@code folder} up to {@link GpsConfig#iterations()} iterations in total. The
-     * configuration must equal the checkpoint's except for {@code iterations} and {@code threads}.
-     *
-     * @throws IllegalArgumentException if there is no checkpoint, it is malformed, or its configuration differs
+     * Iterations from {@code firstIteration}; {@code regressionState} continues a saved S-step and {@code priors}
+     * saved GMM priors (null: fresh).
      */
-    public Result resume(Path folder, Consumer<IterationRecord> listener) {
-        Objects.requireNonNull(listener, "listener");
-        Path iterationFolder = latestIterationFolder(folder);
-        TrainerCheckpoint saved = TrainerCheckpoint.load(iterationFolder.resolve(TRAINER_FILE));
-        requireSameConfig(saved.config(), iterationFolder);
-        if (saved.states().size() != conditions.size()) {
-            throw new IllegalArgumentException(iterationFolder + " holds " + saved.states().size()
-                    + " conditions but this trainer has " + conditions.size());
-        }
-        GaussianMlpPolicy policy = PolicyCheckpoint.load(iterationFolder.resolve(POLICY_FILE)).policy();
-        return iterate(folder, saved.completedIterations(), saved.states(), policy, saved.regression(), listener);
-    }
-
-    /** The policy checkpoint of the latest iteration in {@code folder}. */
-    public static PolicyCheckpoint latestPolicy(Path folder) {
-        return PolicyCheckpoint.load(latestIterationFolder(folder).resolve(POLICY_FILE));
-    }
-
-    /** The folder {@code latest.json} points at. */
-    public static Path latestIterationFolder(Path folder) {
-        Path pointer = folder.resolve(LATEST);
-        JsonNode root;
-        try {
-            root = Configs.json().readTree(Files.readAllBytes(pointer));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("no GPS checkpoint to resume in " + folder + ": cannot read " + pointer
-                    + " (" + e.getMessage() + ")", e);
-        }
-        JsonNode directory = root == null ? null : root.get("directory");
-        if (directory == null || !directory.isTextual()) {
-            throw new IllegalArgumentException(pointer + " has no text field 'directory'");
-        }
-        return folder.resolve(directory.asText());
-    }
-
-    /** Iterations from {@code firstIteration}; {@code regressionState} continues a saved S-step (null: fresh). */
-    private Result iterate(Path folder, int firstIteration, List<ConditionState> initialStates,
-            GaussianMlpPolicy policy, WeightedPolicyRegression.State regressionState,
+    private Result iterate(TrainingFolder folder, int firstIteration, List<ConditionState> initialStates,
+            GaussianMlpPolicy policy, WeightedPolicyRegression.State regressionState, PriorCheckpoint priors,
             Consumer<IterationRecord> listener) {
         WeightedPolicyRegression regression = new WeightedPolicyRegression(policy,
                 config.regression().withSeed(Seeds.derive(config.seed(), REGRESSION_SEED)));
@@ -182,76 +151,55 @@ public final class GuidedPolicySearch {
             case MDGPS -> new Mdgps(config, conditions, policy, regression);
             case BADMM -> new Badmm(config, conditions, policy, regression);
         };
+        if (priors != null) {
+            coupling.restorePriors(priors);
+        }
         List<ConditionState> states = initialStates;
         for (int i = firstIteration; i < config.iterations(); i++) {
             CouplingStrategy.Outcome outcome = coupling.iterate(i, states);
             states = outcome.states();
-            if (folder != null) {
-                checkpoint(folder, i + 1, states, policy, regression.state());
-            }
             listener.accept(outcome.record());
+            if (folder != null) {
+                checkpoint(folder, i + 1, states, policy, regression.state(), coupling.priorCheckpoint());
+            }
         }
         return new Result(policy, states, Math.max(firstIteration, config.iterations()));
     }
 
-    private void checkpoint(Path folder, int completed, List<ConditionState> states, GaussianMlpPolicy policy,
-            WeightedPolicyRegression.State regression) {
-        String name = String.format("iteration-%04d", completed);
-        Path target = folder.resolve(name);
+    private void checkpoint(TrainingFolder folder, int completed, List<ConditionState> states,
+            GaussianMlpPolicy policy, WeightedPolicyRegression.State regression, PriorCheckpoint priors) {
+        Map<String, Object> stored = storedConfig();
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("trainer", "GuidedPolicySearch (" + config.coupling() + ")");
         provenance.put("completedIterations", completed);
         provenance.put("seed", config.seed());
-        new PolicyCheckpoint(policy, config.preset().name(), Configs.toMap(config), provenance)
-                .save(target.resolve(POLICY_FILE));
-        new TrainerCheckpoint(completed, Configs.json().valueToTree(Configs.toMap(config)), states,
-                regression.adamSteps(), regression).save(target.resolve(TRAINER_FILE));
-        Path previous = Files.exists(folder.resolve(LATEST)) ? latestIterationFolder(folder) : null;
-        ObjectNode pointer = Configs.json().createObjectNode();
-        pointer.put("completedIterations", completed);
-        pointer.put("directory", name);
-        AtomicFiles.writeString(folder.resolve(LATEST), Configs.toJson(pointer) + "\n");
-        if (previous != null && !previous.getFileName().toString().equals(name)) {
-            deleteRecursively(previous);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            List<Path> all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
-            for (Path p : all) {
-                Files.delete(p);
+        PolicyCheckpoint policyCheckpoint = new PolicyCheckpoint(policy, config.preset().name(), stored, provenance);
+        TrainerCheckpoint trainer = new TrainerCheckpoint(completed, Configs.json().valueToTree(stored), states,
+                regression.adamSteps(), regression);
+        folder.save(completed, UNIT, dir -> {
+            policyCheckpoint.save(dir.resolve(POLICY_FILE));
+            trainer.save(dir.resolve(TRAINER_FILE));
+            if (priors.conditions().stream().anyMatch(c -> c.dynamics() != null || c.policy() != null)) {
+                priors.save(dir.resolve(PRIORS_FILE));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the new checkpoint is in place but the previous one, " + directory
-                    + ", could not be deleted: " + e.getMessage(), e);
-        }
+        });
     }
 
-    /**
-     * The stored configuration must be this one, apart from the iteration budget and the thread count. A config
-     * written before BADMM existed has no {@code coupling} and {@code badmm} fields; it was an MDGPS run, and matches
-     * an MDGPS configuration that agrees on every other field.
-     */
+    /** The configuration as checkpoints store it: without the settings a resume may change. */
+    private Map<String, Object> storedConfig() {
+        Map<String, Object> stored = Configs.toMap(config);
+        RESUMABLE.forEach(stored::remove);
+        return stored;
+    }
+
+    /** The stored configuration must be this one, apart from the iteration budget and the thread count. */
     private void requireSameConfig(JsonNode stored, Path where) {
-        JsonNode iterations = stored.get("iterations");
-        JsonNode threads = stored.get("threads");
-        if (iterations == null || threads == null) {
-            throw new IllegalArgumentException(where + ": the stored config lacks 'iterations' or 'threads'");
-        }
-        GpsConfig comparable = GpsConfig.builder(config).iterations(iterations.intValue())
-                .threads(threads.intValue()).build();
-        Map<String, Object> expectedFields = Configs.toMap(comparable);
-        if (!stored.has("coupling") && !stored.has("badmm") && config.coupling() == GpsConfig.Coupling.MDGPS) {
-            expectedFields.remove("coupling");
-            expectedFields.remove("badmm");
-        }
-        String expected = Configs.toJson(expectedFields);
+        String expected = Configs.toJson(storedConfig());
         String actual = Configs.toJson(stored);
         if (!expected.equals(actual)) {
             throw new IllegalArgumentException("the checkpoint in " + where + " was written with another"
-                    + " configuration (only iterations and threads may change on resume);\nstored:  " + actual
-                    + "\ncurrent: " + expected);
+                    + " configuration (only iterations and threads may change on resume); stored: "
+                    + actual.replaceAll("\\s+", "") + "; current: " + expected.replaceAll("\\s+", ""));
         }
     }
 

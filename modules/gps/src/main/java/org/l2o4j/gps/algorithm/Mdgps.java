@@ -63,6 +63,16 @@ public final class Mdgps implements CouplingStrategy {
         return core.policy();
     }
 
+    @Override
+    public PriorCheckpoint priorCheckpoint() {
+        return core.priorCheckpoint();
+    }
+
+    @Override
+    public void restorePriors(PriorCheckpoint priors) {
+        core.restorePriors(priors);
+    }
+
     /** The training conditions. */
     public List<Condition> conditions() {
         return core.conditions();

@@ -10,7 +10,7 @@ import org.l2o4j.core.rollout.Rollout;
 import org.l2o4j.core.rollout.RolloutListener;
 import org.l2o4j.core.rollout.RolloutResult;
 import org.l2o4j.gps.env.Condition;
-import org.l2o4j.gps.policy.PolicyStepRule;
+import org.l2o4j.policy.PolicyStepRule;
 import org.l2o4j.policy.Policy;
 
 /**

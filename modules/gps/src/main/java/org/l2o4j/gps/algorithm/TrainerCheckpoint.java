@@ -24,11 +24,13 @@ import org.l2o4j.policy.WeightedPolicyRegression;
  * stepMult, the step-size rule's record and, with BADMM, the duals ν_t, λK_t and λk_t ({@link BadmmDuals}).
  * Numbers are written in Java's round-trip decimal form, so a loaded state is bit-identical.
  *
- * <p><b>Not saved</b>, so restarted by a resume (listed in the file under {@code "notSaved"}): the per-condition GMMs
- * of the dynamics prior and of the policy prior (EM starts again from a seeded random assignment instead of the
- * previous mixture: at Li &amp; Malik's sizes they would be 20 clusters × 470² doubles per condition, about 35 MB
- * each). The S-step's Adam moments, step count and fit count are saved under {@code "regression"}. Without GMM priors
- * nothing is lost, and a resumed run equals an uninterrupted one bit for bit.
+ * <p><b>Saved beside it.</b> The per-condition GMMs of the dynamics prior and of the policy prior (buffer, fitted
+ * mixture, n0 point count, and the EM initializations drawn so far) are in the iteration's {@link PriorCheckpoint}
+ * file, written from {@link CouplingStrategy#priorCheckpoint} and restored by {@link CouplingStrategy#restorePriors}.
+ * The S-step's Adam moments, step count and fit count are saved here under {@code "regression"}. With these, a
+ * resumed run equals an uninterrupted one bit for bit, with or without GMM priors. A checkpoint without a prior file
+ * (written before it existed) resumes with the GMMs restarted from a seeded random assignment. {@code "notSaved"}
+ * lists what a resume would restart; it is empty now and kept for the format.
  *
  * <p>File format {@value #FORMAT_VERSION}, JSON:
  * <pre>
@@ -64,8 +66,7 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
     /** The version this code writes. */
     public static final int FORMAT_VERSION = 1;
     /** What a resume restarts, as written into the file. */
-    static final List<String> NOT_SAVED = List.of("dynamics-prior GMMs (EM restarts from a seeded random assignment)",
-            "policy-prior GMMs (EM restarts from a seeded random assignment)");
+    static final List<String> NOT_SAVED = List.of();
 
     public TrainerCheckpoint {
         states = List.copyOf(states);

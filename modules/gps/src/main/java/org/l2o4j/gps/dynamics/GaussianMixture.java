@@ -49,8 +49,12 @@ public final class GaussianMixture {
      * @param mixture            the fitted mixture (the parameters of the last E-step, or of the last M-step when the
      *                           iteration cap ended EM)
      * @param logLikelihoodTrace Σ_i log p(y_i) at each E-step, in order
+     * @param logResponsibilities the normalized log responsibilities log p(k | y_i) (P × K row-major) of the E-step
+     *                           whose M-step gave {@code mixture}: {@link #fromResponsibilities} of the data and
+     *                           these returns {@code mixture} bit for bit (EM always ends on a mixture that an M-step
+     *                           produced, since the first E-step can never stop it)
      */
-    public record EmResult(GaussianMixture mixture, double[] logLikelihoodTrace) {
+    public record EmResult(GaussianMixture mixture, double[] logLikelihoodTrace, double[] logResponsibilities) {
 
         /** The number of E-steps EM ran. */
         public int eStepCount() {
@@ -202,9 +206,11 @@ public final class GaussianMixture {
         double[] trace = new double[maxIterations];
         double previous = Double.NEGATIVE_INFINITY;
         GaussianMixture current = start;
-        double[] logJoint = new double[p * k];
+        double[] responsibilities = null;
         int steps = 0;
         while (steps < maxIterations) {
+            // a fresh array per E-step: the one behind the returned mixture must survive the next E-step
+            double[] logJoint = new double[p * k];
             current.logJoint(data, logJoint);
             double logLikelihood = 0;
             for (int i = 0; i < p; i++) {
@@ -216,27 +222,53 @@ public final class GaussianMixture {
                 break;
             }
             previous = logLikelihood;
-            current = current.maximize(data, logJoint);
+            for (int i = 0; i < p; i++) {
+                double norm = logSumExp(logJoint, i * k, k);
+                for (int c = 0; c < k; c++) {
+                    logJoint[i * k + c] -= norm;
+                }
+            }
+            current = maximize(data, logJoint, k);
+            responsibilities = logJoint;
         }
-        return new EmResult(current, Arrays.copyOf(trace, steps));
+        return new EmResult(current, Arrays.copyOf(trace, steps), responsibilities);
     }
 
-    /** The M-step from the E-step's log joint densities (P × K, overwritten with normalized log responsibilities). */
-    private GaussianMixture maximize(double[][] data, double[] logJoint) {
-        int p = data.length;
-        int k = clusterCount;
-        int d = dimension;
-        for (int i = 0; i < p; i++) {
-            double norm = logSumExp(logJoint, i * k, k);
-            for (int c = 0; c < k; c++) {
-                logJoint[i * k + c] -= norm;
+    /**
+     * The M-step of EM (see the class comment) from normalized log responsibilities: the mixture that
+     * {@link EmResult#mixture()} is, given the data EM ran on and {@link EmResult#logResponsibilities()}. A snapshot
+     * of a fitted mixture can therefore store P × K responsibilities instead of K covariances.
+     *
+     * @param data                the points EM ran on, P × D, in the same order
+     * @param logResponsibilities log p(k | y_i), P × K row-major
+     * @param clusterCount        K
+     * @throws IllegalArgumentException if the sizes disagree
+     */
+    public static GaussianMixture fromResponsibilities(double[][] data, double[] logResponsibilities,
+            int clusterCount) {
+        if (clusterCount < 1 || data.length == 0 || logResponsibilities.length != (long) data.length * clusterCount) {
+            throw new IllegalArgumentException("need P × K log responsibilities for P ≥ 1 points and K ≥ 1 clusters;"
+                    + " got " + logResponsibilities.length + " for P = " + data.length + ", K = " + clusterCount);
+        }
+        int d = data[0].length;
+        for (int i = 0; i < data.length; i++) {
+            if (data[i].length != d) {
+                throw new IllegalArgumentException("point " + i + " has dimension " + data[i].length + ", point 0 has "
+                        + d);
             }
         }
+        return maximize(data, logResponsibilities, clusterCount);
+    }
+
+    /** The M-step from normalized log responsibilities (P × K row-major, not modified). */
+    private static GaussianMixture maximize(double[][] data, double[] logResponsibilities, int k) {
+        int p = data.length;
+        int d = data[0].length;
         double[] columnLogSums = new double[k];
         double[] column = new double[p];
         for (int c = 0; c < k; c++) {
             for (int i = 0; i < p; i++) {
-                column[i] = logJoint[i * k + c];
+                column[i] = logResponsibilities[i * k + c];
             }
             columnLogSums[c] = logSumExp(column, 0, p);
         }
@@ -251,7 +283,7 @@ public final class GaussianMixture {
             newLogMasses[c] = columnLogSums[c] - total;
             boolean reboot = Math.exp(newLogMasses[c]) < REBOOT_MASS_FRACTION / k;
             for (int i = 0; i < p; i++) {
-                weights[i] = reboot ? 1.0 / p : Math.exp(logJoint[i * k + c] - columnLogSums[c]);
+                weights[i] = reboot ? 1.0 / p : Math.exp(logResponsibilities[i * k + c] - columnLogSums[c]);
             }
             double[] mean = new double[d];
             for (int i = 0; i < p; i++) {

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -19,6 +20,10 @@ import org.l2o4j.core.random.Seeds;
  * the oldest trajectories, K is recomputed, EM warm-starts from the previous mixture when K is unchanged and otherwise
  * starts from a seeded random hard assignment); then {@link #evaluate} per time step. Same seed and same batches give
  * the same mixture. Not thread-safe for {@code update}; {@code evaluate} reads an immutable mixture.
+ *
+ * <p>Checkpoints: {@link #state} between updates captures everything the next update depends on, and
+ * {@link #restore} on a new prior with the same configuration and seed (or assignment source) continues from it as
+ * if never interrupted, bit for bit.
  */
 public final class GmmPrior implements PriorProvider {
 
@@ -29,6 +34,10 @@ public final class GmmPrior implements PriorProvider {
     /** P of the n0 formula; in cbfinn-compatible mode it is only refreshed when EM is re-initialized. */
     private int trainingPointCount;
     private GaussianMixture.EmResult lastEm;
+    /** Those behind {@link #mixture}'s last M-step; null only after restoring a mixture stored by its parameters. */
+    private double[] logResponsibilities;
+    /** The EM initializations drawn so far; a restore replays them to bring a new prior's generator to this point. */
+    private final List<GmmPriorState.Initialization> initializations = new ArrayList<>();
 
     /** Where EM's starting hard assignment comes from when the mixture is (re)initialized. */
     @FunctionalInterface
@@ -81,8 +90,7 @@ public final class GmmPrior implements PriorProvider {
                     + ", new points have " + d);
         }
         buffer.addAll(trajectories);
-        // the reference keeps one trajectory fewer than maxSamples (gps-fixtures/README.md §7.3)
-        int kept = config.cbfinnCompatible() ? config.maxSamples() - 1 : config.maxSamples();
+        int kept = keptTrajectories();
         while (buffer.size() > kept) {
             buffer.removeFirst();
         }
@@ -101,6 +109,7 @@ public final class GmmPrior implements PriorProvider {
             }
         } else {
             int[] assignment = initialAssignment.assign(p, k);
+            initializations.add(new GmmPriorState.Initialization(p, k));
             start = GaussianMixture.fromAssignment(data, assignment, k, config.cbfinnCompatible()
                     ? GaussianMixture.InitialCovariance.SCATTER_OVER_CLUSTER_COUNT
                     : GaussianMixture.InitialCovariance.CLUSTER_COVARIANCE);
@@ -108,6 +117,90 @@ public final class GmmPrior implements PriorProvider {
         }
         lastEm = GaussianMixture.fit(data, start, config.maxEmIterations());
         mixture = lastEm.mixture();
+        logResponsibilities = lastEm.logResponsibilities();
+    }
+
+    /** maxSamples; the reference keeps one trajectory fewer (gps-fixtures/README.md §7.3). */
+    private int keptTrajectories() {
+        return config.cbfinnCompatible() ? config.maxSamples() - 1 : config.maxSamples();
+    }
+
+    /**
+     * What the next {@link #update} depends on, for a checkpoint taken between updates; empty before the first update
+     * (a new prior with the same seed is then the same). The mixture is stored in its smaller exact form (see
+     * {@link GmmPriorState}).
+     */
+    public Optional<GmmPriorState> state() {
+        if (mixture == null) {
+            return Optional.empty();
+        }
+        int d = mixture.dimension();
+        int[] lengths = new int[buffer.size()];
+        int rows = 0;
+        int n = 0;
+        for (double[][] trajectory : buffer) {
+            lengths[n++] = trajectory.length;
+            rows += trajectory.length;
+        }
+        double[] points = new double[rows * d];
+        int at = 0;
+        for (double[][] trajectory : buffer) {
+            for (double[] row : trajectory) {
+                System.arraycopy(row, 0, points, at, d);
+                at += d;
+            }
+        }
+        return Optional.of(new GmmPriorState(d, lengths, points, trainingPointCount, initializations,
+                GmmPriorState.compact(mixture, logResponsibilities, rows)));
+    }
+
+    /**
+     * Continues from a {@link #state} of a prior with this configuration and seed (or assignment source): restores
+     * the buffer, the mixture and the n0 point count, and replays the recorded initializations on this prior's
+     * assignment source, so that every later update gives what it would have given in the uninterrupted run.
+     * {@link #lastEm} stays empty until the next update (a state keeps no EM trace).
+     *
+     * @throws IllegalStateException    if this prior was already updated or restored (its generator has moved on;
+     *                                  construct a new one)
+     * @throws IllegalArgumentException if the state does not fit this configuration (more trajectories than the
+     *                                  buffer keeps, or a cluster count this configuration would not choose)
+     */
+    public void restore(GmmPriorState state) {
+        Objects.requireNonNull(state, "state");
+        if (mixture != null || !initializations.isEmpty()) {
+            throw new IllegalStateException("restore needs a prior that was never updated or restored (its random"
+                    + " initializations must start from the seed); construct a new GmmPrior and restore that");
+        }
+        int kept = keptTrajectories();
+        if (state.trajectoryCount() > kept) {
+            throw new IllegalArgumentException("the state buffers " + state.trajectoryCount() + " trajectories but"
+                    + " this prior keeps at most " + kept + " (maxSamples = " + config.maxSamples() + "); restore"
+                    + " with the configuration the state was taken with");
+        }
+        int p = state.pointCount();
+        if (state.mixture().clusterCount() != clusterCount(p)) {
+            throw new IllegalArgumentException("the state's mixture has K = " + state.mixture().clusterCount()
+                    + " clusters but this configuration gives K = " + clusterCount(p) + " for its " + p
+                    + " points (maxClusters = " + config.maxClusters() + ", minSamplesPerCluster = "
+                    + config.minSamplesPerCluster() + "); restore with the configuration the state was taken with");
+        }
+        List<double[][]> trajectories = state.trajectories();
+        List<double[]> rows = new ArrayList<>(p);
+        for (double[][] trajectory : trajectories) {
+            rows.addAll(List.of(trajectory));
+        }
+        GaussianMixture restored = state.mixture().mixture(rows.toArray(new double[0][]));
+        for (GmmPriorState.Initialization draw : state.initializations()) {
+            initialAssignment.assign(draw.points(), draw.clusters());
+        }
+        initializations.addAll(state.initializations());
+        buffer.addAll(trajectories);
+        mixture = restored;
+        trainingPointCount = state.trainingPointCount();
+        logResponsibilities = state.mixture() instanceof GmmPriorState.Responsibilities r
+                ? r.logResponsibilities()
+                : null;
+        lastEm = null;
     }
 
     /** K = max(2, min(maxClusters, ⌊P / minSamplesPerCluster⌋)). */
@@ -184,7 +277,7 @@ public final class GmmPrior implements PriorProvider {
         return Optional.ofNullable(mixture);
     }
 
-    /** The last EM run (log-likelihood trace, E-step count), or empty before the first update. */
+    /** The last EM run (log-likelihood trace, E-step count), or empty before the first update and after a restore. */
     public Optional<GaussianMixture.EmResult> lastEm() {
         return Optional.ofNullable(lastEm);
     }

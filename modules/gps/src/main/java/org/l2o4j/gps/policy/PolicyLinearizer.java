@@ -4,10 +4,12 @@ import org.l2o4j.policy.Policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.l2o4j.gps.dynamics.ConditionedGaussian;
 import org.l2o4j.gps.dynamics.GaussianConditioner;
 import org.l2o4j.gps.dynamics.GmmPrior;
+import org.l2o4j.gps.dynamics.GmmPriorState;
 import org.l2o4j.gps.dynamics.NiwPrior;
 import org.l2o4j.gps.model.LinearGaussianController;
 import org.l2o4j.gps.sampling.SampleBatch;
@@ -32,7 +34,9 @@ import org.l2o4j.gps.sampling.SampleBatch;
  * <p>Lifecycle, per condition: construct with the configuration and a seed (the mixture's random initial assignments
  * are drawn from it); each GPS iteration call {@link #updatePrior} with the new samples and the current policy, then
  * {@link #linearize} as often as the policy changes (BADMM re-linearizes within its inner loop without refitting the
- * prior, gps.md §3). The mixture is the only state. Not thread-safe; use one linearizer per condition.
+ * prior, gps.md §3). The prior is the only state: {@link #priorState} captures it between GPS iterations, and
+ * {@link #restorePrior} on a new linearizer with the same configuration and seed continues from it bit for bit. Not
+ * thread-safe; use one linearizer per condition.
  */
 public final class PolicyLinearizer {
 
@@ -79,6 +83,39 @@ public final class PolicyLinearizer {
             priorTrajectories = samples;
         }
         prior.update(trajectories);
+    }
+
+    /**
+     * The policy prior's state for a checkpoint between GPS iterations (the buffer of mode replace is the last batch,
+     * so it also gives the prior's buffer size); empty without a prior or before the first {@link #updatePrior}.
+     */
+    public Optional<GmmPriorState> priorState() {
+        return prior == null ? Optional.empty() : prior.state();
+    }
+
+    /**
+     * Continues from a {@link #priorState} of a linearizer with this configuration and seed, as the next
+     * {@link #updatePrior} of the uninterrupted run would.
+     *
+     * @throws IllegalArgumentException if this linearizer has no prior (mode {@code none}), or the state does not
+     *                                  fit its mixture settings
+     * @throws IllegalStateException    if this linearizer's prior was already fitted or restored
+     */
+    public void restorePrior(GmmPriorState state) {
+        Objects.requireNonNull(state, "state");
+        if (config.prior() != PolicyLinearizerConfig.Prior.REPLACE) {
+            throw new IllegalArgumentException("this policy linearizer has prior mode " + config.prior()
+                    + ", which keeps no state to restore; restore with the configuration the state was taken with");
+        }
+        if (prior != null) {
+            throw new IllegalStateException("the policy prior was already fitted or restored; restore into a new"
+                    + " PolicyLinearizer");
+        }
+        int samples = state.trajectoryCount();
+        GmmPrior restored = new GmmPrior(config.gmm().withMaxSamples(samples), seed);
+        restored.restore(state);
+        prior = restored;
+        priorTrajectories = samples;
     }
 
     /**

@@ -14,9 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,14 +29,22 @@ import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.rollout.Rollout;
 import org.l2o4j.core.rollout.RolloutListener;
 import org.l2o4j.core.rollout.RolloutResult;
+import org.l2o4j.core.run.Provenance;
+import org.l2o4j.core.training.MetaTrainer;
+import org.l2o4j.core.training.TrainingFolder;
+import org.l2o4j.core.training.TrainingHeader;
+import org.l2o4j.gps.GpsTrainer;
 import org.l2o4j.gps.env.Condition;
 import org.l2o4j.gps.model.LinearGaussianController;
 import org.l2o4j.gps.policy.PolicyLinearizerConfig;
-import org.l2o4j.gps.policy.PolicyStepRule;
 import org.l2o4j.policy.PolicyCheckpoint;
-import org.l2o4j.policy.PolicyRegressionConfig;
+import org.l2o4j.policy.PolicyStepRule;
 
-/** The trainer's reproducibility contract: seeds, thread counts, checkpoints and resume (gps.md §5 item 10, §7). */
+/**
+ * The trainer's reproducibility contract at the level of the algorithm, for both couplings: seeds, thread counts,
+ * checkpoints with the GMM priors and resume (gps.md §5 item 10, §7); {@code GpsTrainerContractTest} checks the
+ * training-folder contract of the registered trainer.
+ */
 class GuidedPolicySearchTest {
 
     private static final List<Condition> CONDITIONS = TinyRuns.logisticConditions(0, 3);
@@ -48,30 +57,71 @@ class GuidedPolicySearchTest {
         return GpsConfig.builder(GpsConfig.tiny()).iterations(2).coupling(coupling).build();
     }
 
+    private static TrainingHeader header(GpsConfig config) {
+        return TrainingHeader.split(Map.of("kind", GpsTrainer.KIND, "family", "logistic-regression", "seed",
+                config.seed(), "threads", config.threads()), "test").header();
+    }
+
+    /** The configuration as a training folder's settings (seed and threads are the header's). */
+    private static Map<String, Object> settings(GpsConfig config) {
+        Map<String, Object> settings = Configs.toMap(config);
+        GuidedPolicySearch.RESUMABLE.forEach(settings::remove);
+        settings.remove("seed");
+        return settings;
+    }
+
+    /** A training folder for {@code config} under {@code root}, as {@code l2o train} makes one. */
+    private static TrainingFolder folder(Path root, GpsConfig config) {
+        return TrainingFolder.create(root, header(config), settings(config), Set.copyOf(GuidedPolicySearch.RESUMABLE),
+                Provenance.capture("test", config.seed(), "test"));
+    }
+
+    private static TrainingFolder reopen(Path run, GpsConfig config) {
+        return TrainingFolder.resume(run, header(config), settings(config), Set.copyOf(GuidedPolicySearch.RESUMABLE),
+                new MetaTrainer.Budget("iterations", config.iterations(), "iteration"),
+                Provenance.capture("test", config.seed(), "test"));
+    }
+
+    /** Trains {@code config} into a new folder under {@code root}; returns the run folder. */
+    private static Path train(Path root, GpsConfig config, Consumer<IterationRecord> listener) {
+        try (TrainingFolder f = folder(root, config)) {
+            new GuidedPolicySearch(config, CONDITIONS).run(f, listener);
+            return f.path();
+        }
+    }
+
+    /** Resumes the run in {@code run} with {@code config}. */
+    private static GuidedPolicySearch.Result resume(Path run, GpsConfig config, Consumer<IterationRecord> listener) {
+        try (TrainingFolder f = reopen(run, config)) {
+            return new GuidedPolicySearch(config, CONDITIONS).run(f, listener);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(GpsConfig.Coupling.class)
     void sameSeedWritesByteIdenticalCheckpoints(GpsConfig.Coupling coupling, @TempDir Path dir) throws IOException {
-        Path a = dir.resolve("a");
-        Path b = dir.resolve("b");
-        new GuidedPolicySearch(twoIterations(coupling), CONDITIONS).train(a, r -> { });
-        new GuidedPolicySearch(twoIterations(coupling), CONDITIONS).train(b, r -> { });
+        Path a = train(dir.resolve("a"), twoIterations(coupling), r -> { }).resolve(TrainingFolder.CHECKPOINTS);
+        Path b = train(dir.resolve("b"), twoIterations(coupling), r -> { }).resolve(TrainingFolder.CHECKPOINTS);
         List<Path> files = relativeFiles(a);
-        assertEquals(List.of(Path.of("iteration-0002", GuidedPolicySearch.POLICY_FILE),
-                Path.of("iteration-0002", GuidedPolicySearch.TRAINER_FILE), Path.of(GuidedPolicySearch.LATEST)),
+        assertEquals(List.of(Path.of("iteration-000002", TrainingFolder.MANIFEST),
+                Path.of("iteration-000002", GuidedPolicySearch.POLICY_FILE),
+                Path.of("iteration-000002", GuidedPolicySearch.PRIORS_FILE),
+                Path.of("iteration-000002", GuidedPolicySearch.TRAINER_FILE), Path.of(TrainingFolder.LATEST)),
                 files, "only the latest iteration is kept");
         assertEquals(files, relativeFiles(b));
         for (Path f : files) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f.toString());
         }
-        String trainer = Files.readString(a.resolve(Path.of("iteration-0002", GuidedPolicySearch.TRAINER_FILE)));
-        assertTrue(trainer.contains("\"coupling\" : \"" + coupling.name().toLowerCase(Locale.ROOT) + "\""), trainer);
+        String trainer = Files.readString(a.resolve(Path.of("iteration-000002", GuidedPolicySearch.TRAINER_FILE)));
+        assertTrue(trainer.contains("\"coupling\" : \"" + coupling.name().toLowerCase(Locale.ROOT) + "\""),
+                trainer);
         assertEquals(coupling == GpsConfig.Coupling.BADMM, trainer.contains("\"dualOffsets\""),
                 "the BADMM duals are checkpointed, and only with BADMM");
-        new GuidedPolicySearch(GpsConfig.builder(twoIterations(coupling)).seed(1).build(), CONDITIONS)
-                .train(dir.resolve("c"), r -> { });
-        Path policy = Path.of("iteration-0002", GuidedPolicySearch.POLICY_FILE);
-        assertFalse(Arrays.equals(Files.readAllBytes(a.resolve(policy)),
-                Files.readAllBytes(dir.resolve("c").resolve(policy))), "another seed must give another policy");
+        Path c = train(dir.resolve("c"), GpsConfig.builder(twoIterations(coupling)).seed(1).build(), r -> { })
+                .resolve(TrainingFolder.CHECKPOINTS);
+        Path policy = Path.of("iteration-000002", GuidedPolicySearch.POLICY_FILE);
+        assertFalse(Arrays.equals(Files.readAllBytes(a.resolve(policy)), Files.readAllBytes(c.resolve(policy))),
+                "another seed must give another policy");
     }
 
     @ParameterizedTest
@@ -91,110 +141,52 @@ class GuidedPolicySearchTest {
     }
 
     /**
-     * With no GMM priors the checkpoint holds the whole state (see {@link TrainerCheckpoint}), the S-step's Adam
-     * moments and counts included, so 2 iterations + resume to 4 must write the same bytes as 4 uninterrupted
-     * iterations; with BADMM that includes the duals ν, λK, λk the resumed iterations start from.
+     * The checkpoint holds the whole state (see {@link TrainerCheckpoint} and {@link PriorCheckpoint}): the network,
+     * controllers, η, stepMult, the step record, the S-step's Adam state, BADMM's duals and the GMM priors. So 2
+     * iterations, then a resume to 4 on 2 threads, write the same bytes as 4 uninterrupted iterations, with the GMM
+     * priors of the tiny profile on.
      */
     @ParameterizedTest
     @EnumSource(GpsConfig.Coupling.class)
-    void resumeEqualsAnUninterruptedRunWhenTheStateIsFullySaved(GpsConfig.Coupling coupling, @TempDir Path dir)
+    void resumeEqualsAnUninterruptedRunByteForByte(GpsConfig.Coupling coupling, @TempDir Path dir)
             throws IOException {
-        PolicyRegressionConfig fewSteps = GpsConfig.tiny().regression();
-        GpsConfig fourIterations = GpsConfig.builder(GpsConfig.tiny())
-                .iterations(4)
-                .coupling(coupling)
-                .dynamicsPrior(GpsConfig.DynamicsPrior.NONE)
-                .linearizer(GpsConfig.tiny().linearizer().withPrior(PolicyLinearizerConfig.Prior.NONE))
-                .regression(new PolicyRegressionConfig(fewSteps.learningRate(), fewSteps.beta1(), fewSteps.beta2(),
-                        fewSteps.epsilon(), fewSteps.batchSize(), 50, fewSteps.l2Weight(), fewSteps.seed()))
-                .build();
+        GpsConfig four = GpsConfig.builder(GpsConfig.tiny()).iterations(4).coupling(coupling).build();
+        assertEquals(GpsConfig.DynamicsPrior.GMM, four.dynamicsPrior());
         List<IterationRecord> straight = new ArrayList<>();
-        new GuidedPolicySearch(fourIterations, CONDITIONS).train(dir.resolve("straight"), straight::add);
+        Path whole = train(dir.resolve("straight"), four, straight::add);
         List<IterationRecord> interrupted = new ArrayList<>();
-        new GuidedPolicySearch(GpsConfig.builder(fourIterations).iterations(2).build(), CONDITIONS)
-                .train(dir.resolve("resumed"), interrupted::add);
-        new GuidedPolicySearch(fourIterations.withThreads(2), CONDITIONS).resume(dir.resolve("resumed"),
+        Path resumed = train(dir.resolve("resumed"), GpsConfig.builder(four).iterations(2).build(),
                 interrupted::add);
+        GuidedPolicySearch.Result result = resume(resumed, four.withThreads(2), interrupted::add);
+        assertEquals(4, result.completedIterations());
         assertEquals(4, interrupted.size());
         for (int i = 0; i < 4; i++) {
             assertEquals(straight.get(i).meanSampleCost(), interrupted.get(i).meanSampleCost());
-            assertEquals(straight.get(i).stepMultiplier(), interrupted.get(i).stepMultiplier());
+            assertEquals(straight.get(i).meanPolicyCost(), interrupted.get(i).meanPolicyCost());
             assertEquals(straight.get(i).meanKlNats(), interrupted.get(i).meanKlNats());
         }
         assertNotEquals(1.0, straight.get(3).stepMultiplier(), "the step-size record must have been exercised");
-        Path policy = Path.of("iteration-0004", GuidedPolicySearch.POLICY_FILE);
-        Path trainer = Path.of("iteration-0004", GuidedPolicySearch.TRAINER_FILE);
-        String straightTrainer = Files.readString(dir.resolve("straight").resolve(trainer));
-        String resumedTrainer = Files.readString(dir.resolve("resumed").resolve(trainer));
-        // the resumed run was configured with 2 threads: the only permitted difference
-        assertEquals(straightTrainer, resumedTrainer.replace("\"threads\" : 2", "\"threads\" : 1"));
-        assertEquals(Files.readString(dir.resolve("straight").resolve(policy)),
-                Files.readString(dir.resolve("resumed").resolve(policy)).replace("\"threads\" : 2",
-                        "\"threads\" : 1"));
-    }
-
-    /**
-     * With the full configuration a resume restores the network, controllers, η, stepMult and step record exactly,
-     * so the first resumed iteration samples exactly what the uninterrupted run sampled; its later phases differ
-     * because the GMMs restart (documented in {@link TrainerCheckpoint}).
-     */
-    @ParameterizedTest
-    @EnumSource(GpsConfig.Coupling.class)
-    void resumeWithPriorsRestoresTheSampledStateExactly(GpsConfig.Coupling coupling, @TempDir Path dir) {
-        GpsConfig three = GpsConfig.builder(GpsConfig.tiny()).iterations(3).coupling(coupling).build();
-        List<IterationRecord> straight = new ArrayList<>();
-        new GuidedPolicySearch(three, CONDITIONS).train(straight::add);
-        List<IterationRecord> resumed = new ArrayList<>();
-        new GuidedPolicySearch(twoIterations(coupling), CONDITIONS).train(dir, resumed::add);
-        GuidedPolicySearch.Result result = new GuidedPolicySearch(three, CONDITIONS).resume(dir, resumed::add);
-        assertEquals(3, result.completedIterations());
-        assertEquals(3, resumed.size());
-        assertEquals(straight.get(2).meanSampleCost(), resumed.get(2).meanSampleCost());
-        assertTrue(Double.isFinite(resumed.get(2).meanPolicyCost()));
-        TrainerCheckpoint saved = TrainerCheckpoint.load(GuidedPolicySearch.latestIterationFolder(dir)
-                .resolve(GuidedPolicySearch.TRAINER_FILE));
-        assertEquals(3, saved.completedIterations());
-        for (int m = 0; m < CONDITIONS.size(); m++) {
-            assertSameController(result.states().get(m).controller(), saved.states().get(m).controller());
-            assertEquals(result.states().get(m).previous(), saved.states().get(m).previous());
-            assertSameDuals(result.states().get(m).duals(), saved.states().get(m).duals());
+        for (String file : List.of(GuidedPolicySearch.POLICY_FILE, GuidedPolicySearch.TRAINER_FILE,
+                GuidedPolicySearch.PRIORS_FILE)) {
+            Path f = Path.of(TrainingFolder.CHECKPOINTS, "iteration-000004", file);
+            assertArrayEquals(Files.readAllBytes(whole.resolve(f)), Files.readAllBytes(resumed.resolve(f)), file);
         }
     }
 
-    @Test
-    void refusesToOverwriteACheckpointOrToResumeAnotherConfiguration(@TempDir Path dir) {
-        GpsConfig one = GpsConfig.builder(GpsConfig.tiny()).iterations(1).build();
-        new GuidedPolicySearch(one, CONDITIONS).train(dir, r -> { });
-        IllegalStateException overwrite = assertThrows(IllegalStateException.class,
-                () -> new GuidedPolicySearch(one, CONDITIONS).train(dir, r -> { }));
-        assertTrue(overwrite.getMessage().contains("resume"), overwrite.getMessage());
-        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
-                () -> new GuidedPolicySearch(GpsConfig.builder(one).klStepPerTimeStep(0.5).iterations(2).build(),
-                        CONDITIONS).resume(dir, r -> { }));
-        assertTrue(other.getMessage().contains("klStepPerTimeStep"), other.getMessage());
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> new GuidedPolicySearch(one, CONDITIONS).resume(dir.resolve("nothing"), r -> { }));
-        assertTrue(missing.getMessage().contains("no GPS checkpoint"), missing.getMessage());
-    }
-
     /**
-     * A checkpoint written before BADMM existed has no {@code coupling} / {@code badmm} in its config: it resumes as
-     * MDGPS; a BADMM configuration refuses an MDGPS checkpoint, naming the field.
+     * Behind the folder's comparison of the training file, GPS checks the configuration its checkpoint stores: a
+     * folder opened with the run's settings but a trainer with another KL step is refused, naming the field.
      */
     @Test
-    void checkpointsWithoutACouplingResumeAsMdgpsOnly(@TempDir Path dir) throws IOException {
+    void refusesToResumeAnotherConfiguration(@TempDir Path dir) {
         GpsConfig one = GpsConfig.builder(GpsConfig.tiny()).iterations(1).build();
-        new GuidedPolicySearch(one, CONDITIONS).train(dir, r -> { });
-        Path trainer = GuidedPolicySearch.latestIterationFolder(dir).resolve(GuidedPolicySearch.TRAINER_FILE);
-        ObjectNode root = (ObjectNode) Configs.json().readTree(Files.readAllBytes(trainer));
-        ((ObjectNode) root.get("config")).remove(List.of("coupling", "badmm"));
-        Files.writeString(trainer, Configs.toJson(root));
-        GpsConfig two = GpsConfig.builder(one).iterations(2).build();
-        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
-                () -> new GuidedPolicySearch(GpsConfig.builder(two).coupling(GpsConfig.Coupling.BADMM).build(),
-                        CONDITIONS).resume(dir, r -> { }));
-        assertTrue(other.getMessage().contains("another configuration"), other.getMessage());
-        assertEquals(2, new GuidedPolicySearch(two, CONDITIONS).resume(dir, r -> { }).completedIterations());
+        Path run = train(dir, one, r -> { });
+        GpsConfig other = GpsConfig.builder(one).klStepPerTimeStep(0.5).iterations(2).build();
+        try (TrainingFolder f = reopen(run, GpsConfig.builder(one).iterations(2).build())) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new GuidedPolicySearch(other, CONDITIONS).run(f, r -> { }));
+            assertTrue(e.getMessage().contains("\"klStepPerTimeStep\":0.5"), e.getMessage());
+        }
     }
 
     /**
@@ -204,8 +196,9 @@ class GuidedPolicySearchTest {
     @Test
     void trainedPolicyRunsAsAnOptimizerOnHeldOutProblems(@TempDir Path dir) {
         GpsConfig config = twoIterations();
-        new GuidedPolicySearch(config, CONDITIONS).train(dir, r -> { });
-        PolicyCheckpoint checkpoint = GuidedPolicySearch.latestPolicy(dir);
+        Path run = train(dir, config, r -> { });
+        PolicyCheckpoint checkpoint = PolicyCheckpoint.load(TrainingFolder.latestOf(run).orElseThrow()
+                .file(GuidedPolicySearch.POLICY_FILE));
         FeatureDrivenOptimizer optimizer = PolicyStepRule.optimizer(checkpoint);
         assertEquals(config.preset(), optimizer.preset(), "the preset, H included, comes from the checkpoint");
         List<Condition> heldOut = TinyRuns.logisticConditions(100, 5);

@@ -160,6 +160,27 @@ class GaussianMixtureTest {
         assertEquals(Math.log(0.5), start.logMass(1), 1e-15);
     }
 
+    /**
+     * EM always ends on a mixture an M-step produced, whether it stopped on convergence or at the cap, so the M-step
+     * of the data and the returned responsibilities is that mixture bit for bit (what a prior snapshot relies on).
+     */
+    @Test
+    void fittedMixtureIsTheMStepOfItsResponsibilities() {
+        double[][] data = separatedClusters(Seeds.rng(115));
+        for (int cap : new int[] {1, 2, 100}) {
+            int[] assignment = GaussianMixture.randomAssignment(data.length, 3, Seeds.rng(cap));
+            GaussianMixture.EmResult em = GaussianMixture.fit(data, GaussianMixture.fromAssignment(data, assignment,
+                    3, GaussianMixture.InitialCovariance.CLUSTER_COVARIANCE), cap);
+            assertEquals(data.length * 3, em.logResponsibilities().length);
+            GaussianMixture again = GaussianMixture.fromResponsibilities(data, em.logResponsibilities(), 3);
+            for (int k = 0; k < 3; k++) {
+                assertArrayEquals(em.mixture().mean(k), again.mean(k), "cap " + cap);
+                assertArrayEquals(em.mixture().covariance(k), again.covariance(k), "cap " + cap);
+                assertEquals(em.mixture().logMass(k), again.logMass(k), "cap " + cap);
+            }
+        }
+    }
+
     /** The same seed gives bit-identical mixtures, through {@link GmmPrior} as well. */
     @Test
     void sameSeedSameResult() {

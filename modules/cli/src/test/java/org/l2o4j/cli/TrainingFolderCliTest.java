@@ -1,0 +1,108 @@
+package org.l2o4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.l2o4j.core.run.Provenance;
+import org.l2o4j.core.training.MetaTrainer;
+import org.l2o4j.core.training.TrainingFolder;
+
+/**
+ * The training folder's faults as a user meets them through {@code l2o train}: each ends in one line naming the
+ * problem, exit status 2, no stack trace, and leaves the run as it was.
+ */
+class TrainingFolderCliTest {
+
+    private static final String[] GPS = {"--set", "profile=tiny", "--set", "conditions=3", "--set", "threads=1",
+        "--no-progress"};
+
+    private static CliRunner.Result run(String[] head, String... tail) {
+        return CliRunner.run(Stream.concat(Stream.of(head), Stream.of(tail)).toArray(String[]::new));
+    }
+
+    private static Path trainGps(Path out, int iterations) throws Exception {
+        CliRunner.Result r = run(GPS, "train", "li-malik-logreg-gps", "--set", "iterations=" + iterations, "--out",
+                out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        try (Stream<Path> s = Files.list(out.resolve("li-malik-logreg-gps"))) {
+            return s.toList().get(0);
+        }
+    }
+
+    private static void assertOneLineExit2(CliRunner.Result r, String... needles) {
+        assertEquals(2, r.exitCode(), r.err());
+        String err = r.err().strip();
+        assertFalse(err.contains("\n") || err.contains("\tat "), "one line, no stack trace: " + err);
+        for (String n : needles) {
+            assertTrue(err.contains(n), "'" + n + "' in: " + err);
+        }
+    }
+
+    @Test
+    void aBudgetBelowTheWorkDoneIsRefusedAndTheRunIsLeftAsItWas(@TempDir Path out) throws Exception {
+        Path run = trainGps(out, 3);
+        String file = Files.readString(run.resolve("training.yaml"));
+        String summary = Files.readString(run.resolve("summary.json"));
+        assertOneLineExit2(run(GPS, "train", "--resume", run.toString(), "--set", "iterations=2"),
+                "iterations=2", "3 iterations already done");
+        assertEquals(file, Files.readString(run.resolve("training.yaml")));
+        assertEquals(summary, Files.readString(run.resolve("summary.json")));
+    }
+
+    @Test
+    void aChangedHorizonIsRefusedNamingTheKey(@TempDir Path out) throws Exception {
+        Path run = trainGps(out, 1);
+        assertOneLineExit2(run(GPS, "train", "--resume", run.toString(), "--set", "iterations=2", "--set",
+                "horizon=7"), "'horizon'");
+    }
+
+    @Test
+    void aDamagedCheckpointIsRefusedNamingTheFile(@TempDir Path out) throws Exception {
+        Path run = trainGps(out, 1);
+        Path policy = TrainingFolder.latestOf(run).orElseThrow().file("policy.json");
+        Files.writeString(policy, Files.readString(policy).replace("\"parameters\"", "\"parameterz\""));
+        assertOneLineExit2(run(GPS, "train", "--resume", run.toString(), "--set", "iterations=2"), "policy.json",
+                "damaged");
+        assertOneLineExit2(run(GPS, "evaluate", "--policy", run.toString(), "--out", out.toString()),
+                "policy.json");
+    }
+
+    @Test
+    void aRunThatFailsBeforeItsFirstCheckpointLeavesNoFolder(@TempDir Path out) {
+        assertOneLineExit2(run(GPS, "train", "li-malik-logreg-gps", "--set", "conditions=1000", "--out",
+                out.toString()), "conditions is 1000");
+        assertFalse(Files.exists(out.resolve("li-malik-logreg-gps")) && out.resolve("li-malik-logreg-gps").toFile()
+                .list().length > 0, "no run folder is left");
+    }
+
+    @Test
+    void aFolderWithoutACheckpointHasNothingToResume(@TempDir Path out) throws Exception {
+        Path run = out.resolve("li-malik-logreg-gps/20260101-000000");
+        Files.createDirectories(run);
+        Files.copy(Experiments.locate("li-malik-logreg-gps"), run.resolve("training.yaml"));
+        assertOneLineExit2(run(GPS, "train", "--resume", run.toString()), "no checkpoint");
+    }
+
+    @Test
+    void aFolderBeingTrainedCannotBeResumedBySomeoneElse(@TempDir Path out) throws Exception {
+        Path run = trainGps(out, 1);
+        Trainings.Bound b = Trainings.bind(Experiments.readRaw(run.resolve("training.yaml"),
+                List.of("iterations=2")), "test");
+        MetaTrainer t = b.trainer();
+        try (TrainingFolder held = TrainingFolder.resume(run, b.header(), t.settings(), b.provider().resumableKeys(),
+                t.budget(), Provenance.capture("test", 0, "test"))) {
+            assertOneLineExit2(run(GPS, "train", "--resume", run.toString(), "--set", "iterations=2"),
+                    "being trained");
+        }
+        CliRunner.Result resumed = run(GPS, "train", "--resume", run.toString(), "--set", "iterations=2");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+    }
+}

@@ -1,0 +1,121 @@
+package org.l2o4j.gps;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.l2o4j.core.catalog.Catalog;
+import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.problem.Problem;
+import org.l2o4j.core.training.MetaTrainer;
+import org.l2o4j.core.training.TrainedOptimizer;
+import org.l2o4j.core.training.TrainingFolder;
+import org.l2o4j.core.training.TrainingHeader;
+import org.l2o4j.core.training.TrainingListener;
+import org.l2o4j.gps.algorithm.GpsConfig;
+import org.l2o4j.gps.algorithm.GuidedPolicySearch;
+import org.l2o4j.gps.algorithm.IterationRecord;
+import org.l2o4j.gps.env.Condition;
+import org.l2o4j.policy.LearnedPolicyProvider;
+
+/**
+ * Guided policy search ({@link GuidedPolicySearch}) as a {@link MetaTrainer}: the training functions are the first
+ * {@code conditions} functions of the family's {@code trainSplit}; each iteration is a unit of work with a checkpoint
+ * (the policy, the trainer's state and the GMM priors' state) and a row of the log; the result is the latest policy,
+ * run as {@value LearnedPolicyProvider#NAME}.
+ */
+public final class GpsTrainer implements MetaTrainer {
+
+    /** The {@code kind} of a GPS training file. */
+    public static final String KIND = "gps-training";
+    /** The log's columns; the {@code *_s} and {@code seconds} columns are timings. */
+    public static final String LOG_HEADER = "iteration,local_controller_cost,policy_cost,kl_nats,eta,step_multiplier,"
+            + "eta_bumps,seconds,sampling_s,dynamics_s,linearization_s,c_step_s,s_step_s,evaluation_s";
+
+    private final TrainingHeader header;
+    private final GpsTrainingSettings settings;
+    private final GpsConfig config;
+
+    /**
+     * @param header   the training file's header (family, seed, threads)
+     * @param settings the trainer's settings
+     */
+    public GpsTrainer(TrainingHeader header, GpsTrainingSettings settings) {
+        this.header = header;
+        this.settings = settings;
+        this.config = settings.gpsConfig(header.seed(), header.threads());
+    }
+
+    /** The GPS configuration the settings resolve to. */
+    public GpsConfig config() {
+        return config;
+    }
+
+    @Override
+    public Map<String, Object> settings() {
+        return Configs.toMap(settings);
+    }
+
+    @Override
+    public Budget budget() {
+        return new Budget("iterations", config.iterations(), "iteration");
+    }
+
+    @Override
+    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener) {
+        List<Condition> conditions = conditions();
+        folder.logHeader(LOG_HEADER);
+        listener.started(folder.resumeFrom().map(TrainingFolder.Checkpoint::step).orElse(0L), config.iterations(),
+                String.format(Locale.ROOT, "%d conditions from %s/%s, %d iterations, N = %d, T = %d, features %s",
+                        conditions.size(), header.family(), settings.trainSplit(), config.iterations(),
+                        config.samplesPerCondition(), config.horizon(), config.preset().name()));
+        try {
+            new GuidedPolicySearch(config, conditions).run(folder, r -> {
+                folder.log(row(r));
+                listener.progressed(r.iteration() + 1L, String.format(Locale.ROOT, "iteration %d: local "
+                        + "controllers %.5g, policy %.5g, KL %.3g, eta %.3g, step x%.3g, %.1f s", r.iteration(),
+                        r.meanSampleCost(), r.meanPolicyCost(), r.meanKlNats(), r.meanEta(), r.stepMultiplier(),
+                        r.seconds().total()));
+            });
+        } catch (IllegalArgumentException e) {
+            // The folder already checked the file and the checksums; what GPS still refuses is the checkpoint's content.
+            throw e instanceof ConfigException c ? c : new ConfigException("cannot resume " + folder.path() + ": "
+                    + e.getMessage(), e);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("iterations", config.iterations());
+        summary.put("policy", folder.latest().map(c -> c.file(LearnedPolicyProvider.FILE).toAbsolutePath()
+                .toString()).orElse(""));
+        return summary;
+    }
+
+    @Override
+    public TrainedOptimizer trainedOptimizer(Path runFolder) {
+        TrainingFolder.Checkpoint latest = TrainingFolder.latestOf(runFolder).orElseThrow(() -> new ConfigException(
+                runFolder + " has no checkpoint yet; train it further ('l2o train --resume " + runFolder + "')"));
+        return new TrainedOptimizer(LearnedPolicyProvider.NAME, "learned-policy", Map.of("checkpoint",
+                latest.file(LearnedPolicyProvider.FILE).toAbsolutePath().toString()));
+    }
+
+    private List<Condition> conditions() {
+        List<Problem> problems = Catalog.family(header.family(), header.familyConfig())
+                .problems(settings.trainSplit(), header.seed());
+        int count = settings.conditions() == 0 ? problems.size() : settings.conditions();
+        if (count > problems.size()) {
+            throw new ConfigException("conditions is " + count + " but split '" + settings.trainSplit()
+                    + "' has only " + problems.size() + " functions");
+        }
+        return problems.subList(0, count).stream().map(Condition::of).toList();
+    }
+
+    private static String row(IterationRecord r) {
+        return String.format(Locale.ROOT, "%d,%.17g,%.17g,%.6g,%.6g,%.6g,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f",
+                r.iteration(), r.meanSampleCost(), r.meanPolicyCost(), r.meanKlNats(), r.meanEta(),
+                r.stepMultiplier(), r.etaBumps(), r.seconds().total(), r.seconds().sampling(),
+                r.seconds().dynamics(), r.seconds().linearization(), r.seconds().cStep(), r.seconds().sStep(),
+                r.seconds().evaluation());
+    }
+}

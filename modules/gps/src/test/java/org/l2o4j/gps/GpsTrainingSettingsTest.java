@@ -1,0 +1,59 @@
+package org.l2o4j.gps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.training.TrainingHeader;
+import org.l2o4j.gps.algorithm.GpsConfig;
+import org.l2o4j.gps.dynamics.DynamicsConfig;
+
+/** The keys of a GPS training file: their defaults, their values, and clear errors for anything else. */
+class GpsTrainingSettingsTest {
+
+    private static GpsConfig config(Map<String, Object> extra) {
+        Map<String, Object> raw = new LinkedHashMap<>(Map.of("kind", GpsTrainer.KIND, "family",
+                "logistic-regression", "profile", "tiny", "seed", 4));
+        raw.putAll(extra);
+        TrainingHeader.Split split = TrainingHeader.split(raw, "test file");
+        return ((GpsTrainer) new GpsTrainerProvider().create(split.header(), split.settings(), "test file")).config();
+    }
+
+    @Test
+    void dynamicsDefaultsToTheKnownTransitionAndCanAskForTheFullFit() {
+        assertEquals(DynamicsConfig.Structure.KNOWN_TRANSITION, config(Map.of()).dynamics().structure());
+        assertEquals(DynamicsConfig.Structure.FULL, config(Map.of("dynamics", "full")).dynamics().structure());
+        assertEquals(DynamicsConfig.Structure.KNOWN_TRANSITION,
+                config(Map.of("dynamics", "known-transition")).dynamics().structure());
+    }
+
+    @Test
+    void rejectsAnUnknownDynamicsValueOrKey() {
+        ConfigException e = assertThrows(ConfigException.class, () -> config(Map.of("dynamics", "partial")));
+        assertTrue(e.getMessage().contains("dynamics") && e.getMessage().contains("known-transition"),
+                e.getMessage());
+        ConfigException key = assertThrows(ConfigException.class, () -> config(Map.of("horizn", 3)));
+        assertTrue(key.getMessage().contains("'horizn'") && key.getMessage().contains("horizon")
+                && key.getMessage().contains("evaluation"), key.getMessage());
+    }
+
+    @Test
+    void costHessianDefaultsToExactAndCanBeProjected() {
+        assertEquals(GpsConfig.CostHessian.EXACT, config(Map.of()).costHessian());
+        assertEquals(GpsConfig.CostHessian.PSD, config(Map.of("costHessian", "psd")).costHessian());
+        ConfigException e = assertThrows(ConfigException.class, () -> config(Map.of("costHessian", "clipped")));
+        assertTrue(e.getMessage().contains("costHessian"), e.getMessage());
+    }
+
+    @Test
+    void theHeaderSeedAndThreadsReachTheConfiguration() {
+        GpsConfig c = config(Map.of("threads", 2));
+        assertEquals(4, c.seed());
+        assertEquals(2, c.threads());
+    }
+}
