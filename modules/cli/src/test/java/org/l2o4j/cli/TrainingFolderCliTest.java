@@ -24,8 +24,9 @@ class TrainingFolderCliTest {
     private static final String[] GPS = {"--set", "profile=tiny", "--set", "conditions=3", "--set", "threads=1",
         "--no-progress"};
 
-    private static CliRunner.Result run(String[] head, String... tail) {
-        return CliRunner.run(Stream.concat(Stream.of(head), Stream.of(tail)).toArray(String[]::new));
+    /** The command line {@code args} followed by the {@code options}. */
+    private static CliRunner.Result run(String[] options, String... args) {
+        return CliRunner.run(Stream.concat(Stream.of(args), Stream.of(options)).toArray(String[]::new));
     }
 
     private static Path trainGps(Path out, int iterations) throws Exception {
@@ -77,8 +78,8 @@ class TrainingFolderCliTest {
 
     @Test
     void aRunThatFailsBeforeItsFirstCheckpointLeavesNoFolder(@TempDir Path out) {
-        assertOneLineExit2(run(GPS, "train", "li-malik-logreg-gps", "--set", "conditions=1000", "--out",
-                out.toString()), "conditions is 1000");
+        assertOneLineExit2(CliRunner.run("train", "li-malik-logreg-gps", "--set", "profile=tiny", "--set",
+                "conditions=1000", "--out", out.toString(), "--no-progress"), "conditions is 1000");
         assertFalse(Files.exists(out.resolve("li-malik-logreg-gps")) && out.resolve("li-malik-logreg-gps").toFile()
                 .list().length > 0, "no run folder is left");
     }
