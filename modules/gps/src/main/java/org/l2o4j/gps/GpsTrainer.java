@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
-import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.training.MetaTrainer;
 import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.TrainingFolder;
@@ -94,21 +92,12 @@ public final class GpsTrainer implements MetaTrainer {
 
     @Override
     public TrainedOptimizer trainedOptimizer(Path runFolder) {
-        TrainingFolder.Checkpoint latest = TrainingFolder.latestOf(runFolder).orElseThrow(() -> new ConfigException(
-                runFolder + " has no checkpoint yet; train it further ('l2o train --resume " + runFolder + "')"));
-        return new TrainedOptimizer(LearnedPolicyProvider.NAME, "learned-policy", Map.of("checkpoint",
-                latest.file(LearnedPolicyProvider.FILE).toAbsolutePath().toString()));
+        return LearnedPolicyProvider.latestOf(runFolder, "learned-policy");
     }
 
     private List<Condition> conditions() {
-        List<Problem> problems = Catalog.family(header.family(), header.familyConfig())
-                .problems(settings.trainSplit(), header.seed());
-        int count = settings.conditions() == 0 ? problems.size() : settings.conditions();
-        if (count > problems.size()) {
-            throw new ConfigException("conditions is " + count + " but split '" + settings.trainSplit()
-                    + "' has only " + problems.size() + " functions");
-        }
-        return problems.subList(0, count).stream().map(Condition::of).toList();
+        return header.trainingFunctions(settings.trainSplit(), settings.conditions()).stream().map(Condition::of)
+                .toList();
     }
 
     private static String row(IterationRecord r) {

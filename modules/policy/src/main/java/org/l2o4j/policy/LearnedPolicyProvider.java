@@ -9,6 +9,7 @@ import org.l2o4j.core.catalog.OptimizerProvider;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.optimizer.Optimizer;
+import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.TrainingFolder;
 
 /**
@@ -32,6 +33,24 @@ public final class LearnedPolicyProvider implements OptimizerProvider {
 
         /** No checkpoint: creating the optimizer without naming one is an error that says so. */
         public static final Settings DEFAULTS = new Settings("");
+    }
+
+    /**
+     * The policy of a training run's latest checkpoint ({@value #FILE}, verified) as this optimizer: what a trainer of
+     * the softplus policy answers to {@code MetaTrainer.trainedOptimizer}.
+     *
+     * @param label its default name in results
+     * @throws ConfigException if the run has no checkpoint yet or it is damaged
+     */
+    public static TrainedOptimizer latestOf(Path runFolder, String label) {
+        TrainingFolder.Checkpoint latest = TrainingFolder.latestOf(runFolder).orElseThrow(() -> new ConfigException(
+                runFolder + " has no checkpoint yet; train it further ('l2o train --resume " + runFolder + "')"));
+        return fromCheckpoint(latest.file(FILE), label);
+    }
+
+    /** A policy checkpoint file as this optimizer. */
+    public static TrainedOptimizer fromCheckpoint(Path file, String label) {
+        return new TrainedOptimizer(NAME, label, Map.of("checkpoint", file.toAbsolutePath().toString()));
     }
 
     @Override

@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.problem.Problem;
 
 /**
  * The keys every training file has, whatever its trainer; the trainer's own keys sit beside them at the top level,
@@ -72,6 +74,22 @@ public record TrainingHeader(String kind, String name, String description, Strin
      * @param settings the trainer's keys
      */
     public record Split(TrainingHeader header, Map<String, Object> settings) {
+    }
+
+    /**
+     * The first {@code count} functions of the family's {@code split} drawn with the header's seed (0: all of them):
+     * the training functions of a trainer that trains on a fixed set.
+     *
+     * @throws ConfigException if the split has fewer functions
+     */
+    public List<Problem> trainingFunctions(String split, int count) {
+        List<Problem> problems = Catalog.family(family, familyConfig).problems(split, seed);
+        int n = count == 0 ? problems.size() : count;
+        if (n > problems.size()) {
+            throw new ConfigException("conditions is " + n + " but split '" + split + "' has only "
+                    + problems.size() + " functions");
+        }
+        return List.copyOf(problems.subList(0, n));
     }
 
     /** The header as an ordered map, first in {@code training.yaml}. */

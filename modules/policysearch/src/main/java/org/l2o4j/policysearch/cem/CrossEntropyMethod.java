@@ -20,10 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
-import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.run.AtomicFiles;
 import org.l2o4j.core.training.MetaTrainer;
@@ -96,7 +94,8 @@ public final class CrossEntropyMethod implements MetaTrainer {
 
     @Override
     public Map<String, Object> train(TrainingFolder folder, TrainingListener listener) {
-        PolicyEpisodes episodes = new PolicyEpisodes(settings.featurePreset(), settings.horizon(), functions(),
+        PolicyEpisodes episodes = new PolicyEpisodes(settings.featurePreset(), settings.horizon(),
+                header.trainingFunctions(settings.trainSplit(), settings.conditions()),
                 settings.hiddenUnits());
         folder.logHeader(LOG_HEADER);
         State s;
@@ -297,20 +296,6 @@ public final class CrossEntropyMethod implements MetaTrainer {
 
     @Override
     public TrainedOptimizer trainedOptimizer(Path runFolder) {
-        TrainingFolder.Checkpoint latest = TrainingFolder.latestOf(runFolder).orElseThrow(() -> new ConfigException(
-                runFolder + " has no checkpoint yet; train it further ('l2o train --resume " + runFolder + "')"));
-        return new TrainedOptimizer(LearnedPolicyProvider.NAME, "cem-policy", Map.of("checkpoint",
-                latest.file(LearnedPolicyProvider.FILE).toAbsolutePath().toString()));
-    }
-
-    private List<Problem> functions() {
-        List<Problem> problems = Catalog.family(header.family(), header.familyConfig())
-                .problems(settings.trainSplit(), header.seed());
-        int count = settings.conditions() == 0 ? problems.size() : settings.conditions();
-        if (count > problems.size()) {
-            throw new ConfigException("conditions is " + count + " but split '" + settings.trainSplit()
-                    + "' has only " + problems.size() + " functions");
-        }
-        return problems.subList(0, count);
+        return LearnedPolicyProvider.latestOf(runFolder, "cem-policy");
     }
 }
