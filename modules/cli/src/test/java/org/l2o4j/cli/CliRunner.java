@@ -16,8 +16,13 @@ final class CliRunner {
     private CliRunner() {
     }
 
-    static Result run(String... args) {
+    /** Tests run in modules/cli; the experiments are at the checkout's root, as ./l2o says with -Dl2o.home. */
+    static void useCheckoutExperiments() {
         System.setProperty("l2o.home", Path.of("../..").toAbsolutePath().normalize().toString());
+    }
+
+    static Result run(String... args) {
+        useCheckoutExperiments();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = L2o.commandLine();

@@ -1,0 +1,212 @@
+package org.l2o4j.policysearch.es;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
+
+import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.mdp.FeaturePreset;
+import org.l2o4j.core.optimizer.Optimizer;
+import org.l2o4j.core.problem.Problem;
+import org.l2o4j.core.random.Seeds;
+import org.l2o4j.core.training.TrainedOptimizer;
+import org.l2o4j.core.training.gradient.GradientEstimator;
+import org.l2o4j.policy.GaussianMlpPolicy;
+import org.l2o4j.policy.InputNormalization;
+import org.l2o4j.policy.LearnedPolicyProvider;
+import org.l2o4j.policy.MlpArchitecture;
+import org.l2o4j.policy.PolicyCheckpoint;
+import org.l2o4j.policy.PolicyStepRule;
+import org.l2o4j.policysearch.Particle;
+
+/**
+ * Antithetic evolution strategies over the policy's weights θ as a {@link GradientEstimator} (policy-search.md):
+ * persistent ES (Vicol, Metz &amp; Sohl-Dickstein, ICML 2021) on episodes cut into truncations of K steps, and, with
+ * K = T, full-episode ES.
+ *
+ * <p>An epoch is one episode of every particle: P antithetic pairs, each a {@link Particle} for θ + σε_i and one for
+ * θ − σε_i, all started on the epoch's training functions (common random numbers: every pair sees the same functions
+ * and initial points), with accumulators ξ_i = 0. Meta-step u (a truncation) draws ε_i ~ N(0, I) from the stream of
+ * (seed, epoch, u), sets ξ_i ← ξ_i + ε_i, advances each particle K steps with its perturbed policy, and estimates
+ * <pre>
+ *   ĝ = (1 / (2Pσ)) Σ_i (L⁺_i − L⁻_i) ξ_i
+ * </pre>
+ * with L±_i the particles' costs over this truncation only. With K = T this is the full-episode ES estimate
+ * (1 / (2Pσ)) Σ_i (L(θ + σε_i) − L(θ − σε_i)) ε_i; PES is unbiased for the full-episode objective. The reported
+ * meta-loss is the mean of L⁺ and L⁻.
+ *
+ * <p>The 2P particles of a truncation run on {@code threads} workers; every draw depends on (seed, epoch, u) and the
+ * pair index only, so the estimate does not depend on the thread count.
+ */
+public final class EvolutionStrategies implements GradientEstimator {
+
+    /** Label of the seed stream of the perturbations. */
+    public static final String PERTURBATIONS = "es-perturbations";
+    /** Label of the seed stream of θ₀. */
+    public static final String INIT = "es-init";
+
+    private final EsSettings settings;
+    private final long seed;
+    private final String label;
+    private final FeaturePreset preset;
+    private final List<Problem> functions;
+    private final List<double[]> starts;
+    private final MlpArchitecture architecture;
+    private final InputNormalization normalization;
+    private final double[] logStd;
+    private final ExecutorService workers;
+
+    /**
+     * @param settings      the settings
+     * @param seed          the run's root seed
+     * @param threads       workers for the particles (the estimate does not depend on it)
+     * @param functions     the training functions
+     * @param architecture  the policy's shape
+     * @param normalization the policy's input normalization (fixed during training)
+     * @param label         the trained optimizer's default name in results
+     */
+    public EvolutionStrategies(EsSettings settings, long seed, int threads, List<Problem> functions,
+            MlpArchitecture architecture, InputNormalization normalization, String label) {
+        this.settings = settings;
+        this.seed = seed;
+        this.label = label;
+        this.preset = settings.featurePreset();
+        this.functions = List.copyOf(functions);
+        this.starts = this.functions.stream().map(p -> p.initialPoint(0)).toList();
+        this.architecture = architecture;
+        this.normalization = normalization;
+        this.logStd = GaussianMlpPolicy.initialize(architecture, 0).logStd();
+        this.workers = Executors.newFixedThreadPool(threads);
+    }
+
+    @Override
+    public int parameterCount() {
+        return architecture.parameterCount();
+    }
+
+    @Override
+    public double[] initialParameters() {
+        return GaussianMlpPolicy.initialize(architecture, Seeds.derive(seed, INIT)).parameters();
+    }
+
+    @Override
+    public int stepsPerEpoch() {
+        return settings.horizon() / settings.truncationLength();
+    }
+
+    @Override
+    public Epoch epoch(long epoch, double[] theta) {
+        int m = Math.min(settings.functionsPerStep(), functions.size());
+        List<Problem> chosen = new ArrayList<>(m);
+        List<double[]> from = new ArrayList<>(m);
+        for (int j = 0; j < m; j++) {
+            int k = (int) ((epoch * m + j) % functions.size());
+            chosen.add(functions.get(k));
+            from.add(starts.get(k));
+        }
+        int pairs = settings.pairs();
+        Particle[] plus = new Particle[pairs];
+        Particle[] minus = new Particle[pairs];
+        for (int i = 0; i < pairs; i++) {
+            plus[i] = new Particle(preset, chosen, from, settings.relativeCost(), settings.divergedCostFactor());
+            minus[i] = new Particle(preset, chosen, from, settings.relativeCost(), settings.divergedCostFactor());
+        }
+        double[][] accumulated = new double[pairs][theta.length];
+        return new Epoch() {
+            private int truncation;
+
+            @Override
+            public double estimate(double[] parameters, double[] gradient) {
+                RandomGenerator rng = Seeds.rng(Seeds.derive(seed, PERTURBATIONS, epoch, truncation++));
+                double sigma = settings.sigma();
+                double[][] noise = new double[pairs][parameters.length];
+                for (int i = 0; i < pairs; i++) {
+                    for (int k = 0; k < parameters.length; k++) {
+                        noise[i][k] = rng.nextGaussian();
+                        accumulated[i][k] += noise[i][k];
+                    }
+                }
+                List<Future<Double>> costs = new ArrayList<>(2 * pairs);
+                for (int i = 0; i < pairs; i++) {
+                    costs.add(advance(plus[i], parameters, noise[i], sigma));
+                    costs.add(advance(minus[i], parameters, noise[i], -sigma));
+                }
+                java.util.Arrays.fill(gradient, 0);
+                double loss = 0;
+                for (int i = 0; i < pairs; i++) {
+                    double up = await(costs.get(2 * i));
+                    double down = await(costs.get(2 * i + 1));
+                    loss += up + down;
+                    double weight = (up - down) / (2 * pairs * sigma);
+                    for (int k = 0; k < gradient.length; k++) {
+                        gradient[k] += weight * accumulated[i][k];
+                    }
+                }
+                return loss / (2 * pairs);
+            }
+
+            @Override
+            public double finalObjective() {
+                double sum = 0;
+                for (int i = 0; i < pairs; i++) {
+                    sum += plus[i].meanObjective() + minus[i].meanObjective();
+                }
+                return sum / (2 * pairs);
+            }
+        };
+    }
+
+    private Future<Double> advance(Particle particle, double[] theta, double[] noise, double scale) {
+        double[] perturbed = new double[theta.length];
+        for (int k = 0; k < theta.length; k++) {
+            perturbed[k] = theta[k] + scale * noise[k];
+        }
+        GaussianMlpPolicy policy = policy(perturbed);
+        return workers.submit(() -> particle.advance(policy, settings.truncationLength()));
+    }
+
+    private static double await(Future<Double> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running particles", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** θ as the policy (the fixed normalization and initial σ² around it). */
+    public GaussianMlpPolicy policy(double[] theta) {
+        return GaussianMlpPolicy.of(architecture, theta, normalization, logStd);
+    }
+
+    @Override
+    public Optimizer optimizer(double[] theta) {
+        return PolicyStepRule.optimizer(policy(theta), preset);
+    }
+
+    @Override
+    public void saveOptimizer(double[] theta, Path file, Map<String, Object> provenance) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("preset", Configs.toMap(preset));
+        new PolicyCheckpoint(policy(theta), preset.name(), config, provenance).save(file);
+    }
+
+    @Override
+    public TrainedOptimizer trainedOptimizer(Path file) {
+        return LearnedPolicyProvider.fromCheckpoint(file, label);
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}
