@@ -97,7 +97,9 @@ class ExperimentSmokeTest {
                     "functionsPerStep=2", "horizon=4", "truncation=2", "validateEveryEpochs=1",
                     "checkpointEveryEpochs=1"),
             "ppo-training", List.of("iterations=2", "episodes=2", "conditions=3", "horizon=4", "minibatch=4",
-                    "valueHiddenUnits=4", "checkpointEvery=1"));
+                    "valueHiddenUnits=4", "checkpointEvery=1"),
+            "mlp-bptt-training", List.of("epochs=2", "conditions=4", "validationFunctions=1", "functionsPerEpoch=2",
+                    "horizon=4", "unrollLength=2", "validateEveryEpochs=1", "checkpointEveryEpochs=1"));
 
     @TestFactory
     Stream<DynamicTest> everyPolicySearchTrainingTrainsAndIsEvaluatedAtATinyBudget() throws IOException {

@@ -12,9 +12,9 @@ import org.l2o4j.core.training.MetaTrainer;
 import org.l2o4j.core.training.TrainerProvider;
 import org.l2o4j.core.training.TrainingHeader;
 import org.l2o4j.core.training.gradient.GradientMetaTrainer;
-import org.l2o4j.core.training.gradient.Validation;
 import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policysearch.PolicyEpisodes;
+import org.l2o4j.policysearch.TrainingSet;
 
 /**
  * Registers evolution strategies on the shared outer loop: {@link Es} as {@code es-training} (full episodes) and
@@ -75,45 +75,19 @@ public abstract class EsTrainerProvider implements TrainerProvider {
         }
         String label = kind.substring(0, kind.indexOf('-')) + "-policy";
         return new GradientMetaTrainer(kind, Configs.toMap(s), s.loop(), () -> estimator(header, s, label),
-                () -> validation(header, s), () -> headline(header, s),
+                () -> set(header, s).validation(s.horizon()), () -> headline(header, s),
                 file -> LearnedPolicyProvider.fromCheckpoint(file, label));
     }
 
-    /** The training functions: the first {@code conditions} of the split less the validation ones. */
-    private static List<Problem> training(TrainingHeader header, EsSettings s) {
-        List<Problem> all = header.trainingFunctions(s.trainSplit(), s.conditions());
-        if (all.size() <= s.validationFunctions()) {
-            throw new ConfigException("validationFunctions (" + s.validationFunctions() + ") must leave training "
-                    + "functions among the " + all.size() + " of split '" + s.trainSplit() + "'");
-        }
-        return all.subList(0, all.size() - s.validationFunctions());
-    }
-
     private static EvolutionStrategies estimator(TrainingHeader header, EsSettings s, String label) {
-        List<Problem> functions = training(header, s);
+        List<Problem> functions = set(header, s).training();
         PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions, s.hiddenUnits());
         return new EvolutionStrategies(s, header.seed(), header.threads(), functions, episodes.architecture(),
                 episodes.normalizationFromGradientDescent(s.normalizationStepSize()), label);
     }
 
-    /** The held-out tail of the training split, scored by the mean objective over the horizon. */
-    private static Validation validation(TrainingHeader header, EsSettings s) {
-        List<Problem> all = header.trainingFunctions(s.trainSplit(), s.conditions());
-        List<Problem> held = all.subList(all.size() - s.validationFunctions(), all.size());
-        return new Validation(held, held.stream().map(p -> p.initialPoint(0)).toList(), s.horizon(),
-                "mean-objective", r -> {
-                    double sum = 0;
-                    int count = 0;
-                    for (double[] curve : r.objective()) {
-                        for (int t = 1; t < curve.length; t++) {
-                            if (Double.isFinite(curve[t])) {
-                                sum += curve[t];
-                                count++;
-                            }
-                        }
-                    }
-                    return count == 0 ? Double.NaN : sum / count;
-                });
+    private static TrainingSet set(TrainingHeader header, EsSettings s) {
+        return TrainingSet.of(header, s.trainSplit(), s.conditions(), s.validationFunctions());
     }
 
     private String headline(TrainingHeader header, EsSettings s) {
