@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.l2o4j.core.catalog.Catalog;
+import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.training.MetaTrainer;
 import org.l2o4j.core.training.TrainerProvider;
 import org.l2o4j.core.training.TrainingHeader;
@@ -42,6 +43,11 @@ public final class BpttTrainerProvider implements TrainerProvider {
         // The cell chooses the base profile, so that a GRU file need not restate the GRU's defaults.
         BpttConfig base = "gru".equals(settings.get("cell")) ? BpttConfig.gru() : BpttConfig.lstm();
         Map<String, Object> keys = new LinkedHashMap<>(settings);
+        if (header.replicate() != 0) {
+            throw new ConfigException(source + ": bptt-training draws its training and validation problems from its "
+                    + "seed, so 'replicate' (other meta-training streams on the same functions) is not available for it "
+                    + "yet; leave replicate at 0");
+        }
         keys.put("seed", header.seed());
         keys.put("threads", header.threads());
         BpttConfig config = header.bind(keys, base, source);

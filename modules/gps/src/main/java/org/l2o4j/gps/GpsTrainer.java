@@ -44,7 +44,7 @@ public final class GpsTrainer implements MetaTrainer {
     public GpsTrainer(TrainingHeader header, GpsTrainingSettings settings) {
         this.header = header;
         this.settings = settings;
-        this.config = settings.gpsConfig(header.seed(), header.threads());
+        this.config = settings.gpsConfig(header.trainerSeed(), header.threads());
     }
 
     /** The GPS configuration the settings resolve to. */

@@ -1,5 +1,6 @@
 package org.l2o4j.gps;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.training.TrainingHeader;
 import org.l2o4j.gps.algorithm.GpsConfig;
 import org.l2o4j.gps.dynamics.DynamicsConfig;
@@ -55,5 +57,22 @@ class GpsTrainingSettingsTest {
         GpsConfig c = config(Map.of("threads", 2));
         assertEquals(4, c.seed());
         assertEquals(2, c.threads());
+    }
+
+    /** A replicate re-seeds GPS's own streams; the training functions stay those of the file's seed. */
+    @Test
+    void aReplicateReseedsTheTrainerButNotTheFunctions() {
+        Map<String, Object> raw = new LinkedHashMap<>(Map.of("kind", GpsTrainer.KIND, "family",
+                "logistic-regression", "seed", 4, "replicate", 2));
+        TrainingHeader header = TrainingHeader.split(raw, "test").header();
+        assertEquals(org.l2o4j.core.random.Seeds.derive(4, "meta-training-replicate", 2), header.trainerSeed());
+        assertEquals(header.trainerSeed(), config(Map.of("replicate", 2)).seed());
+        TrainingHeader original = TrainingHeader.split(Map.of("kind", GpsTrainer.KIND, "family",
+                "logistic-regression", "seed", 4), "test").header();
+        assertEquals(4, original.trainerSeed());
+        Problem a = original.trainingFunctions("train", 3).get(2);
+        Problem b = header.trainingFunctions("train", 3).get(2);
+        assertEquals(a.value(a.initialPoint(0)), b.value(b.initialPoint(0)), 0.0);
+        assertArrayEquals(a.initialPoint(0), b.initialPoint(0), 0.0);
     }
 }

@@ -12,6 +12,7 @@ import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.problem.Problem;
+import org.l2o4j.core.random.Seeds;
 
 /**
  * The keys every training file has, whatever its trainer; the trainer's own keys sit beside them at the top level,
@@ -23,23 +24,33 @@ import org.l2o4j.core.problem.Problem;
  * @param family       registered family name of the training functions
  * @param familyConfig settings over the family's defaults
  * @param seed         root seed of the functions and of the trainer
+ * @param replicate    0 for the run of {@code seed}; r &gt; 0 re-draws every random choice of the trainer (initial
+ *                     weights, noise, perturbations, minibatches) from another stream ({@link #trainerSeed()}) while
+ *                     the training functions stay those of {@code seed}: the meta-training seeds of a comparison
  * @param threads      worker threads (results do not depend on them)
  * @param evaluation   the comparison experiment {@code l2o evaluate} runs the trained optimizer in; empty for none
  * @param keepEvery    checkpoint retention: the latest checkpoint is always kept, and with k &gt; 0 also every
  *                     checkpoint whose unit count is a multiple of k (0: the latest only)
  */
 public record TrainingHeader(String kind, String name, String description, String family,
-        Map<String, Object> familyConfig, long seed, int threads, String evaluation, int keepEvery) {
+        Map<String, Object> familyConfig, long seed, int replicate, int threads, String evaluation, int keepEvery) {
 
     /** Header keys a resume may change: they change how the run is watched or run, never its numbers. */
     public static final Set<String> RESUMABLE = Set.of("description", "evaluation", "threads", "keepEvery");
 
-    private static final TrainingHeader DEFAULTS = new TrainingHeader("", "training", "", "", Map.of(), 0, 1, "", 0);
+    private static final TrainingHeader DEFAULTS = new TrainingHeader("", "training", "", "", Map.of(), 0, 0, 1, "",
+            0);
 
     public TrainingHeader {
         familyConfig = familyConfig == null ? Map.of() : new LinkedHashMap<>(familyConfig);
+        Checks.atLeast("replicate", replicate, 0);
         Checks.positive("threads", threads);
         Checks.atLeast("keepEvery", keepEvery, 0);
+    }
+
+    /** The root of the trainer's own random streams: {@code seed} itself for replicate 0. */
+    public long trainerSeed() {
+        return replicate == 0 ? seed : Seeds.derive(seed, "meta-training-replicate", replicate);
     }
 
     /** The header keys. */

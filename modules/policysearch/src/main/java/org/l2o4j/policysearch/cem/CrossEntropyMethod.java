@@ -107,7 +107,7 @@ public final class CrossEntropyMethod implements MetaTrainer {
             episodes.restoreProblemSteps(s.problemSteps);
         } else {
             s = new State();
-            s.mean = GaussianMlpPolicy.initialize(episodes.architecture(), Seeds.derive(header.seed(), "cem-init"))
+            s.mean = GaussianMlpPolicy.initialize(episodes.architecture(), Seeds.derive(header.trainerSeed(), "cem-init"))
                     .parameters();
             s.std = new double[s.mean.length];
             Arrays.fill(s.std, settings.initialStd());
@@ -155,7 +155,7 @@ public final class CrossEntropyMethod implements MetaTrainer {
         int n = s.mean.length;
         int population = settings.population();
         int[] functions = functionsOf(s.generation, episodes);
-        RandomGenerator rng = Seeds.rng(Seeds.derive(header.seed(), "cem-generation", s.generation));
+        RandomGenerator rng = Seeds.rng(Seeds.derive(header.trainerSeed(), "cem-generation", s.generation));
         double[][] candidates = new double[population][n];
         for (double[] c : candidates) {
             for (int k = 0; k < n; k++) {

@@ -82,7 +82,7 @@ public abstract class EsTrainerProvider implements TrainerProvider {
     private static EvolutionStrategies estimator(TrainingHeader header, EsSettings s, String label) {
         List<Problem> functions = set(header, s).training();
         PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions, s.hiddenUnits());
-        return new EvolutionStrategies(s, header.seed(), header.threads(), functions, episodes.architecture(),
+        return new EvolutionStrategies(s, header.trainerSeed(), header.threads(), functions, episodes.architecture(),
                 episodes.normalizationFromGradientDescent(s.normalizationStepSize()), label);
     }
 

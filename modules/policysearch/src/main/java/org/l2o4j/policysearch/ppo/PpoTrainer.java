@@ -117,7 +117,7 @@ public final class PpoTrainer implements MetaTrainer {
         } else {
             PolicyEpisodes episodes = new PolicyEpisodes(settings.featurePreset(), settings.horizon(), functions,
                     settings.hiddenUnits());
-            initial = GaussianMlpPolicy.initialize(episodes.architecture(), Seeds.derive(header.seed(),
+            initial = GaussianMlpPolicy.initialize(episodes.architecture(), Seeds.derive(header.trainerSeed(),
                     "ppo-policy-init"));
             initial.setNormalization(episodes.normalizationFromGradientDescent(settings.normalizationStepSize()));
             double[] logStd = new double[initial.architecture().outputDimension()];
@@ -125,7 +125,7 @@ public final class PpoTrainer implements MetaTrainer {
             initial.setLogStd(logStd);
             spentBefore = episodes.problemSteps();
         }
-        Ppo ppo = new Ppo(environment, settings.algorithm(), header.seed(), initial);
+        Ppo ppo = new Ppo(environment, settings.algorithm(), header.trainerSeed(), initial);
         if (restored != null) {
             ppo.restore(restored);
         }

@@ -49,7 +49,7 @@ public final class UnrollTrainerProvider implements TrainerProvider {
             List<Problem> functions = set(header, s).training();
             PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions,
                     s.hiddenUnits());
-            return new UnrolledPolicy(s, header.seed(), functions, episodes.architecture(),
+            return new UnrolledPolicy(s, header.trainerSeed(), functions, episodes.architecture(),
                     episodes.normalizationFromGradientDescent(s.normalizationStepSize()), label);
         }, () -> set(header, s).validation(s.horizon()), () -> String.format(Locale.ROOT, "backpropagation "
                 + "through unrolls of %d steps, a %d-unit policy on %s/%s, %d epochs of %d functions x %d steps, "
