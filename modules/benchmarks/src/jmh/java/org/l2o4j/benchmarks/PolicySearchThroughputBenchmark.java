@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = BenchmarkJvm.VECTOR_API)
 public class PolicySearchThroughputBenchmark {
 
     @Param({"es", "pes", "mlp-bptt", "ppo"})
