@@ -10,6 +10,7 @@ import org.l2o4j.core.training.gradient.GradientEstimator;
 import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policy.InputNormalization;
 import org.l2o4j.policysearch.PolicyEpisodes;
+import org.l2o4j.policysearch.PolicyParameters;
 import org.l2o4j.policysearch.es.EsSettings;
 import org.l2o4j.policysearch.es.EvolutionStrategies;
 import org.l2o4j.policysearch.ppo.OptimizationEpisodes;
@@ -71,15 +72,15 @@ public class PolicySearchThroughputBenchmark {
                 EsSettings s = trainer.equals("es") ? EsSettings.ES : EsSettings.PES;
                 PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions,
                         s.hiddenUnits());
-                estimator = new EvolutionStrategies(s, 1, 1, functions, episodes.architecture(),
-                        episodes.normalizationFromGradientDescent(1.0), trainer);
+                estimator = new EvolutionStrategies(s, 1, 1, functions, PolicyParameters.of(s.featurePreset(),
+                        episodes.architecture(), episodes.normalizationFromGradientDescent(1.0), trainer));
             }
             case "mlp-bptt" -> {
                 UnrollSettings s = UnrollSettings.DEFAULTS;
                 PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions,
                         s.hiddenUnits());
-                estimator = new UnrolledPolicy(s, 1, functions, episodes.architecture(),
-                        episodes.normalizationFromGradientDescent(1.0), trainer);
+                estimator = new UnrolledPolicy(s, 1, functions, PolicyParameters.of(s.featurePreset(),
+                        episodes.architecture(), episodes.normalizationFromGradientDescent(1.0), trainer));
             }
             case "ppo" -> {
                 PpoSettings s = PpoSettings.DEFAULTS;

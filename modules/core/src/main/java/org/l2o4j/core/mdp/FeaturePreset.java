@@ -107,6 +107,16 @@ public record FeaturePreset(String name, int historyLength, boolean includeCurre
         };
     }
 
+    /** The preset of that name with history length H and its other defaults. */
+    public static FeaturePreset named(String name, int historyLength) {
+        return switch (name) {
+            case PAPER -> paper(historyLength, true);
+            case RELEASED_CODE -> releasedCode(historyLength);
+            default -> throw new IllegalArgumentException("unknown feature preset '" + name + "'; the presets are "
+                    + NAMES);
+        };
+    }
+
     /** Every field by name, in declaration order: what a checkpoint stores. */
     public Map<String, Object> settings() {
         return new LinkedHashMap<>(Configs.toMap(this));

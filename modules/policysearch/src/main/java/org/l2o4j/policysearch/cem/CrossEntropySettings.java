@@ -53,8 +53,7 @@ public record CrossEntropySettings(String trainSplit, int conditions, String pre
 
     /** The feature preset these settings name. */
     public FeaturePreset featurePreset() {
-        return preset.equals(FeaturePreset.PAPER) ? FeaturePreset.paper(historyLength, true)
-                : FeaturePreset.releasedCode(historyLength);
+        return FeaturePreset.named(preset, historyLength);
     }
 
     /** Elite candidates per generation: ⌈eliteFraction · population⌉, at least 2. */

@@ -79,8 +79,7 @@ public record EsSettings(String trainSplit, int conditions, int validationFuncti
 
     /** The feature preset. */
     public FeaturePreset featurePreset() {
-        return preset.equals(FeaturePreset.PAPER) ? FeaturePreset.paper(historyLength, true)
-                : FeaturePreset.releasedCode(historyLength);
+        return FeaturePreset.named(preset, historyLength);
     }
 
     /** The outer loop's settings. */

@@ -14,6 +14,7 @@ import org.l2o4j.core.training.TrainingHeader;
 import org.l2o4j.core.training.gradient.GradientMetaTrainer;
 import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policysearch.PolicyEpisodes;
+import org.l2o4j.policysearch.PolicyParameters;
 import org.l2o4j.policysearch.TrainingSet;
 
 /**
@@ -82,8 +83,9 @@ public abstract class EsTrainerProvider implements TrainerProvider {
     private static EvolutionStrategies estimator(TrainingHeader header, EsSettings s, String label) {
         List<Problem> functions = set(header, s).training();
         PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions, s.hiddenUnits());
-        return new EvolutionStrategies(s, header.trainerSeed(), header.threads(), functions, episodes.architecture(),
-                episodes.normalizationFromGradientDescent(s.normalizationStepSize()), label);
+        return new EvolutionStrategies(s, header.trainerSeed(), header.threads(), functions, PolicyParameters.of(
+                s.featurePreset(), episodes.architecture(),
+                episodes.normalizationFromGradientDescent(s.normalizationStepSize()), label));
     }
 
     private static TrainingSet set(TrainingHeader header, EsSettings s) {

@@ -2,7 +2,6 @@ package org.l2o4j.policysearch.es;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 
-import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.mdp.FeaturePreset;
 import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.problem.Problem;
@@ -19,12 +17,8 @@ import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.gradient.GradientEstimator;
 import org.l2o4j.policy.GaussianMlpPolicy;
-import org.l2o4j.policy.InputNormalization;
-import org.l2o4j.policy.LearnedPolicyProvider;
-import org.l2o4j.policy.MlpArchitecture;
-import org.l2o4j.policy.PolicyCheckpoint;
-import org.l2o4j.policy.PolicyStepRule;
 import org.l2o4j.policysearch.Particle;
+import org.l2o4j.policysearch.PolicyParameters;
 
 /**
  * Antithetic evolution strategies over the policy's weights θ as a {@link GradientEstimator} (policy-search.md):
@@ -54,13 +48,10 @@ public final class EvolutionStrategies implements GradientEstimator {
 
     private final EsSettings settings;
     private final long seed;
-    private final String label;
+    private final PolicyParameters parameters;
     private final FeaturePreset preset;
     private final List<Problem> functions;
     private final List<double[]> starts;
-    private final MlpArchitecture architecture;
-    private final InputNormalization normalization;
-    private final double[] logStd;
     private final ExecutorService workers;
 
     /**
@@ -68,32 +59,27 @@ public final class EvolutionStrategies implements GradientEstimator {
      * @param seed          the run's root seed
      * @param threads       workers for the particles (the estimate does not depend on it)
      * @param functions     the training functions
-     * @param architecture  the policy's shape
-     * @param normalization the policy's input normalization (fixed during training)
-     * @param label         the trained optimizer's default name in results
+     * @param parameters    what θ is: the policy's shape, normalization and features
      */
     public EvolutionStrategies(EsSettings settings, long seed, int threads, List<Problem> functions,
-            MlpArchitecture architecture, InputNormalization normalization, String label) {
+            PolicyParameters parameters) {
         this.settings = settings;
         this.seed = seed;
-        this.label = label;
-        this.preset = settings.featurePreset();
+        this.parameters = parameters;
+        this.preset = parameters.preset();
         this.functions = List.copyOf(functions);
         this.starts = this.functions.stream().map(p -> p.initialPoint(0)).toList();
-        this.architecture = architecture;
-        this.normalization = normalization;
-        this.logStd = GaussianMlpPolicy.initialize(architecture, 0).logStd();
         this.workers = Executors.newFixedThreadPool(threads);
     }
 
     @Override
     public int parameterCount() {
-        return architecture.parameterCount();
+        return parameters.architecture().parameterCount();
     }
 
     @Override
     public double[] initialParameters() {
-        return GaussianMlpPolicy.initialize(architecture, Seeds.derive(seed, INIT)).parameters();
+        return GaussianMlpPolicy.initialize(parameters.architecture(), Seeds.derive(seed, INIT)).parameters();
     }
 
     @Override
@@ -185,24 +171,22 @@ public final class EvolutionStrategies implements GradientEstimator {
 
     /** θ as the policy (the fixed normalization and initial σ² around it). */
     public GaussianMlpPolicy policy(double[] theta) {
-        return GaussianMlpPolicy.of(architecture, theta, normalization, logStd);
+        return parameters.policy(theta);
     }
 
     @Override
     public Optimizer optimizer(double[] theta) {
-        return PolicyStepRule.optimizer(policy(theta), preset);
+        return parameters.optimizer(theta);
     }
 
     @Override
     public void saveOptimizer(double[] theta, Path file, Map<String, Object> provenance) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("preset", Configs.toMap(preset));
-        new PolicyCheckpoint(policy(theta), preset.name(), config, provenance).save(file);
+        parameters.save(theta, file, provenance);
     }
 
     @Override
     public TrainedOptimizer trainedOptimizer(Path file) {
-        return LearnedPolicyProvider.fromCheckpoint(file, label);
+        return parameters.trained(file);
     }
 
     @Override

@@ -57,8 +57,7 @@ public record PpoSettings(String trainSplit, int conditions, String preset, int 
 
     /** The feature preset. */
     public FeaturePreset featurePreset() {
-        return preset.equals(FeaturePreset.PAPER) ? FeaturePreset.paper(historyLength, true)
-                : FeaturePreset.releasedCode(historyLength);
+        return FeaturePreset.named(preset, historyLength);
     }
 
     /** The algorithm's settings. */

@@ -61,8 +61,7 @@ public record UnrollSettings(String trainSplit, int conditions, int validationFu
 
     /** The feature preset. */
     public FeaturePreset featurePreset() {
-        return preset.equals(FeaturePreset.PAPER) ? FeaturePreset.paper(historyLength, true)
-                : FeaturePreset.releasedCode(historyLength);
+        return FeaturePreset.named(preset, historyLength);
     }
 
     /** The outer loop's settings. */

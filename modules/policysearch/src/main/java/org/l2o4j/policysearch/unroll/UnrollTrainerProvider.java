@@ -13,6 +13,7 @@ import org.l2o4j.core.training.TrainingHeader;
 import org.l2o4j.core.training.gradient.GradientMetaTrainer;
 import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policysearch.PolicyEpisodes;
+import org.l2o4j.policysearch.PolicyParameters;
 import org.l2o4j.policysearch.TrainingSet;
 
 /**
@@ -49,8 +50,9 @@ public final class UnrollTrainerProvider implements TrainerProvider {
             List<Problem> functions = set(header, s).training();
             PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions,
                     s.hiddenUnits());
-            return new UnrolledPolicy(s, header.trainerSeed(), functions, episodes.architecture(),
-                    episodes.normalizationFromGradientDescent(s.normalizationStepSize()), label);
+            return new UnrolledPolicy(s, header.trainerSeed(), functions, PolicyParameters.of(s.featurePreset(),
+                    episodes.architecture(), episodes.normalizationFromGradientDescent(s.normalizationStepSize()),
+                    label));
         }, () -> set(header, s).validation(s.horizon()), () -> String.format(Locale.ROOT, "backpropagation "
                 + "through unrolls of %d steps, a %d-unit policy on %s/%s, %d epochs of %d functions x %d steps, "
                 + "validated every %d epochs on %d held-out functions", s.unrollLength(), s.hiddenUnits(),

@@ -2,11 +2,9 @@ package org.l2o4j.policysearch.unroll;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.mdp.FeaturePreset;
 import org.l2o4j.core.mdp.OptimizationMdp;
 import org.l2o4j.core.optimizer.Optimizer;
@@ -17,12 +15,9 @@ import org.l2o4j.core.rollout.ProblemBatch;
 import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.gradient.GradientEstimator;
 import org.l2o4j.policy.GaussianMlpPolicy;
-import org.l2o4j.policy.InputNormalization;
-import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policy.MeanGradient;
 import org.l2o4j.policy.MlpArchitecture;
-import org.l2o4j.policy.PolicyCheckpoint;
-import org.l2o4j.policy.PolicyStepRule;
+import org.l2o4j.policysearch.PolicyParameters;
 
 /**
  * Backpropagation through the unrolled optimization for Li &amp; Malik's MLP policy as a {@link GradientEstimator}
@@ -46,32 +41,25 @@ public final class UnrolledPolicy implements GradientEstimator {
 
     private final UnrollSettings settings;
     private final long seed;
-    private final String label;
+    private final PolicyParameters parameters;
     private final FeaturePreset preset;
     private final List<Problem> functions;
     private final MlpArchitecture architecture;
-    private final InputNormalization normalization;
-    private final double[] logStd;
     private final MeanGradient meanGradient;
 
     /**
      * @param settings      the settings
      * @param seed          the run's root seed
      * @param functions     the training functions
-     * @param architecture  the policy's shape
-     * @param normalization the policy's input normalization (fixed during training)
-     * @param label         the trained optimizer's default name in results
+     * @param parameters    what θ is: the policy's shape, normalization and features
      */
-    public UnrolledPolicy(UnrollSettings settings, long seed, List<Problem> functions, MlpArchitecture architecture,
-            InputNormalization normalization, String label) {
+    public UnrolledPolicy(UnrollSettings settings, long seed, List<Problem> functions, PolicyParameters parameters) {
         this.settings = settings;
         this.seed = seed;
-        this.label = label;
-        this.preset = settings.featurePreset();
+        this.parameters = parameters;
+        this.preset = parameters.preset();
         this.functions = List.copyOf(functions);
-        this.architecture = architecture;
-        this.normalization = normalization;
-        this.logStd = GaussianMlpPolicy.initialize(architecture, 0).logStd();
+        this.architecture = parameters.architecture();
         this.meanGradient = new MeanGradient(architecture);
     }
 
@@ -169,24 +157,22 @@ public final class UnrolledPolicy implements GradientEstimator {
 
     /** θ as the policy (the fixed normalization and initial σ² around it). */
     public GaussianMlpPolicy policy(double[] theta) {
-        return GaussianMlpPolicy.of(architecture, theta, normalization, logStd);
+        return parameters.policy(theta);
     }
 
     @Override
     public Optimizer optimizer(double[] theta) {
-        return PolicyStepRule.optimizer(policy(theta), preset);
+        return parameters.optimizer(theta);
     }
 
     @Override
     public void saveOptimizer(double[] theta, Path file, Map<String, Object> provenance) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("preset", Configs.toMap(preset));
-        new PolicyCheckpoint(policy(theta), preset.name(), config, provenance).save(file);
+        parameters.save(theta, file, provenance);
     }
 
     @Override
     public TrainedOptimizer trainedOptimizer(Path file) {
-        return LearnedPolicyProvider.fromCheckpoint(file, label);
+        return parameters.trained(file);
     }
 
     @Override

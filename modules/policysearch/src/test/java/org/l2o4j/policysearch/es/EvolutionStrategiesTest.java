@@ -15,6 +15,7 @@ import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.training.gradient.GradientEstimator;
 import org.l2o4j.policysearch.Particle;
 import org.l2o4j.policysearch.PolicyEpisodes;
+import org.l2o4j.policysearch.PolicyParameters;
 
 /**
  * The ES and PES estimates against the gradient of the full-episode objective L(θ) = mean over the functions of
@@ -42,8 +43,8 @@ class EvolutionStrategiesTest {
 
     private static EvolutionStrategies estimator(EsSettings s, int threads) {
         PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), FUNCTIONS, s.hiddenUnits());
-        return new EvolutionStrategies(s, 3, threads, FUNCTIONS, episodes.architecture(),
-                episodes.normalizationFromGradientDescent(1.0), "es-policy");
+        return new EvolutionStrategies(s, 3, threads, FUNCTIONS, PolicyParameters.of(s.featurePreset(),
+                episodes.architecture(), episodes.normalizationFromGradientDescent(1.0), "es-policy"));
     }
 
     /** L(θ) from fresh full episodes. */

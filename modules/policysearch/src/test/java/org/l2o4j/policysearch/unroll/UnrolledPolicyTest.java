@@ -16,6 +16,7 @@ import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.rollout.DivergenceRule;
 import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policysearch.PolicyEpisodes;
+import org.l2o4j.policysearch.PolicyParameters;
 
 /**
  * The meta-gradient of one unroll against central finite differences of the same loss with the observations frozen
@@ -38,8 +39,8 @@ class UnrolledPolicyTest {
         m.put("functionsPerEpoch", 2);
         UnrollSettings s = Configs.bind(m, UnrollSettings.DEFAULTS, "test");
         PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), FUNCTIONS, s.hiddenUnits());
-        UnrolledPolicy estimator = new UnrolledPolicy(s, 8, FUNCTIONS, episodes.architecture(),
-                episodes.normalizationFromGradientDescent(1.0), "test");
+        UnrolledPolicy estimator = new UnrolledPolicy(s, 8, FUNCTIONS, PolicyParameters.of(s.featurePreset(),
+                episodes.architecture(), episodes.normalizationFromGradientDescent(1.0), "test"));
         double[] theta = estimator.initialParameters();
         RandomGenerator rng = Seeds.rng(3);
         for (int k = 0; k < theta.length; k++) {

@@ -1,0 +1,64 @@
+package org.l2o4j.policysearch;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.mdp.FeaturePreset;
+import org.l2o4j.core.optimizer.Optimizer;
+import org.l2o4j.core.training.TrainedOptimizer;
+import org.l2o4j.policy.GaussianMlpPolicy;
+import org.l2o4j.policy.InputNormalization;
+import org.l2o4j.policy.LearnedPolicyProvider;
+import org.l2o4j.policy.MlpArchitecture;
+import org.l2o4j.policy.PolicyCheckpoint;
+import org.l2o4j.policy.PolicyStepRule;
+
+/**
+ * The weights θ of Li &amp; Malik's policy as the gradient-based policy-search trainers see them: the network's shape,
+ * its fixed input normalization and σ, and what θ is as an optimizer and as a checkpoint. One place for what
+ * {@code GradientEstimator.optimizer}, {@code saveOptimizer} and {@code trainedOptimizer} mean for the MLP policy.
+ *
+ * @param preset        the features the policy reads
+ * @param architecture  the network's shape
+ * @param normalization the input normalization (fixed during training)
+ * @param logStd        log σ of the actions (unused by the mean step, kept in checkpoints)
+ * @param label         the trained optimizer's default name in results
+ */
+public record PolicyParameters(FeaturePreset preset, MlpArchitecture architecture, InputNormalization normalization,
+        double[] logStd, String label) {
+
+    public PolicyParameters {
+        logStd = logStd.clone();
+    }
+
+    /** θ with the initial σ of a fresh policy ({@link GaussianMlpPolicy#INITIAL_VARIANCE}). */
+    public static PolicyParameters of(FeaturePreset preset, MlpArchitecture architecture,
+            InputNormalization normalization, String label) {
+        return new PolicyParameters(preset, architecture, normalization,
+                GaussianMlpPolicy.initialize(architecture, 0).logStd(), label);
+    }
+
+    /** θ as the policy. */
+    public GaussianMlpPolicy policy(double[] theta) {
+        return GaussianMlpPolicy.of(architecture, theta, normalization, logStd);
+    }
+
+    /** θ as the optimizer it stands for: the policy's mean step. */
+    public Optimizer optimizer(double[] theta) {
+        return PolicyStepRule.optimizer(policy(theta), preset);
+    }
+
+    /** Writes θ as a policy checkpoint (with the preset, so that it loads as the same optimizer). */
+    public void save(double[] theta, Path file, Map<String, Object> provenance) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("preset", Configs.toMap(preset));
+        new PolicyCheckpoint(policy(theta), preset.name(), config, provenance).save(file);
+    }
+
+    /** A checkpoint written by {@link #save} as the registered optimizer. */
+    public TrainedOptimizer trained(Path file) {
+        return LearnedPolicyProvider.fromCheckpoint(file, label);
+    }
+}
