@@ -99,7 +99,9 @@ class ExperimentSmokeTest {
             "ppo-training", List.of("iterations=2", "episodes=2", "conditions=3", "horizon=4", "minibatch=4",
                     "valueHiddenUnits=4", "checkpointEvery=1"),
             "mlp-bptt-training", List.of("epochs=2", "conditions=4", "validationFunctions=1", "functionsPerEpoch=2",
-                    "horizon=4", "unrollLength=2", "validateEveryEpochs=1", "checkpointEveryEpochs=1"));
+                    "horizon=4", "unrollLength=2", "validateEveryEpochs=1", "checkpointEveryEpochs=1"),
+            "rl4j-dqn-training", List.of("rounds=1", "stepsPerRound=20", "conditions=3", "horizon=4",
+                    "hiddenNodes=4", "batchSize=4", "targetUpdate=10"));
 
     @TestFactory
     Stream<DynamicTest> everyPolicySearchTrainingTrainsAndIsEvaluatedAtATinyBudget() throws IOException {
