@@ -72,15 +72,14 @@ public class PolicySearchThroughputBenchmark {
                 EsSettings s = trainer.equals("es") ? EsSettings.ES : EsSettings.PES;
                 PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions,
                         s.hiddenUnits());
-                estimator = new EvolutionStrategies(s, 1, 1, functions, PolicyParameters.of(s.featurePreset(),
-                        episodes.architecture(), episodes.normalizationFromGradientDescent(1.0), trainer));
+                estimator = new EvolutionStrategies(s, 1, 1, functions, PolicyParameters.fitted(episodes, 1.0,
+                        trainer));
             }
             case "mlp-bptt" -> {
                 UnrollSettings s = UnrollSettings.DEFAULTS;
                 PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions,
                         s.hiddenUnits());
-                estimator = new UnrolledPolicy(s, 1, functions, PolicyParameters.of(s.featurePreset(),
-                        episodes.architecture(), episodes.normalizationFromGradientDescent(1.0), trainer));
+                estimator = new UnrolledPolicy(s, 1, functions, PolicyParameters.fitted(episodes, 1.0, trainer));
             }
             case "ppo" -> {
                 PpoSettings s = PpoSettings.DEFAULTS;

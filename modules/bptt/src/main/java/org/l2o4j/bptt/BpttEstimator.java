@@ -101,6 +101,7 @@ public final class BpttEstimator implements GradientEstimator {
             state = new double[Math.multiplyExact(coordinates, net.stateSize())];
         }
         net.kernel(theta).resetState(state, 0, coordinates);
+        long initial = evaluations(batch);
         return new Epoch() {
             private boolean first = true;
 
@@ -115,7 +116,20 @@ public final class BpttEstimator implements GradientEstimator {
             public double finalObjective() {
                 return unroll.finalMeanObjective();
             }
+
+            @Override
+            public long problemSteps() {
+                return evaluations(batch) - initial;
+            }
         };
+    }
+
+    private static long evaluations(ProblemBatch batch) {
+        long sum = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            sum += batch.gradientEvaluations(i);
+        }
+        return sum;
     }
 
     @Override

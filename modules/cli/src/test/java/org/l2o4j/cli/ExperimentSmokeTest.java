@@ -76,7 +76,7 @@ class ExperimentSmokeTest {
                 assertTrue(Files.isRegularFile(run.resolve(f)), name + ": " + f);
             }
             for (String row : Files.readAllLines(run.resolve("training-log.csv")).subList(1, 3)) {
-                double validation = Double.parseDouble(row.split(",")[6]);
+                double validation = Double.parseDouble(row.split(",")[7]);
                 assertTrue(Double.isFinite(validation), name + ": training-log row " + row);
             }
             String evaluation = (String) Experiments.readRaw(Experiments.locate(name), List.of()).get("evaluation");

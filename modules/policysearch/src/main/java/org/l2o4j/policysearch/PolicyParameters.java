@@ -25,19 +25,25 @@ import org.l2o4j.policy.PolicyStepRule;
  * @param normalization the input normalization (fixed during training)
  * @param logStd        log σ of the actions (unused by the mean step, kept in checkpoints)
  * @param label         the trained optimizer's default name in results
+ * @param normalizationProblemSteps the problem-steps spent fitting the normalization (a trainer's set-up cost)
  */
 public record PolicyParameters(FeaturePreset preset, MlpArchitecture architecture, InputNormalization normalization,
-        double[] logStd, String label) {
+        double[] logStd, String label, long normalizationProblemSteps) {
 
     public PolicyParameters {
         logStd = logStd.clone();
     }
 
-    /** θ with the initial σ of a fresh policy ({@link GaussianMlpPolicy#INITIAL_VARIANCE}). */
-    public static PolicyParameters of(FeaturePreset preset, MlpArchitecture architecture,
-            InputNormalization normalization, String label) {
-        return new PolicyParameters(preset, architecture, normalization,
-                GaussianMlpPolicy.initialize(architecture, 0).logStd(), label);
+    /**
+     * The policy of {@code episodes}' shape with the normalization gradient descent's states give (step
+     * {@code stepSize}) and the initial σ of a fresh policy ({@link GaussianMlpPolicy#INITIAL_VARIANCE}).
+     */
+    public static PolicyParameters fitted(PolicyEpisodes episodes, double stepSize, String label) {
+        long before = episodes.problemSteps();
+        InputNormalization normalization = episodes.normalizationFromGradientDescent(stepSize);
+        return new PolicyParameters(episodes.preset(), episodes.architecture(), normalization,
+                GaussianMlpPolicy.initialize(episodes.architecture(), 0).logStd(), label,
+                episodes.problemSteps() - before);
     }
 
     /** θ as the policy. */

@@ -83,9 +83,8 @@ public abstract class EsTrainerProvider implements TrainerProvider {
     private static EvolutionStrategies estimator(TrainingHeader header, EsSettings s, String label) {
         List<Problem> functions = set(header, s).training();
         PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions, s.hiddenUnits());
-        return new EvolutionStrategies(s, header.trainerSeed(), header.threads(), functions, PolicyParameters.of(
-                s.featurePreset(), episodes.architecture(),
-                episodes.normalizationFromGradientDescent(s.normalizationStepSize()), label));
+        return new EvolutionStrategies(s, header.trainerSeed(), header.threads(), functions,
+                PolicyParameters.fitted(episodes, s.normalizationStepSize(), label));
     }
 
     private static TrainingSet set(TrainingHeader header, EsSettings s) {

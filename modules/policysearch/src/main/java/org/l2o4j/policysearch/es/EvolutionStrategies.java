@@ -83,6 +83,11 @@ public final class EvolutionStrategies implements GradientEstimator {
     }
 
     @Override
+    public long setupProblemSteps() {
+        return parameters.normalizationProblemSteps();
+    }
+
+    @Override
     public int stepsPerEpoch() {
         return settings.horizon() / settings.truncationLength();
     }
@@ -145,6 +150,15 @@ public final class EvolutionStrategies implements GradientEstimator {
                     sum += plus[i].meanObjective() + minus[i].meanObjective();
                 }
                 return sum / (2 * pairs);
+            }
+
+            @Override
+            public long problemSteps() {
+                long spent = 0;
+                for (int i = 0; i < pairs; i++) {
+                    spent += plus[i].problemSteps() + minus[i].problemSteps();
+                }
+                return spent;
             }
         };
     }

@@ -74,6 +74,11 @@ public final class UnrolledPolicy implements GradientEstimator {
     }
 
     @Override
+    public long setupProblemSteps() {
+        return parameters.normalizationProblemSteps();
+    }
+
+    @Override
     public int stepsPerEpoch() {
         return settings.horizon() / settings.unrollLength();
     }
@@ -94,6 +99,7 @@ public final class UnrolledPolicy implements GradientEstimator {
         OptimizationMdp mdp = new OptimizationMdp(preset, settings.horizon(), DivergenceRule.DEFAULT);
         mdp.reset(chosen, chosen.stream().map(p -> p.initialPoint(0)).toList());
         double[] start = mdp.batch().values().clone();
+        long initial = evaluations(mdp.batch());
         return new Epoch() {
             @Override
             public double estimate(double[] parameters, double[] gradient) {
@@ -109,7 +115,20 @@ public final class UnrolledPolicy implements GradientEstimator {
                 }
                 return sum / b.size();
             }
+
+            @Override
+            public long problemSteps() {
+                return evaluations(mdp.batch()) - initial;
+            }
         };
+    }
+
+    private static long evaluations(ProblemBatch batch) {
+        long sum = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            sum += batch.gradientEvaluations(i);
+        }
+        return sum;
     }
 
     /** One unroll from the MDP's current state; writes ∂L/∂θ and returns L (NaN if a problem diverged). */

@@ -43,8 +43,8 @@ class EvolutionStrategiesTest {
 
     private static EvolutionStrategies estimator(EsSettings s, int threads) {
         PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), FUNCTIONS, s.hiddenUnits());
-        return new EvolutionStrategies(s, 3, threads, FUNCTIONS, PolicyParameters.of(s.featurePreset(),
-                episodes.architecture(), episodes.normalizationFromGradientDescent(1.0), "es-policy"));
+        return new EvolutionStrategies(s, 3, threads, FUNCTIONS, PolicyParameters.fitted(episodes, 1.0,
+                "es-policy"));
     }
 
     /** L(θ) from fresh full episodes. */

@@ -39,8 +39,8 @@ class UnrolledPolicyTest {
         m.put("functionsPerEpoch", 2);
         UnrollSettings s = Configs.bind(m, UnrollSettings.DEFAULTS, "test");
         PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), FUNCTIONS, s.hiddenUnits());
-        UnrolledPolicy estimator = new UnrolledPolicy(s, 8, FUNCTIONS, PolicyParameters.of(s.featurePreset(),
-                episodes.architecture(), episodes.normalizationFromGradientDescent(1.0), "test"));
+        UnrolledPolicy estimator = new UnrolledPolicy(s, 8, FUNCTIONS, PolicyParameters.fitted(episodes, 1.0,
+                "test"));
         double[] theta = estimator.initialParameters();
         RandomGenerator rng = Seeds.rng(3);
         for (int k = 0; k < theta.length; k++) {

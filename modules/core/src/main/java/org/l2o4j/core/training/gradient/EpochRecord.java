@@ -9,6 +9,8 @@ import java.util.Locale;
  *
  * @param epoch                  epochs completed (1-based; 0 before training)
  * @param metaSteps              meta-updates applied so far in the run
+ * @param problemSteps           problem-steps spent so far in the run (one f and ∇f of one function at one point):
+ *                               estimates, validation rollouts and anything fitted before training
  * @param trainingLoss           mean meta-loss of this epoch's applied meta-updates; NaN if none
  * @param trainingFinalObjective mean f of this epoch's problems after their last step; NaN if the epoch was abandoned
  * @param gradientNorm           mean Euclidean norm of this epoch's meta-gradients before clipping; NaN if none
@@ -18,13 +20,13 @@ import java.util.Locale;
  * @param best                   whether this validation made the network the best so far
  * @param wallSeconds            seconds spent by the run so far (summed over resumed sessions)
  */
-public record EpochRecord(int epoch, long metaSteps, double trainingLoss, double trainingFinalObjective,
+public record EpochRecord(int epoch, long metaSteps, long problemSteps, double trainingLoss, double trainingFinalObjective,
         double gradientNorm, long skippedSteps, double validationScore, int validationDiverged, boolean best,
         double wallSeconds) {
 
     /** The CSV header. */
-    public static final String HEADER = "epoch,metaSteps,trainingLoss,trainingFinalObjective,gradientNorm,skippedSteps,"
-            + "validationScore,validationDiverged,best,wallSeconds";
+    public static final String HEADER = "epoch,metaSteps,problemSteps,trainingLoss,trainingFinalObjective,gradientNorm,"
+            + "skippedSteps,validationScore,validationDiverged,best,wallSeconds";
 
     /** Whether the network was validated after this epoch. */
     public boolean validated() {
@@ -33,7 +35,8 @@ public record EpochRecord(int epoch, long metaSteps, double trainingLoss, double
 
     /** The CSV row: numbers in round-trip form, missing values empty. */
     public String csv() {
-        return String.join(",", Integer.toString(epoch), Long.toString(metaSteps), number(trainingLoss),
+        return String.join(",", Integer.toString(epoch), Long.toString(metaSteps), Long.toString(problemSteps),
+                number(trainingLoss),
                 number(trainingFinalObjective), number(gradientNorm), Long.toString(skippedSteps),
                 number(validationScore), validated() ? Integer.toString(validationDiverged) : "",
                 Boolean.toString(best), String.format(Locale.ROOT, "%.3f", wallSeconds));
@@ -42,13 +45,13 @@ public record EpochRecord(int epoch, long metaSteps, double trainingLoss, double
     /** Reads a row written by {@link #csv()}. */
     public static EpochRecord parse(String line) {
         String[] f = line.split(",", -1);
-        if (f.length != 10) {
-            throw new IllegalArgumentException("a training-log row has 10 fields, this one has " + f.length + ": "
+        if (f.length != 11) {
+            throw new IllegalArgumentException("a training-log row has 11 fields, this one has " + f.length + ": "
                     + line);
         }
-        return new EpochRecord(Integer.parseInt(f[0]), Long.parseLong(f[1]), parseNumber(f[2]), parseNumber(f[3]),
-                parseNumber(f[4]), Long.parseLong(f[5]), parseNumber(f[6]), f[7].isEmpty() ? -1 : Integer.parseInt(f[7]),
-                Boolean.parseBoolean(f[8]), Double.parseDouble(f[9]));
+        return new EpochRecord(Integer.parseInt(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), parseNumber(f[3]),
+                parseNumber(f[4]), parseNumber(f[5]), Long.parseLong(f[6]), parseNumber(f[7]),
+                f[8].isEmpty() ? -1 : Integer.parseInt(f[8]), Boolean.parseBoolean(f[9]), Double.parseDouble(f[10]));
     }
 
     /** The whole log as CSV text. */

@@ -46,6 +46,14 @@ public interface GradientEstimator extends AutoCloseable {
 
         /** The mean objective of the epoch's inner problems after their last step so far; NaN if not known. */
         double finalObjective();
+
+        /** Problem-steps this epoch's estimates have spent so far (evaluations after the inner problems' starts). */
+        long problemSteps();
+    }
+
+    /** Problem-steps spent before the first estimate (e.g. fitting an input normalization); 0 for none. */
+    default long setupProblemSteps() {
+        return 0;
     }
 
     /** The learned optimizer that θ stands for (validated, and saved as the run's result). */

@@ -37,6 +37,9 @@ import org.l2o4j.core.training.TrainingListener;
  * were, the skip is counted, and the rest of the epoch is abandoned (its inner iterates are no longer usable); the
  * next epoch starts afresh.
  *
+ * <p><b>Budget.</b> The log counts the problem-steps spent (the estimator's, the validations' and its set-up's), the
+ * currency in which trainers are compared.
+ *
  * <p><b>Checkpoints</b> (every {@code checkpointEveryEpochs} epochs and after the last), through the
  * {@link TrainingFolder}: {@value #BEST_FILE} (the validation-best θ as the estimator's optimizer checkpoint),
  * {@value #LAST_FILE} (the latest θ) and {@value #STATE_FILE} (θ, Adam's moments and step count, the counters and the
@@ -129,6 +132,7 @@ public final class GradientMetaTrainer implements MetaTrainer {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("epochs", r.completedEpochs());
         summary.put("metaSteps", r.metaSteps());
+        summary.put("problemSteps", r.log().isEmpty() ? 0 : r.log().get(r.log().size() - 1).problemSteps());
         summary.put("skippedSteps", r.skippedSteps());
         summary.put("bestEpoch", r.bestEpoch());
         summary.put("bestValidationScore", r.bestValidationScore());
@@ -166,10 +170,11 @@ public final class GradientMetaTrainer implements MetaTrainer {
         MetaAdam adam;
         int completedEpochs;
         long metaSteps;
+        long problemSteps;
         long skippedSteps;
         double wallSeconds;
         int bestEpoch;
-        Validation.Outcome best = new Validation.Outcome(Double.NaN, Integer.MAX_VALUE);
+        Validation.Outcome best = new Validation.Outcome(Double.NaN, Integer.MAX_VALUE, 0);
         double[] bestParameters;
         final List<EpochRecord> log = new ArrayList<>();
 
@@ -192,12 +197,13 @@ public final class GradientMetaTrainer implements MetaTrainer {
         if (s.log.isEmpty()) {
             long t0 = System.nanoTime();
             Validation.Outcome v = validation.run(estimator.optimizer(s.parameters));
+            s.problemSteps = estimator.setupProblemSteps() + v.problemSteps();
             s.bestEpoch = 0;
             s.best = v;
             s.bestParameters = s.parameters.clone();
             s.wallSeconds += (System.nanoTime() - t0) * 1e-9;
-            record(s, new EpochRecord(0, 0, Double.NaN, Double.NaN, Double.NaN, 0, v.score(), v.diverged(), true,
-                    s.wallSeconds), folder, listener, validation);
+            record(s, new EpochRecord(0, 0, s.problemSteps, Double.NaN, Double.NaN, Double.NaN, 0, v.score(),
+                    v.diverged(), true, s.wallSeconds), folder, listener, validation);
         }
         for (int epoch = s.completedEpochs; epoch < config.epochs(); epoch++) {
             long t0 = System.nanoTime();
@@ -206,6 +212,7 @@ public final class GradientMetaTrainer implements MetaTrainer {
             boolean validate = s.completedEpochs % config.validateEveryEpochs() == 0
                     || s.completedEpochs == config.epochs();
             Validation.Outcome v = validate ? validation.run(estimator.optimizer(s.parameters)) : null;
+            s.problemSteps += stats.problemSteps() + (v == null ? 0 : v.problemSteps());
             boolean best = v != null && v.betterThan(s.best);
             if (best) {
                 s.bestEpoch = s.completedEpochs;
@@ -213,7 +220,8 @@ public final class GradientMetaTrainer implements MetaTrainer {
                 s.bestParameters = s.parameters.clone();
             }
             s.wallSeconds += (System.nanoTime() - t0) * 1e-9;
-            record(s, new EpochRecord(s.completedEpochs, s.metaSteps, stats.meanLoss(), stats.finalObjective(),
+            record(s, new EpochRecord(s.completedEpochs, s.metaSteps, s.problemSteps, stats.meanLoss(),
+                    stats.finalObjective(),
                     stats.meanGradientNorm(), s.skippedSteps, v == null ? Double.NaN : v.score(),
                     v == null ? -1 : v.diverged(), best, s.wallSeconds), folder, listener, validation);
             if (folder != null && (s.completedEpochs % config.checkpointEveryEpochs() == 0
@@ -236,7 +244,7 @@ public final class GradientMetaTrainer implements MetaTrainer {
                 r.validationScore(), r.validationDiverged(), r.best() ? ", best so far" : "", r.wallSeconds()) : "");
     }
 
-    private record EpochStats(double meanLoss, double finalObjective, double meanGradientNorm) {
+    private record EpochStats(double meanLoss, double finalObjective, double meanGradientNorm, long problemSteps) {
     }
 
     private EpochStats trainEpoch(State s, GradientEstimator estimator, int epoch, double[] gradient) {
@@ -261,7 +269,8 @@ public final class GradientMetaTrainer implements MetaTrainer {
             normSum += norm;
         }
         return new EpochStats(applied == 0 ? Double.NaN : lossSum / applied,
-                abandoned ? Double.NaN : e.finalObjective(), applied == 0 ? Double.NaN : normSum / applied);
+                abandoned ? Double.NaN : e.finalObjective(), applied == 0 ? Double.NaN : normSum / applied,
+                e.problemSteps());
     }
 
     /** Element-wise clipping first, then the global norm (of the element-wise-clipped gradient). */
@@ -311,6 +320,7 @@ public final class GradientMetaTrainer implements MetaTrainer {
         root.put("formatVersion", FORMAT_VERSION);
         root.put("completedEpochs", s.completedEpochs);
         root.put("metaSteps", s.metaSteps);
+        root.put("problemSteps", s.problemSteps);
         root.put("skippedSteps", s.skippedSteps);
         putArray(root, "parameters", s.parameters);
         ObjectNode adam = root.putObject("adam");
@@ -358,12 +368,13 @@ public final class GradientMetaTrainer implements MetaTrainer {
                 f.numbers(adam, "secondMoment", count));
         s.completedEpochs = f.required(root, "completedEpochs").intValue();
         s.metaSteps = f.required(root, "metaSteps").longValue();
+        s.problemSteps = f.required(root, "problemSteps").longValue();
         s.skippedSteps = f.required(root, "skippedSteps").longValue();
         JsonNode best = f.required(root, "best");
         s.bestEpoch = f.required(best, "epoch").intValue();
         JsonNode score = best.get("score");
         s.best = new Validation.Outcome(score == null || score.isNull() ? Double.NaN : score.doubleValue(),
-                f.required(best, "diverged").intValue());
+                f.required(best, "diverged").intValue(), 0);
         s.bestParameters = f.numbers(best, "parameters", count);
         if (s.completedEpochs != checkpoint.step()) {
             throw new ConfigException(file + " says " + s.completedEpochs + " epochs are done, its checkpoint "

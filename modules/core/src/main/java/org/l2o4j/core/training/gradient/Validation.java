@@ -35,10 +35,11 @@ public record Validation(List<Problem> problems, List<double[]> starts, int step
     /**
      * A validation result.
      *
-     * @param score    the criterion
-     * @param diverged runs that diverged
+     * @param score        the criterion
+     * @param diverged     runs that diverged
+     * @param problemSteps the evaluations the rollouts made after their starts
      */
-    public record Outcome(double score, int diverged) {
+    public record Outcome(double score, int diverged, long problemSteps) {
 
         /** Whether this outcome is better than {@code best} by the rule above. */
         public boolean betterThan(Outcome best) {
@@ -55,6 +56,10 @@ public record Validation(List<Problem> problems, List<double[]> starts, int step
     public Outcome run(Optimizer optimizer) {
         RolloutResult result = Rollout.run(optimizer, problems, starts, Rollout.Options.of(steps),
                 RolloutListener.NONE);
-        return new Outcome(score.applyAsDouble(result), result.divergedCount());
+        long spent = 0;
+        for (long[] counts : result.gradientEvaluations()) {
+            spent += counts[counts.length - 1] - counts[0];
+        }
+        return new Outcome(score.applyAsDouble(result), result.divergedCount(), spent);
     }
 }
