@@ -101,7 +101,7 @@ public final class BpttEstimator implements GradientEstimator {
             state = new double[Math.multiplyExact(coordinates, net.stateSize())];
         }
         net.kernel(theta).resetState(state, 0, coordinates);
-        long initial = evaluations(batch);
+        long initial = batch.totalGradientEvaluations();
         return new Epoch() {
             private boolean first = true;
 
@@ -119,17 +119,9 @@ public final class BpttEstimator implements GradientEstimator {
 
             @Override
             public long problemSteps() {
-                return evaluations(batch) - initial;
+                return batch.totalGradientEvaluations() - initial;
             }
         };
-    }
-
-    private static long evaluations(ProblemBatch batch) {
-        long sum = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            sum += batch.gradientEvaluations(i);
-        }
-        return sum;
     }
 
     @Override

@@ -11,8 +11,6 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.l2o4j.core.config.Configs;
 
@@ -62,14 +60,6 @@ public final class CheckpointFields {
                     + formatVersion);
         }
         return root;
-    }
-
-    /** Writes {@code values} as a JSON array field, in Java's round-trip decimal form (so a read gives the same bits). */
-    public static void putNumbers(ObjectNode parent, String name, double[] values) {
-        ArrayNode array = parent.putArray(name);
-        for (double v : values) {
-            array.add(v);
-        }
     }
 
     /** An error about this file. */

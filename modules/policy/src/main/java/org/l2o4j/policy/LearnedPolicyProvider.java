@@ -43,9 +43,7 @@ public final class LearnedPolicyProvider implements OptimizerProvider {
      * @throws ConfigException if the run has no checkpoint yet or it is damaged
      */
     public static TrainedOptimizer latestOf(Path runFolder, String label) {
-        TrainingFolder.Checkpoint latest = TrainingFolder.latestOf(runFolder).orElseThrow(() -> new ConfigException(
-                runFolder + " has no checkpoint yet; train it further ('l2o train --resume " + runFolder + "')"));
-        return fromCheckpoint(latest.file(FILE), label);
+        return fromCheckpoint(TrainingFolder.latestFile(runFolder, FILE), label);
     }
 
     /** A policy checkpoint file as this optimizer. */
@@ -72,8 +70,7 @@ public final class LearnedPolicyProvider implements OptimizerProvider {
         }
         Path path = Path.of(s.checkpoint());
         try {
-            Path file = Files.isDirectory(path) ? TrainingFolder.latestOf(path).orElseThrow(() -> new ConfigException(
-                    "optimizer '" + name() + "': " + path + " has no checkpoint yet")).file(FILE) : path;
+            Path file = Files.isDirectory(path) ? TrainingFolder.latestFile(path, FILE) : path;
             PolicyCheckpoint checkpoint = PolicyCheckpoint.load(file);
             return PolicyStepRule.optimizer(checkpoint, Map.of("checkpoint", s.checkpoint()));
         } catch (CheckpointException | IllegalArgumentException e) {

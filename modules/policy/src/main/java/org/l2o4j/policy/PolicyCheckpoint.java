@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.l2o4j.core.config.Configs;
@@ -80,24 +79,17 @@ public record PolicyCheckpoint(GaussianMlpPolicy policy, String featurePreset, M
         root.put("parameterLayout", a.isLinear()
                 ? "W (input x output, row-major) | b (output)"
                 : "W1 (input x hidden, row-major) | b1 (hidden) | W2 (hidden x output, row-major) | b2 (output)");
-        putArray(root, "parameters", policy.parameterView());
+        Configs.putNumbers(root, "parameters", policy.parameterView());
         InputNormalization n = policy.normalization();
         ObjectNode norm = root.putObject("normalization");
         norm.put("fitted", n.fitted());
-        putArray(norm, "mean", n.meanView());
-        putArray(norm, "std", n.std());
-        putArray(root, "logStd", policy.logStd());
+        Configs.putNumbers(norm, "mean", n.meanView());
+        Configs.putNumbers(norm, "std", n.std());
+        Configs.putNumbers(root, "logStd", policy.logStd());
         root.put("featurePreset", featurePreset);
         root.set("config", Configs.json().valueToTree(config));
         root.set("provenance", Configs.json().valueToTree(provenance));
         return root;
-    }
-
-    private static void putArray(ObjectNode parent, String name, double[] values) {
-        ArrayNode array = parent.putArray(name);
-        for (double v : values) {
-            array.add(v);
-        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.l2o4j.policy;
 
 import java.util.Arrays;
-import java.util.random.RandomGenerator;
 
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.training.gradient.MetaAdam;
@@ -165,7 +164,7 @@ public final class WeightedPolicyRegression {
         }
         int batch = Math.min(config.batchSize(), rows);
         int batchesPerPass = rows / batch;
-        int[] order = shuffledRows(rows, Seeds.derive(config.seed(), "policy-regression-shuffle", fitCalls));
+        int[] order = Seeds.permutation(rows, Seeds.derive(config.seed(), "policy-regression-shuffle", fitCalls));
         double[] batchObservations = new double[batch * in];
         double[] batchTargets = new double[batch * out];
         double[] batchWeights = new double[batch * out * out];
@@ -195,21 +194,6 @@ public final class WeightedPolicyRegression {
     private void adamStep() {
         adam.stepInto(gradient, step);
         policy.subtractFromParameters(step);
-    }
-
-    private static int[] shuffledRows(int rows, long seed) {
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        RandomGenerator rng = Seeds.rng(seed);
-        for (int i = rows - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     /**

@@ -62,7 +62,7 @@ public final class Particle {
                         + startValue[i] + "; episode costs need a positive finite f(x0)");
             }
         }
-        this.initialEvaluations = gradientEvaluations();
+        this.initialEvaluations = batch.totalGradientEvaluations();
         StepRule rule = new StepRule() {
             @Override
             public void steps(FeatureLayout layout, int count, double[] observations, double[] actions) {
@@ -99,15 +99,7 @@ public final class Particle {
 
     /** Problem-steps this particle has spent: the evaluations of f and ∇f charged after the start. */
     public long problemSteps() {
-        return gradientEvaluations() - initialEvaluations;
-    }
-
-    private long gradientEvaluations() {
-        long sum = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            sum += batch.gradientEvaluations(i);
-        }
-        return sum;
+        return batch.totalGradientEvaluations() - initialEvaluations;
     }
 
     /** The mean over the active functions of f at the current iterates; NaN if every function diverged. */

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
@@ -89,6 +91,17 @@ public final class Configs {
             return vie.getCause().getMessage();
         }
         return cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();
+    }
+
+    /**
+     * Writes {@code values} as a JSON array field in Java's round-trip decimal form, so that reading it back gives the
+     * same bits (how checkpoints store parameters and moments).
+     */
+    public static void putNumbers(ObjectNode parent, String name, double[] values) {
+        ArrayNode array = parent.putArray(name);
+        for (double v : values) {
+            array.add(v);
+        }
     }
 
     /** Reads a YAML (or JSON, which is YAML) file into a map, with errors that name the file. */

@@ -32,6 +32,25 @@ public final class Seeds {
     }
 
     /** The SplitMix64 finalizer: a bijective 64-bit mix with full avalanche. */
+    /**
+     * A uniformly random permutation of 0 … n−1 from the stream of {@code seed} (Fisher–Yates from the top, one
+     * {@code nextInt(i + 1)} per position).
+     */
+    public static int[] permutation(int n, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        RandomGenerator rng = rng(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

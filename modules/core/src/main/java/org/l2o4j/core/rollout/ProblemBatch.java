@@ -157,6 +157,18 @@ public final class ProblemBatch {
         return gradientEvaluations[i];
     }
 
+    /**
+     * Gradient evaluations charged to every problem so far: with one f and ∇f per step, the problem-steps a trainer
+     * spends (the currency of policy-search.md's equal-budget comparisons).
+     */
+    public long totalGradientEvaluations() {
+        long sum = 0;
+        for (long e : gradientEvaluations) {
+            sum += e;
+        }
+        return sum;
+    }
+
     /** Hessian evaluations charged to problem i so far. */
     public long hessianEvaluations(int i) {
         return hessianEvaluations[i];

@@ -287,6 +287,17 @@ public final class TrainingFolder implements AutoCloseable {
                 manifest.path("logRows").asInt(), provenance));
     }
 
+    /**
+     * A file of a run folder's latest checkpoint, verified: what a trainer's {@code trainedOptimizer} and the learned
+     * optimizers' providers load.
+     *
+     * @throws ConfigException if the run has no checkpoint yet or a file is damaged
+     */
+    public static Path latestFile(Path folder, String name) {
+        return latestOf(folder).orElseThrow(() -> new ConfigException(folder + " has no checkpoint yet; train it "
+                + "further ('l2o train --resume " + folder + "')")).file(name);
+    }
+
     /** Where the run is now (a hidden staging folder until its first checkpoint). */
     public Path path() {
         return staging != null ? staging.path() : existing;

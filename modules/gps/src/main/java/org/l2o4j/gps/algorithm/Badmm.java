@@ -3,12 +3,12 @@ package org.l2o4j.gps.algorithm;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.gps.env.Condition;
 import org.l2o4j.gps.model.LinearGaussianController;
 import org.l2o4j.gps.model.LinearGaussianDynamics;
 import org.l2o4j.gps.model.Marginals;
 import org.l2o4j.gps.model.QuadraticCost;
-import org.l2o4j.gps.sampling.ParallelConditions;
 import org.l2o4j.gps.sampling.SampleBatch;
 import org.l2o4j.gps.trajopt.AugmentedCostBuilder;
 import org.l2o4j.gps.trajopt.ExpectedCost;
@@ -103,7 +103,7 @@ public final class Badmm implements CouplingStrategy {
         if (iteration > 0) {
             List<LinearGaussianController> current = linearized;
             List<BadmmDuals> weights = duals;
-            List<Double> adapted = timer.time(PhaseTimer.Phase.LINEARIZATION, () -> ParallelConditions.map(count,
+            List<Double> adapted = timer.time(PhaseTimer.Phase.LINEARIZATION, () -> ParallelMap.map(count,
                     config.threads(), m -> adaptedStepMultiplier(m, states.get(m), models.get(m), current.get(m),
                             weights.get(m))));
             for (int m = 0; m < count; m++) {
@@ -214,7 +214,7 @@ public final class Badmm implements CouplingStrategy {
             List<LinearGaussianController> linearized, List<BadmmDuals> duals, boolean updateWeights) {
         BadmmConfig badmm = core.config().badmm();
         double[] variance = core.policy().variance();
-        return ParallelConditions.map(core.conditionCount(), core.config().threads(), m -> {
+        return ParallelMap.map(core.conditionCount(), core.config().threads(), m -> {
             SampleBatch batch = batches.get(m);
             double[][][] means = core.policyMeans(batch);
             BadmmDuals stepped = duals.get(m).afterDualStep(controllers.get(m), batch.states(), means,

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.IntFunction;
 
 import org.l2o4j.core.mdp.KnownTransition;
+import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.core.problem.TwiceDifferentiable;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.rollout.DivergenceRule;
@@ -26,7 +27,6 @@ import org.l2o4j.gps.model.LinearGaussianDynamics;
 import org.l2o4j.gps.model.QuadraticCost;
 import org.l2o4j.gps.policy.PolicyLinearizer;
 import org.l2o4j.gps.policy.PolicyLinearizerConfig;
-import org.l2o4j.gps.sampling.ParallelConditions;
 import org.l2o4j.gps.sampling.SampleBatch;
 import org.l2o4j.gps.sampling.TrajectorySampler;
 import org.l2o4j.gps.trajopt.AugmentedCostBuilder;
@@ -195,7 +195,7 @@ final class GpsCore {
             }
         }
         priorsTouched = true;
-        ParallelConditions.map(conditions.size(), config.threads(), m -> {
+        ParallelMap.map(conditions.size(), config.threads(), m -> {
             PriorCheckpoint.ConditionPriors state = states.get(m);
             if (state.dynamics() != null) {
                 dynamicsPriors.get(m).restore(state.dynamics());
@@ -215,7 +215,7 @@ final class GpsCore {
 
     /** Per condition: the cost model, the dynamics prior updated with the batch, and the dynamics fit. */
     List<Models> fitModels(List<SampleBatch> batches) {
-        return ParallelConditions.map(conditions.size(), config.threads(), m -> {
+        return ParallelMap.map(conditions.size(), config.threads(), m -> {
             SampleBatch batch = batches.get(m);
             QuadraticCost cost = CostQuadraticizer.quadraticize(costs.get(m), List.of(batch.states()),
                     List.of(batch.actions()));
@@ -231,7 +231,7 @@ final class GpsCore {
      * (once per GPS iteration; BADMM's inner re-linearizations keep it, gps.md §3).
      */
     List<LinearGaussianController> linearize(List<SampleBatch> batches, boolean refitPrior) {
-        return ParallelConditions.map(conditions.size(), config.threads(), m -> {
+        return ParallelMap.map(conditions.size(), config.threads(), m -> {
             PolicyLinearizer linearizer = linearizers.get(m);
             if (refitPrior) {
                 linearizer.updatePrior(batches.get(m), policy);
@@ -251,7 +251,7 @@ final class GpsCore {
      */
     List<TrajectoryOptimizationResult> cStep(List<Models> models, IntFunction<AugmentedCostBuilder> augmentedCosts,
             double[] stepMultipliers, double[] etas) {
-        return ParallelConditions.map(conditions.size(), config.threads(), m -> optimizer.optimize(
+        return ParallelMap.map(conditions.size(), config.threads(), m -> optimizer.optimize(
                 models.get(m).dynamics(), augmentedCosts.apply(m),
                 StepSizeRule.klBudgetNats(config.klStepPerTimeStep(), stepMultipliers[m], config.horizon()),
                 etas[m]).withoutMarginals());

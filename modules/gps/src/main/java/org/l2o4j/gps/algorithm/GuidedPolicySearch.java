@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.rollout.DivergenceRule;
 import org.l2o4j.core.training.TrainingFolder;
@@ -18,7 +19,6 @@ import org.l2o4j.gps.env.Condition;
 import org.l2o4j.gps.init.ControllerInitializer;
 import org.l2o4j.gps.init.MomentumGridInitializer;
 import org.l2o4j.gps.init.RandomGaussianInitializer;
-import org.l2o4j.gps.sampling.ParallelConditions;
 import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policy.MlpArchitecture;
@@ -125,7 +125,7 @@ public final class GuidedPolicySearch {
                     Files.exists(priors) ? PriorCheckpoint.load(priors) : null, listener);
         }
         ControllerInitializer initializer = initializer();
-        List<ConditionState> states = ParallelConditions.map(conditions.size(), config.threads(),
+        List<ConditionState> states = ParallelMap.map(conditions.size(), config.threads(),
                 m -> ConditionState.initial(initializer.initialController(conditions.get(m)), config.initialEta()));
         int d = conditions.get(0).dimension();
         MlpArchitecture architecture = new MlpArchitecture(config.preset().observationLayout(d).dimension(),

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.core.problem.TwiceDifferentiable;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.gps.env.Condition;
 import org.l2o4j.gps.model.LinearGaussianController;
-import org.l2o4j.gps.sampling.ParallelConditions;
 import org.l2o4j.gps.sampling.SampleBatch;
 import org.l2o4j.gps.trajopt.AugmentedCostBuilder;
 import org.l2o4j.gps.trajopt.ExpectedCost;
@@ -125,7 +125,7 @@ public final class Mdgps implements CouplingStrategy {
 
     /** cost(π̄_m; dyn_m) under this iteration's cost model, per condition. */
     private double[] laplaceCosts(List<LinearGaussianController> linearized, List<GpsCore.Models> models) {
-        List<Double> costs = ParallelConditions.map(core.conditionCount(), core.config().threads(),
+        List<Double> costs = ParallelMap.map(core.conditionCount(), core.config().threads(),
                 m -> ExpectedCost.total(linearized.get(m), models.get(m).dynamics(), models.get(m).cost()));
         return costs.stream().mapToDouble(Double::doubleValue).toArray();
     }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 import org.l2o4j.core.mdp.FeaturePreset;
+import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.rollout.DivergenceRule;
 import org.l2o4j.gps.env.Condition;
@@ -88,7 +89,7 @@ public final class TrajectorySampler {
             throw new IllegalArgumentException("need one controller per condition, got " + controllers.size()
                     + " controllers for " + conditions.size() + " conditions");
         }
-        return ParallelConditions.map(conditions.size(), threads, m -> sample(conditions.get(m), controllers.get(m),
+        return ParallelMap.map(conditions.size(), threads, m -> sample(conditions.get(m), controllers.get(m),
                 samples, controllerNoiseSeed(seed, iteration, m)));
     }
 
@@ -117,7 +118,7 @@ public final class TrajectorySampler {
      */
     public List<SampleBatch> samplePolicy(List<Condition> conditions, Policy policy, int samples,
             long seed, int iteration) {
-        return ParallelConditions.map(conditions.size(), threads, m -> samplePolicy(conditions.get(m), policy,
+        return ParallelMap.map(conditions.size(), threads, m -> samplePolicy(conditions.get(m), policy,
                 samples, policyNoiseSeed(seed, iteration, m)));
     }
 

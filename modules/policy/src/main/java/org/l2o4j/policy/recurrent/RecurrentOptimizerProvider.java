@@ -75,9 +75,7 @@ public abstract class RecurrentOptimizerProvider implements OptimizerProvider {
                     + "optimizer checkpoint or of a BPTT training run's folder");
         }
         Path path = Path.of(s.checkpoint());
-        Path file = Files.isDirectory(path) ? TrainingFolder.latestOf(path).orElseThrow(() -> new ConfigException(
-                "optimizer '" + name() + "': " + path + " has no checkpoint yet")).file(GradientMetaTrainer.BEST_FILE)
-                : path;
+        Path file = Files.isDirectory(path) ? TrainingFolder.latestFile(path, GradientMetaTrainer.BEST_FILE) : path;
         RecurrentCheckpoint checkpoint;
         try {
             checkpoint = RecurrentCheckpoint.load(file);

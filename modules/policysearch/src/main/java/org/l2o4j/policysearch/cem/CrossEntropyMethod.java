@@ -3,25 +3,20 @@ package org.l2o4j.policysearch.cem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.run.AtomicFiles;
 import org.l2o4j.core.training.MetaTrainer;
@@ -118,26 +113,21 @@ public final class CrossEntropyMethod implements MetaTrainer {
                 s.mean.length, episodes.functionCount(), header.family(), settings.trainSplit(),
                 settings.generations(), settings.population(), settings.eliteCount(), functionsPerGeneration(
                         episodes), settings.horizon()));
-        ExecutorService workers = Executors.newFixedThreadPool(header.threads());
-        try {
-            while (s.generation < settings.generations()) {
-                long t0 = System.nanoTime();
-                double[] costs = generation(s, episodes, normalization, workers);
-                s.generation++;
-                s.problemSteps = episodes.problemSteps();
-                double policyCost = costs[costs.length - 1];
-                folder.log(String.format(Locale.ROOT, "%d,%d,%.17g,%.17g,%.17g,%.6g,%.3f", s.generation,
-                        s.problemSteps, costs[0], costs[1], policyCost, meanOf(s.std), (System.nanoTime() - t0)
-                                * 1e-9));
-                listener.progressed(s.generation, String.format(Locale.ROOT, "generation %d: best %.5g, elite %.5g,"
-                        + " mean policy %.5g, mean sigma %.3g, %d problem-steps", s.generation, costs[0], costs[1],
-                        policyCost, meanOf(s.std), s.problemSteps));
-                if (s.generation % settings.checkpointEvery() == 0 || s.generation == settings.generations()) {
-                    checkpoint(folder, s, episodes, normalization);
-                }
+        while (s.generation < settings.generations()) {
+            long t0 = System.nanoTime();
+            double[] costs = generation(s, episodes, normalization);
+            s.generation++;
+            s.problemSteps = episodes.problemSteps();
+            double policyCost = costs[costs.length - 1];
+            folder.log(String.format(Locale.ROOT, "%d,%d,%.17g,%.17g,%.17g,%.6g,%.3f", s.generation,
+                    s.problemSteps, costs[0], costs[1], policyCost, meanOf(s.std), (System.nanoTime() - t0)
+                            * 1e-9));
+            listener.progressed(s.generation, String.format(Locale.ROOT, "generation %d: best %.5g, elite %.5g,"
+                    + " mean policy %.5g, mean sigma %.3g, %d problem-steps", s.generation, costs[0], costs[1],
+                    policyCost, meanOf(s.std), s.problemSteps));
+            if (s.generation % settings.checkpointEvery() == 0 || s.generation == settings.generations()) {
+                checkpoint(folder, s, episodes, normalization);
             }
-        } finally {
-            workers.shutdownNow();
         }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("generations", s.generation);
@@ -150,8 +140,7 @@ public final class CrossEntropyMethod implements MetaTrainer {
     /**
      * One generation: updates μ and σ in place and returns {best candidate cost, mean elite cost, cost of the new μ}.
      */
-    private double[] generation(State s, PolicyEpisodes episodes, InputNormalization normalization,
-            ExecutorService workers) {
+    private double[] generation(State s, PolicyEpisodes episodes, InputNormalization normalization) {
         int n = s.mean.length;
         int population = settings.population();
         int[] functions = functionsOf(s.generation, episodes);
@@ -162,14 +151,9 @@ public final class CrossEntropyMethod implements MetaTrainer {
                 c[k] = s.mean[k] + s.std[k] * rng.nextGaussian();
             }
         }
-        List<Future<Double>> futures = new ArrayList<>(population);
-        for (double[] c : candidates) {
-            futures.add(workers.submit(() -> episodes.cost(policy(episodes, c, normalization), functions)));
-        }
-        double[] costs = new double[population];
-        for (int i = 0; i < population; i++) {
-            costs[i] = await(futures.get(i));
-        }
+        List<Double> scored = ParallelMap.map(population, header.threads(),
+                i -> episodes.cost(policy(episodes, candidates[i], normalization), functions));
+        double[] costs = scored.stream().mapToDouble(Double::doubleValue).toArray();
         Integer[] order = new Integer[population];
         for (int i = 0; i < population; i++) {
             order[i] = i;
@@ -196,17 +180,6 @@ public final class CrossEntropyMethod implements MetaTrainer {
         }
         double policyCost = episodes.cost(policy(episodes, s.mean, normalization), functions);
         return new double[] {costs[order[0]], eliteCost / elite, policyCost};
-    }
-
-    private static double await(Future<Double> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scoring candidates", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
     }
 
     private int functionsPerGeneration(PolicyEpisodes episodes) {
@@ -243,18 +216,12 @@ public final class CrossEntropyMethod implements MetaTrainer {
         state.put("format", FORMAT);
         state.put("generation", s.generation);
         state.put("problemSteps", s.problemSteps);
-        putArray(state.putArray("mean"), s.mean);
-        putArray(state.putArray("std"), s.std);
+        Configs.putNumbers(state, "mean", s.mean);
+        Configs.putNumbers(state, "std", s.std);
         folder.save(s.generation, "generation", dir -> {
             policy.save(dir.resolve(LearnedPolicyProvider.FILE));
             AtomicFiles.writeString(dir.resolve(STATE_FILE), Configs.toJson(state) + "\n");
         });
-    }
-
-    private static void putArray(ArrayNode array, double[] values) {
-        for (double v : values) {
-            array.add(v);
-        }
     }
 
     private static State readState(Path file, int parameters) {

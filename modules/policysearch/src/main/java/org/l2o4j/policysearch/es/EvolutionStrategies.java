@@ -1,23 +1,17 @@
 package org.l2o4j.policysearch.es;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 
 import org.l2o4j.core.mdp.FeaturePreset;
-import org.l2o4j.core.optimizer.Optimizer;
+import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.random.Seeds;
-import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.gradient.GradientEstimator;
 import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policysearch.Particle;
+import org.l2o4j.policysearch.PolicyEstimator;
 import org.l2o4j.policysearch.PolicyParameters;
 
 /**
@@ -39,7 +33,7 @@ import org.l2o4j.policysearch.PolicyParameters;
  * <p>The 2P particles of a truncation run on {@code threads} workers; every draw depends on (seed, epoch, u) and the
  * pair index only, so the estimate does not depend on the thread count.
  */
-public final class EvolutionStrategies implements GradientEstimator {
+public final class EvolutionStrategies extends PolicyEstimator {
 
     /** Label of the seed stream of the perturbations. */
     public static final String PERTURBATIONS = "es-perturbations";
@@ -48,11 +42,10 @@ public final class EvolutionStrategies implements GradientEstimator {
 
     private final EsSettings settings;
     private final long seed;
-    private final PolicyParameters parameters;
     private final FeaturePreset preset;
     private final List<Problem> functions;
     private final List<double[]> starts;
-    private final ExecutorService workers;
+    private final int threads;
 
     /**
      * @param settings      the settings
@@ -63,28 +56,13 @@ public final class EvolutionStrategies implements GradientEstimator {
      */
     public EvolutionStrategies(EsSettings settings, long seed, int threads, List<Problem> functions,
             PolicyParameters parameters) {
+        super(parameters, seed, INIT);
         this.settings = settings;
         this.seed = seed;
-        this.parameters = parameters;
         this.preset = parameters.preset();
         this.functions = List.copyOf(functions);
         this.starts = this.functions.stream().map(p -> p.initialPoint(0)).toList();
-        this.workers = Executors.newFixedThreadPool(threads);
-    }
-
-    @Override
-    public int parameterCount() {
-        return parameters.architecture().parameterCount();
-    }
-
-    @Override
-    public double[] initialParameters() {
-        return GaussianMlpPolicy.initialize(parameters.architecture(), Seeds.derive(seed, INIT)).parameters();
-    }
-
-    @Override
-    public long setupProblemSteps() {
-        return parameters.normalizationProblemSteps();
+        this.threads = threads;
     }
 
     @Override
@@ -124,16 +102,18 @@ public final class EvolutionStrategies implements GradientEstimator {
                         accumulated[i][k] += noise[i][k];
                     }
                 }
-                List<Future<Double>> costs = new ArrayList<>(2 * pairs);
+                GaussianMlpPolicy[] perturbed = new GaussianMlpPolicy[2 * pairs];
                 for (int i = 0; i < pairs; i++) {
-                    costs.add(advance(plus[i], parameters, noise[i], sigma));
-                    costs.add(advance(minus[i], parameters, noise[i], -sigma));
+                    perturbed[2 * i] = perturbed(parameters, noise[i], sigma);
+                    perturbed[2 * i + 1] = perturbed(parameters, noise[i], -sigma);
                 }
+                List<Double> costs = ParallelMap.map(2 * pairs, threads, k -> (k % 2 == 0 ? plus : minus)[k / 2]
+                        .advance(perturbed[k], settings.truncationLength()));
                 java.util.Arrays.fill(gradient, 0);
                 double loss = 0;
                 for (int i = 0; i < pairs; i++) {
-                    double up = await(costs.get(2 * i));
-                    double down = await(costs.get(2 * i + 1));
+                    double up = costs.get(2 * i);
+                    double down = costs.get(2 * i + 1);
                     loss += up + down;
                     double weight = (up - down) / (2 * pairs * sigma);
                     for (int k = 0; k < gradient.length; k++) {
@@ -163,48 +143,11 @@ public final class EvolutionStrategies implements GradientEstimator {
         };
     }
 
-    private Future<Double> advance(Particle particle, double[] theta, double[] noise, double scale) {
+    private GaussianMlpPolicy perturbed(double[] theta, double[] noise, double scale) {
         double[] perturbed = new double[theta.length];
         for (int k = 0; k < theta.length; k++) {
             perturbed[k] = theta[k] + scale * noise[k];
         }
-        GaussianMlpPolicy policy = policy(perturbed);
-        return workers.submit(() -> particle.advance(policy, settings.truncationLength()));
-    }
-
-    private static double await(Future<Double> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running particles", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** θ as the policy (the fixed normalization and initial σ² around it). */
-    public GaussianMlpPolicy policy(double[] theta) {
-        return parameters.policy(theta);
-    }
-
-    @Override
-    public Optimizer optimizer(double[] theta) {
-        return parameters.optimizer(theta);
-    }
-
-    @Override
-    public void saveOptimizer(double[] theta, Path file, Map<String, Object> provenance) {
-        parameters.save(theta, file, provenance);
-    }
-
-    @Override
-    public TrainedOptimizer trainedOptimizer(Path file) {
-        return parameters.trained(file);
-    }
-
-    @Override
-    public void close() {
-        workers.shutdownNow();
+        return policy(perturbed);
     }
 }

@@ -109,13 +109,6 @@ public final class OptimizationEpisodes implements BatchEnvironment {
     }
 
     private long charged() {
-        if (startValue.length == 0) {
-            return 0;
-        }
-        long sum = 0;
-        for (int i = 0; i < startValue.length; i++) {
-            sum += mdp.batch().gradientEvaluations(i);
-        }
-        return sum;
+        return startValue.length == 0 ? 0 : mdp.batch().totalGradientEvaluations();
     }
 }

@@ -231,7 +231,7 @@ public final class Ppo {
         double valueLoss = 0;
         int updates = 0;
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-            int[] order = shuffled(transitions.size(), Seeds.derive(seed, "ppo-minibatches", iteration, epoch));
+            int[] order = Seeds.permutation(transitions.size(), Seeds.derive(seed, "ppo-minibatches", iteration, epoch));
             for (int from = 0; from < order.length; from += settings.minibatch()) {
                 int to = Math.min(order.length, from + settings.minibatch());
                 policyLoss += policyStep(order, from, to, transitions, observations, actions, oldLogDensity,
@@ -327,21 +327,6 @@ public final class Ppo {
         for (int[] tr : transitions) {
             advantages[tr[0]][tr[1]] = (advantages[tr[0]][tr[1]] - mean) / std;
         }
-    }
-
-    private static int[] shuffled(int n, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        RandomGenerator rng = Seeds.rng(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
-        return order;
     }
 
     private static double[] concat(double[] a, double[] b) {

@@ -168,9 +168,9 @@ public final class PpoTrainer implements MetaTrainer {
         root.put("formatVersion", 1);
         root.put("iteration", iteration);
         root.put("problemSteps", spent);
-        CheckpointFields.putNumbers(root, "policy", s.policy());
-        CheckpointFields.putNumbers(root, "logStd", s.logStd());
-        CheckpointFields.putNumbers(root.putObject("value"), "parameters", s.value());
+        Configs.putNumbers(root, "policy", s.policy());
+        Configs.putNumbers(root, "logStd", s.logStd());
+        Configs.putNumbers(root.putObject("value"), "parameters", s.value());
         putAdam(root.putObject("policyAdam"), s.policyAdam());
         putAdam(root.putObject("valueAdam"), s.valueAdam());
         Map<String, Object> config = new LinkedHashMap<>();
@@ -189,8 +189,8 @@ public final class PpoTrainer implements MetaTrainer {
 
     private static void putAdam(ObjectNode node, Ppo.AdamState adam) {
         node.put("steps", adam.steps());
-        CheckpointFields.putNumbers(node, "firstMoment", adam.firstMoment());
-        CheckpointFields.putNumbers(node, "secondMoment", adam.secondMoment());
+        Configs.putNumbers(node, "firstMoment", adam.firstMoment());
+        Configs.putNumbers(node, "secondMoment", adam.secondMoment());
     }
 
     @Override

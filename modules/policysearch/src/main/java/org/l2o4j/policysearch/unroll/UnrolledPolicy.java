@@ -1,22 +1,18 @@
 package org.l2o4j.policysearch.unroll;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.l2o4j.core.mdp.FeaturePreset;
 import org.l2o4j.core.mdp.OptimizationMdp;
-import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.problem.Problem;
-import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.rollout.DivergenceRule;
 import org.l2o4j.core.rollout.ProblemBatch;
-import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.gradient.GradientEstimator;
 import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policy.MeanGradient;
 import org.l2o4j.policy.MlpArchitecture;
+import org.l2o4j.policysearch.PolicyEstimator;
 import org.l2o4j.policysearch.PolicyParameters;
 
 /**
@@ -34,14 +30,12 @@ import org.l2o4j.policysearch.PolicyParameters;
  * not done, and stated in docs/policy-search.md.) A problem that diverges within an unroll makes its loss NaN: the
  * outer loop skips the meta-step and abandons the epoch, as for the recurrent optimizers.
  */
-public final class UnrolledPolicy implements GradientEstimator {
+public final class UnrolledPolicy extends PolicyEstimator {
 
     /** Label of the seed stream of θ₀. */
     public static final String INIT = "mlp-bptt-init";
 
     private final UnrollSettings settings;
-    private final long seed;
-    private final PolicyParameters parameters;
     private final FeaturePreset preset;
     private final List<Problem> functions;
     private final MlpArchitecture architecture;
@@ -54,28 +48,12 @@ public final class UnrolledPolicy implements GradientEstimator {
      * @param parameters    what θ is: the policy's shape, normalization and features
      */
     public UnrolledPolicy(UnrollSettings settings, long seed, List<Problem> functions, PolicyParameters parameters) {
+        super(parameters, seed, INIT);
         this.settings = settings;
-        this.seed = seed;
-        this.parameters = parameters;
         this.preset = parameters.preset();
         this.functions = List.copyOf(functions);
         this.architecture = parameters.architecture();
         this.meanGradient = new MeanGradient(architecture);
-    }
-
-    @Override
-    public int parameterCount() {
-        return architecture.parameterCount();
-    }
-
-    @Override
-    public double[] initialParameters() {
-        return GaussianMlpPolicy.initialize(architecture, Seeds.derive(seed, INIT)).parameters();
-    }
-
-    @Override
-    public long setupProblemSteps() {
-        return parameters.normalizationProblemSteps();
     }
 
     @Override
@@ -99,7 +77,7 @@ public final class UnrolledPolicy implements GradientEstimator {
         OptimizationMdp mdp = new OptimizationMdp(preset, settings.horizon(), DivergenceRule.DEFAULT);
         mdp.reset(chosen, chosen.stream().map(p -> p.initialPoint(0)).toList());
         double[] start = mdp.batch().values().clone();
-        long initial = evaluations(mdp.batch());
+        long initial = mdp.batch().totalGradientEvaluations();
         return new Epoch() {
             @Override
             public double estimate(double[] parameters, double[] gradient) {
@@ -118,17 +96,9 @@ public final class UnrolledPolicy implements GradientEstimator {
 
             @Override
             public long problemSteps() {
-                return evaluations(mdp.batch()) - initial;
+                return mdp.batch().totalGradientEvaluations() - initial;
             }
         };
-    }
-
-    private static long evaluations(ProblemBatch batch) {
-        long sum = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            sum += batch.gradientEvaluations(i);
-        }
-        return sum;
     }
 
     /** One unroll from the MDP's current state; writes ∂L/∂θ and returns L (NaN if a problem diverged). */
@@ -172,29 +142,5 @@ public final class UnrolledPolicy implements GradientEstimator {
         }
         meanGradient.end(gradient);
         return loss;
-    }
-
-    /** θ as the policy (the fixed normalization and initial σ² around it). */
-    public GaussianMlpPolicy policy(double[] theta) {
-        return parameters.policy(theta);
-    }
-
-    @Override
-    public Optimizer optimizer(double[] theta) {
-        return parameters.optimizer(theta);
-    }
-
-    @Override
-    public void saveOptimizer(double[] theta, Path file, Map<String, Object> provenance) {
-        parameters.save(theta, file, provenance);
-    }
-
-    @Override
-    public TrainedOptimizer trainedOptimizer(Path file) {
-        return parameters.trained(file);
-    }
-
-    @Override
-    public void close() {
     }
 }

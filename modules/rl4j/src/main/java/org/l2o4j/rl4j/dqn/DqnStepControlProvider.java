@@ -57,8 +57,7 @@ public final class DqnStepControlProvider implements OptimizerProvider {
                     + "run folder");
         }
         Path path = Path.of(s.checkpoint());
-        Path file = Files.isDirectory(path) ? TrainingFolder.latestOf(path).orElseThrow(() -> new ConfigException(
-                "optimizer '" + NAME + "': " + path + " has no checkpoint yet")).file(DqnTrainer.NETWORK_FILE) : path;
+        Path file = Files.isDirectory(path) ? TrainingFolder.latestFile(path, DqnTrainer.NETWORK_FILE) : path;
         QNetworkFile q = QNetworkFile.load(file);
         return new FeatureDrivenOptimizer(NAME, Map.of("checkpoint", s.checkpoint()), q.settings().featurePreset(),
                 new GreedyRule(q.network(), DqnTrainer.actions(q.settings()),

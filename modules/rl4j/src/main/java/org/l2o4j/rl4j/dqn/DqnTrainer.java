@@ -13,7 +13,6 @@ import org.deeplearning4j.rl4j.learning.configuration.QLearningConfiguration;
 import org.deeplearning4j.rl4j.learning.sync.qlearning.discrete.QLearningDiscreteDense;
 import org.deeplearning4j.rl4j.network.configuration.DQNDenseNetworkConfiguration;
 import org.deeplearning4j.rl4j.network.dqn.DQN;
-import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.mdp.StepRule;
 import org.l2o4j.core.mdp.rules.GradientDescent;
@@ -170,9 +169,7 @@ public final class DqnTrainer implements MetaTrainer {
 
     @Override
     public TrainedOptimizer trainedOptimizer(Path runFolder) {
-        TrainingFolder.Checkpoint latest = TrainingFolder.latestOf(runFolder).orElseThrow(() -> new ConfigException(
-                runFolder + " has no checkpoint yet; train it further ('l2o train --resume " + runFolder + "')"));
         return new TrainedOptimizer(DqnStepControlProvider.NAME, "dqn-policy", Map.of("checkpoint",
-                latest.file(NETWORK_FILE).toAbsolutePath().toString()));
+                TrainingFolder.latestFile(runFolder, NETWORK_FILE).toAbsolutePath().toString()));
     }
 }

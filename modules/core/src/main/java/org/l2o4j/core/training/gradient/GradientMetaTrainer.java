@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.l2o4j.core.config.ConfigException;
@@ -143,9 +142,7 @@ public final class GradientMetaTrainer implements MetaTrainer {
 
     @Override
     public TrainedOptimizer trainedOptimizer(Path runFolder) {
-        TrainingFolder.Checkpoint latest = TrainingFolder.latestOf(runFolder).orElseThrow(() -> new ConfigException(
-                runFolder + " has no checkpoint yet; train it further ('l2o train --resume " + runFolder + "')"));
-        return resultOptimizer.apply(latest.file(BEST_FILE));
+        return resultOptimizer.apply(TrainingFolder.latestFile(runFolder, BEST_FILE));
     }
 
     /**
@@ -322,11 +319,11 @@ public final class GradientMetaTrainer implements MetaTrainer {
         root.put("metaSteps", s.metaSteps);
         root.put("problemSteps", s.problemSteps);
         root.put("skippedSteps", s.skippedSteps);
-        putArray(root, "parameters", s.parameters);
+        Configs.putNumbers(root, "parameters", s.parameters);
         ObjectNode adam = root.putObject("adam");
         adam.put("steps", s.adam.steps());
-        putArray(adam, "firstMoment", s.adam.firstMoment());
-        putArray(adam, "secondMoment", s.adam.secondMoment());
+        Configs.putNumbers(adam, "firstMoment", s.adam.firstMoment());
+        Configs.putNumbers(adam, "secondMoment", s.adam.secondMoment());
         ObjectNode best = root.putObject("best");
         best.put("epoch", s.bestEpoch);
         if (Double.isFinite(s.best.score())) {
@@ -335,15 +332,8 @@ public final class GradientMetaTrainer implements MetaTrainer {
             best.putNull("score");
         }
         best.put("diverged", s.best.diverged());
-        putArray(best, "parameters", s.bestParameters);
+        Configs.putNumbers(best, "parameters", s.bestParameters);
         return root;
-    }
-
-    private static void putArray(ObjectNode parent, String name, double[] values) {
-        ArrayNode array = parent.putArray(name);
-        for (double v : values) {
-            array.add(v);
-        }
     }
 
     private State restore(TrainingFolder folder, GradientEstimator estimator) {
