@@ -91,6 +91,9 @@ class ExperimentSmokeTest {
     private static final Map<String, List<String>> TINY_POLICY_SEARCH = Map.of(
             "cem-training", List.of("generations=2", "population=4", "conditions=3", "functionsPerGeneration=2",
                     "horizon=5"),
+            "cmaes-training", List.of("problemSteps=300", "conditions=4", "validationFunctions=1",
+                    "subspaceDimension=4", "population=4", "functionsPerGeneration=2", "horizon=4",
+                    "validateEveryGenerations=1", "checkpoints=2"),
             "es-training", List.of("epochs=2", "pairs=2", "conditions=4", "validationFunctions=1",
                     "functionsPerStep=2", "horizon=4", "validateEveryEpochs=1", "checkpointEveryEpochs=1"),
             "pes-training", List.of("epochs=2", "pairs=2", "conditions=4", "validationFunctions=1",
