@@ -1,6 +1,5 @@
 package org.l2o4j.bptt;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,8 +98,8 @@ public final class BpttTrainer implements MetaTrainer {
     }
 
     @Override
-    public TrainedOptimizer trainedOptimizer(Path runFolder) {
-        return loop.trainedOptimizer(runFolder);
+    public TrainedOptimizer trainedOptimizer(TrainingFolder.Checkpoint checkpoint) {
+        return loop.trainedOptimizer(checkpoint);
     }
 
     /** Parameters as the recurrent optimizer checkpoint this trainer writes (e.g. a run's best). */

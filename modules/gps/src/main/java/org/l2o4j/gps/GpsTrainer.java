@@ -1,6 +1,5 @@
 package org.l2o4j.gps;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,9 +28,13 @@ public final class GpsTrainer implements MetaTrainer {
 
     /** The {@code kind} of a GPS training file. */
     public static final String KIND = "gps-training";
-    /** The log's columns; the {@code *_s} and {@code seconds} columns are timings. */
-    public static final String LOG_HEADER = "iteration,local_controller_cost,policy_cost,kl_nats,eta,step_multiplier,"
-            + "eta_bumps,seconds,sampling_s,dynamics_s,linearization_s,c_step_s,s_step_s,evaluation_s";
+    /**
+     * The log's columns; the {@code *_s} and {@code seconds} columns are timings. {@code problem_steps} counts what the
+     * run has spent: per iteration, N samples of T steps on every condition, and T more per condition for the policy's
+     * evaluation when {@code evaluatePolicy} is on.
+     */
+    public static final String LOG_HEADER = "iteration,problem_steps,local_controller_cost,policy_cost,kl_nats,eta,"
+            + "step_multiplier,eta_bumps,seconds,sampling_s,dynamics_s,linearization_s,c_step_s,s_step_s,evaluation_s";
 
     private final TrainingHeader header;
     private final GpsTrainingSettings settings;
@@ -66,13 +69,15 @@ public final class GpsTrainer implements MetaTrainer {
     public Map<String, Object> train(TrainingFolder folder, TrainingListener listener) {
         List<Condition> conditions = conditions();
         folder.logHeader(LOG_HEADER);
+        long perIteration = (long) conditions.size() * config.horizon() * (config.samplesPerCondition()
+                + (config.evaluatePolicy() ? 1 : 0));
         listener.started(folder.resumeFrom().map(TrainingFolder.Checkpoint::step).orElse(0L), config.iterations(),
                 String.format(Locale.ROOT, "%d conditions from %s/%s, %d iterations, N = %d, T = %d, features %s",
                         conditions.size(), header.family(), settings.trainSplit(), config.iterations(),
                         config.samplesPerCondition(), config.horizon(), config.preset().name()));
         try {
             new GuidedPolicySearch(config, conditions).run(folder, r -> {
-                folder.log(row(r));
+                folder.log(row(r, (r.iteration() + 1L) * perIteration));
                 listener.progressed(r.iteration() + 1L, String.format(Locale.ROOT, "iteration %d: local "
                         + "controllers %.5g, policy %.5g, KL %.3g, eta %.3g, step x%.3g, %.1f s", r.iteration(),
                         r.meanSampleCost(), r.meanPolicyCost(), r.meanKlNats(), r.meanEta(), r.stepMultiplier(),
@@ -91,8 +96,8 @@ public final class GpsTrainer implements MetaTrainer {
     }
 
     @Override
-    public TrainedOptimizer trainedOptimizer(Path runFolder) {
-        return LearnedPolicyProvider.latestOf(runFolder, "learned-policy");
+    public TrainedOptimizer trainedOptimizer(TrainingFolder.Checkpoint checkpoint) {
+        return LearnedPolicyProvider.fromCheckpoint(checkpoint.file(LearnedPolicyProvider.FILE), "learned-policy");
     }
 
     private List<Condition> conditions() {
@@ -100,9 +105,9 @@ public final class GpsTrainer implements MetaTrainer {
                 .toList();
     }
 
-    private static String row(IterationRecord r) {
-        return String.format(Locale.ROOT, "%d,%.17g,%.17g,%.6g,%.6g,%.6g,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f",
-                r.iteration(), r.meanSampleCost(), r.meanPolicyCost(), r.meanKlNats(), r.meanEta(),
+    private static String row(IterationRecord r, long problemSteps) {
+        return String.format(Locale.ROOT, "%d,%d,%.17g,%.17g,%.6g,%.6g,%.6g,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f",
+                r.iteration(), problemSteps, r.meanSampleCost(), r.meanPolicyCost(), r.meanKlNats(), r.meanEta(),
                 r.stepMultiplier(), r.etaBumps(), r.seconds().total(), r.seconds().sampling(),
                 r.seconds().dynamics(), r.seconds().linearization(), r.seconds().cStep(), r.seconds().sStep(),
                 r.seconds().evaluation());

@@ -35,17 +35,6 @@ public final class LearnedPolicyProvider implements OptimizerProvider {
         public static final Settings DEFAULTS = new Settings("");
     }
 
-    /**
-     * The policy of a training run's latest checkpoint ({@value #FILE}, verified) as this optimizer: what a trainer of
-     * the softplus policy answers to {@code MetaTrainer.trainedOptimizer}.
-     *
-     * @param label its default name in results
-     * @throws ConfigException if the run has no checkpoint yet or it is damaged
-     */
-    public static TrainedOptimizer latestOf(Path runFolder, String label) {
-        return fromCheckpoint(TrainingFolder.latestFile(runFolder, FILE), label);
-    }
-
     /** A policy checkpoint file as this optimizer. */
     public static TrainedOptimizer fromCheckpoint(Path file, String label) {
         return new TrainedOptimizer(NAME, label, Map.of("checkpoint", file.toAbsolutePath().toString()));

@@ -3,6 +3,8 @@ package org.l2o4j.core.training;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.l2o4j.core.config.ConfigException;
+
 /**
  * A meta-training algorithm bound to its settings: it trains a learned optimizer into a {@link TrainingFolder},
  * continuing from the folder's latest checkpoint when it has one, and says which optimizer the run's result is.
@@ -47,6 +49,16 @@ public interface MetaTrainer {
      */
     Map<String, Object> train(TrainingFolder folder, TrainingListener listener);
 
-    /** The optimizer a run folder of this trainer holds, as its checkpoints stand now. */
-    TrainedOptimizer trainedOptimizer(Path runFolder);
+    /** The optimizer a checkpoint of this trainer holds (verified by {@link TrainingFolder}). */
+    TrainedOptimizer trainedOptimizer(TrainingFolder.Checkpoint checkpoint);
+
+    /**
+     * The optimizer a run folder of this trainer holds, as its latest checkpoint stands now.
+     *
+     * @throws ConfigException if the run has no checkpoint yet or a file is damaged
+     */
+    default TrainedOptimizer trainedOptimizer(Path runFolder) {
+        return trainedOptimizer(TrainingFolder.latestOf(runFolder).orElseThrow(() -> new ConfigException(runFolder
+                + " has no checkpoint yet; train it further ('l2o train --resume " + runFolder + "')")));
+    }
 }

@@ -262,16 +262,46 @@ public final class TrainingFolder implements AutoCloseable {
             throw damaged(pointer, "it lacks 'directory', 'step' or 'manifestSha256'");
         }
         Path dir = folder.resolve(CHECKPOINTS).resolve(directory.asText());
+        requireDigest(dir.resolve(MANIFEST), manifestSha.asText());
+        Checkpoint c = verified(dir);
+        if (c.step() != step.asLong()) {
+            throw damaged(pointer, "it points at step " + step.asLong() + " but the manifest says " + c.step());
+        }
+        return Optional.of(c);
+    }
+
+    /**
+     * Every checkpoint a run folder keeps (the latest and every {@code keepEvery}-th), verified, in the order they
+     * were written: what a learning curve evaluates.
+     *
+     * @throws ConfigException naming the file if a manifest or a checkpoint file is damaged
+     */
+    public static List<Checkpoint> checkpointsOf(Path folder) {
+        Path root = folder.resolve(CHECKPOINTS);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<Checkpoint> out = new ArrayList<>();
+        try (var entries = Files.list(root)) {
+            for (Path dir : entries.filter(Files::isDirectory).toList()) {
+                if (!dir.getFileName().toString().startsWith(".") && Files.exists(dir.resolve(MANIFEST))) {
+                    out.add(verified(dir));
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigException("cannot list the checkpoints of " + folder + ": " + e.getMessage(), e);
+        }
+        out.sort(Comparator.comparingLong(Checkpoint::step));
+        return out;
+    }
+
+    /** The checkpoint in {@code dir}, its manifest read and every file it lists checked against its digest. */
+    private static Checkpoint verified(Path dir) {
         Path manifestFile = dir.resolve(MANIFEST);
-        requireDigest(manifestFile, manifestSha.asText());
         JsonNode manifest = readJson(manifestFile);
         if (!FORMAT.equals(manifest.path("format").asText()) || manifest.path("formatVersion").asInt(-1)
                 != FORMAT_VERSION) {
             throw damaged(manifestFile, "it is not a version-" + FORMAT_VERSION + " " + FORMAT + " manifest");
-        }
-        if (manifest.path("step").asLong(-1) != step.asLong()) {
-            throw damaged(pointer, "it points at step " + step.asLong() + " but the manifest says "
-                    + manifest.path("step"));
         }
         JsonNode files = manifest.get("files");
         if (files == null || !files.isObject()) {
@@ -283,8 +313,8 @@ public final class TrainingFolder implements AutoCloseable {
         }
         Map<String, Object> provenance = Configs.json().convertValue(manifest.path("provenance"),
                 new TypeReference<LinkedHashMap<String, Object>>() { });
-        return Optional.of(new Checkpoint(step.asLong(), manifest.path("unit").asText(), dir,
-                manifest.path("logRows").asInt(), provenance));
+        return new Checkpoint(manifest.path("step").asLong(-1), manifest.path("unit").asText(), dir,
+                manifest.path("logRows").asInt(), provenance);
     }
 
     /**

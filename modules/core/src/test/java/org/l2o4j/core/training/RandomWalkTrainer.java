@@ -3,7 +3,6 @@ package org.l2o4j.core.training;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -110,7 +109,7 @@ final class RandomWalkTrainer implements MetaTrainer {
     }
 
     @Override
-    public TrainedOptimizer trainedOptimizer(Path runFolder) {
+    public TrainedOptimizer trainedOptimizer(TrainingFolder.Checkpoint checkpoint) {
         return new TrainedOptimizer("gradient-descent", "walk", Map.of());
     }
 }

@@ -98,6 +98,20 @@ class TrainingFolderTest {
     }
 
     @Test
+    void everyKeptCheckpointIsListedInOrderAndVerified() throws IOException {
+        Path run = train(Map.of("steps", 5, "keepEvery", 2));
+        List<TrainingFolder.Checkpoint> kept = TrainingFolder.checkpointsOf(run);
+        assertEquals(List.of(2L, 4L, 5L), kept.stream().map(TrainingFolder.Checkpoint::step).toList());
+        assertEquals(List.of(2, 4, 5), kept.stream().map(TrainingFolder.Checkpoint::logRows).toList());
+        assertEquals(TrainingFolder.latestOf(run).orElseThrow().directory(), kept.get(2).directory());
+        Path damaged = kept.get(0).file("state.txt");
+        Files.writeString(damaged, "tampered");
+        ConfigException e = assertThrows(ConfigException.class, () -> TrainingFolder.checkpointsOf(run));
+        assertTrue(e.getMessage().contains(damaged.toString()), e.getMessage());
+        assertEquals(List.of(), TrainingFolder.checkpointsOf(temp.resolve("no-run")));
+    }
+
+    @Test
     void resumeRefusesABudgetBelowTheWorkDoneAndLeavesTheFolderAsItWas() throws IOException {
         Path run = train(Map.of("steps", 4));
         String before = Files.readString(run.resolve(TrainingFolder.FILE));

@@ -262,7 +262,7 @@ public final class CrossEntropyMethod implements MetaTrainer {
     }
 
     @Override
-    public TrainedOptimizer trainedOptimizer(Path runFolder) {
-        return LearnedPolicyProvider.latestOf(runFolder, "cem-policy");
+    public TrainedOptimizer trainedOptimizer(TrainingFolder.Checkpoint checkpoint) {
+        return LearnedPolicyProvider.fromCheckpoint(checkpoint.file(LearnedPolicyProvider.FILE), "cem-policy");
     }
 }

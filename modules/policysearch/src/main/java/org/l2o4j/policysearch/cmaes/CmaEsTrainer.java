@@ -477,8 +477,7 @@ public final class CmaEsTrainer implements MetaTrainer {
     }
 
     @Override
-    public TrainedOptimizer trainedOptimizer(Path runFolder) {
-        return LearnedPolicyProvider.fromCheckpoint(TrainingFolder.latestFile(runFolder, GradientMetaTrainer.BEST_FILE),
-                LABEL);
+    public TrainedOptimizer trainedOptimizer(TrainingFolder.Checkpoint checkpoint) {
+        return LearnedPolicyProvider.fromCheckpoint(checkpoint.file(GradientMetaTrainer.BEST_FILE), LABEL);
     }
 }

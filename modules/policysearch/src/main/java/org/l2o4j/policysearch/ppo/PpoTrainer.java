@@ -1,6 +1,5 @@
 package org.l2o4j.policysearch.ppo;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,7 +193,7 @@ public final class PpoTrainer implements MetaTrainer {
     }
 
     @Override
-    public TrainedOptimizer trainedOptimizer(Path runFolder) {
-        return LearnedPolicyProvider.latestOf(runFolder, "ppo-policy");
+    public TrainedOptimizer trainedOptimizer(TrainingFolder.Checkpoint checkpoint) {
+        return LearnedPolicyProvider.fromCheckpoint(checkpoint.file(LearnedPolicyProvider.FILE), "ppo-policy");
     }
 }

@@ -1,6 +1,5 @@
 package org.l2o4j.rl4j.dqn;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,8 +167,8 @@ public final class DqnTrainer implements MetaTrainer {
     }
 
     @Override
-    public TrainedOptimizer trainedOptimizer(Path runFolder) {
+    public TrainedOptimizer trainedOptimizer(TrainingFolder.Checkpoint checkpoint) {
         return new TrainedOptimizer(DqnStepControlProvider.NAME, "dqn-policy", Map.of("checkpoint",
-                TrainingFolder.latestFile(runFolder, NETWORK_FILE).toAbsolutePath().toString()));
+                checkpoint.file(NETWORK_FILE).toAbsolutePath().toString()));
     }
 }

@@ -141,8 +141,8 @@ public final class GradientMetaTrainer implements MetaTrainer {
     }
 
     @Override
-    public TrainedOptimizer trainedOptimizer(Path runFolder) {
-        return resultOptimizer.apply(TrainingFolder.latestFile(runFolder, BEST_FILE));
+    public TrainedOptimizer trainedOptimizer(TrainingFolder.Checkpoint checkpoint) {
+        return resultOptimizer.apply(checkpoint.file(BEST_FILE));
     }
 
     /**

@@ -1,0 +1,102 @@
+package org.l2o4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.l2o4j.core.config.Configs;
+
+/**
+ * {@code l2o learning-curve} on two seeds of a tiny CMA-ES training that keeps every checkpoint: one row per
+ * checkpoint whose problem-steps are the checkpoint's own count (CMA-ES names its checkpoints by problem-steps, a second
+ * source), the last checkpoint's score at t = 100 equal to {@code l2o evaluate}'s final mean for the same run, and the
+ * curve the mean, lowest and highest of the two seeds.
+ */
+class LearningCurveCommandTest {
+
+    @TempDir
+    Path out;
+
+    private Path train(int replicate) throws IOException {
+        Path root = out.resolve("train-" + replicate);
+        CliRunner.Result r = CliRunner.run("train", "li-malik-logreg-cmaes", "--out", root.toString(), "--no-progress",
+                "--set", "replicate=" + replicate, "--set", "keepEvery=1", "--set", "hiddenUnits=4", "--set",
+                "subspaceDimension=6", "--set", "functionsPerGeneration=4", "--set", "problemSteps=20000", "--set",
+                "checkpoints=4");
+        assertEquals(0, r.exitCode(), r.err());
+        return only(root.resolve("li-malik-logreg-cmaes"));
+    }
+
+    private static Path only(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            List<Path> all = s.toList();
+            assertEquals(1, all.size(), "runs: " + all);
+            return all.get(0);
+        }
+    }
+
+    @Test
+    void scoresEveryCheckpointAndAgreesWithEvaluate() throws IOException {
+        Path a = train(0);
+        Path b = train(1);
+        CliRunner.Result r = CliRunner.run("learning-curve", a.toString(), b.toString(), "--out", out.toString(),
+                "--no-progress");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("li-malik-logreg-cmaes"), r.out());
+        Path run = only(out.resolve("learning-curve"));
+        for (String f : List.of("held-out-t40-vs-problem-steps", "held-out-t100-vs-problem-steps",
+                "held-out-t40-vs-wall-clock", "held-out-t100-vs-wall-clock")) {
+            assertTrue(Files.size(run.resolve("figures").resolve(f + ".png")) > 0, f);
+            assertTrue(Files.size(run.resolve("figures").resolve(f + ".svg")) > 0, f);
+        }
+        List<String> lines = Files.readAllLines(run.resolve("checkpoints.csv"));
+        List<String[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            rows.add(line.split(","));
+        }
+        int perRun = rows.size() / 2;
+        assertTrue(perRun >= 4, "checkpoints per run: " + perRun);
+        for (String[] row : rows) {
+            assertEquals("problem-step-" + String.format("%06d", Long.parseLong(row[4])), row[3],
+                    "the log's count is the checkpoint's");
+            assertFalse(Double.isNaN(Double.parseDouble(row[9])), "a finite score at t = 100");
+        }
+        CliRunner.Result e = CliRunner.run("evaluate", "--policy", a.toString(), "--out", out.toString(),
+                "--no-progress");
+        assertEquals(0, e.exitCode(), e.err());
+        JsonNode summary = Configs.json().readTree(only(out.resolve("li-malik-logreg-with-policy"))
+                .resolve("summary.json").toFile());
+        double evaluated = summary.path("optimizers").get(0).path("finalObjective").path("estimate").doubleValue();
+        assertEquals(evaluated, Double.parseDouble(rows.get(perRun - 1)[9]), 0.0,
+                "the last checkpoint's t = 100 score is evaluate's final mean");
+        List<String> curve = Files.readAllLines(run.resolve("curves.csv"));
+        String[] last100 = curve.stream().filter(l -> l.contains("," + (perRun - 1) + ",") && l.contains(",100,"))
+                .findFirst().orElseThrow().split(",");
+        double x = Double.parseDouble(rows.get(perRun - 1)[9]);
+        double y = Double.parseDouble(rows.get(2 * perRun - 1)[9]);
+        assertEquals((x + y) / 2, Double.parseDouble(last100[6]), 1e-15);
+        assertEquals(Math.min(x, y), Double.parseDouble(last100[7]), 0.0);
+        assertEquals(Math.max(x, y), Double.parseDouble(last100[8]), 0.0);
+    }
+
+    @Test
+    void aFolderThatIsNotATrainingRunIsOneLineAndExitTwo() {
+        CliRunner.Result r = CliRunner.run("learning-curve", out.resolve("nowhere").toString(), "--out",
+                out.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("is not a training run folder"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(out.resolve("learning-curve")), "nothing written");
+    }
+}
