@@ -27,7 +27,9 @@ import org.l2o4j.core.training.gradient.GradientLoopConfig;
  * @param relativeCost          whether a step's cost is f(x_t)/f(x_0) instead of f(x_t)
  * @param divergedCostFactor    a diverged function's cost per step, in units of f(x_0)
  * @param normalizationStepSize the gradient-descent step whose visited states fit the input normalization
- * @param epochs                meta-steps (ES) or episodes (PES) in the whole run: the budget
+ * @param epochs                meta-steps (ES) or episodes (PES) in the whole run at most
+ * @param problemSteps          the budget in problem-steps, counted by the shared loop (normalization, estimates,
+ *                              validations): the run stops at the last epoch that keeps it inside (720,000, GPS's)
  * @param metaLearningRate      Adam's step on θ
  * @param beta1                 Adam's β₁
  * @param beta2                 Adam's β₂
@@ -40,17 +42,17 @@ import org.l2o4j.core.training.gradient.GradientLoopConfig;
 public record EsSettings(String trainSplit, int conditions, int validationFunctions, String preset,
         int historyLength, int hiddenUnits, int horizon, int truncation, int pairs, double sigma,
         int functionsPerStep, boolean relativeCost, double divergedCostFactor, double normalizationStepSize,
-        int epochs, double metaLearningRate, double beta1, double beta2, double epsilon, double clipElementwise,
+        int epochs, long problemSteps, double metaLearningRate, double beta1, double beta2, double epsilon, double clipElementwise,
         double clipGlobalNorm, int validateEveryEpochs, int checkpointEveryEpochs) {
 
     /** Full-episode ES with policy-search.md's typical values: 16 pairs, σ = 0.05, learning rate 3e-3. */
     public static final EsSettings ES = new EsSettings("train", 0, 10, FeaturePreset.RELEASED_CODE,
-            FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 0, 16, 0.05, 10, true, 10, 1.0, 200, 3e-3, 0.9, 0.999,
+            FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 0, 16, 0.05, 10, true, 10, 1.0, 200, 720_000, 3e-3, 0.9, 0.999,
             1e-8, 0, 10, 10, 10);
 
     /** PES: learned_optimization's truncation K = 10 and σ = 0.01, otherwise as {@link #ES}. */
     public static final EsSettings PES = new EsSettings("train", 0, 10, FeaturePreset.RELEASED_CODE,
-            FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 10, 16, 0.01, 10, true, 10, 1.0, 200, 3e-3, 0.9, 0.999,
+            FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 10, 16, 0.01, 10, true, 10, 1.0, 200, 720_000, 3e-3, 0.9, 0.999,
             1e-8, 0, 10, 10, 10);
 
     public EsSettings {
@@ -84,7 +86,7 @@ public record EsSettings(String trainSplit, int conditions, int validationFuncti
 
     /** The outer loop's settings. */
     public GradientLoopConfig loop() {
-        return new GradientLoopConfig(epochs, metaLearningRate, beta1, beta2, epsilon, clipElementwise,
+        return new GradientLoopConfig(epochs, problemSteps, metaLearningRate, beta1, beta2, epsilon, clipElementwise,
                 clipGlobalNorm, validateEveryEpochs, checkpointEveryEpochs);
     }
 }

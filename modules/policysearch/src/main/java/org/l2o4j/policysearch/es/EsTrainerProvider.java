@@ -64,7 +64,7 @@ public abstract class EsTrainerProvider implements TrainerProvider {
 
     @Override
     public Set<String> resumableKeys() {
-        return Set.of("epochs", "checkpointEveryEpochs");
+        return Set.of("epochs", "problemSteps", "checkpointEveryEpochs");
     }
 
     @Override

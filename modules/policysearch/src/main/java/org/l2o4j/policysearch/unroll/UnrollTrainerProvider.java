@@ -39,7 +39,7 @@ public final class UnrollTrainerProvider implements TrainerProvider {
 
     @Override
     public Set<String> resumableKeys() {
-        return Set.of("epochs", "checkpointEveryEpochs");
+        return Set.of("epochs", "problemSteps", "checkpointEveryEpochs");
     }
 
     @Override

@@ -27,20 +27,34 @@ class EsBudgetTest {
     @TempDir
     Path temp;
 
-    @Test
-    void theLogCountsEstimatesValidationsAndSetUp() throws Exception {
-        Map<String, Object> raw = EsContractTest.file("es-training", 0);
+    private List<Long> spent(Map<String, Object> raw, Path root) throws Exception {
         TrainingHeader.Split split = TrainingHeader.split(raw, "test");
         MetaTrainer trainer = new EsTrainerProvider.Es().create(split.header(), split.settings(), "test");
         Path run;
-        try (TrainingFolder folder = TrainingFolder.create(temp, split.header(), trainer.settings(), Set.of(),
+        try (TrainingFolder folder = TrainingFolder.create(root, split.header(), trainer.settings(), Set.of(),
                 Provenance.capture("test", 9, "test"))) {
             trainer.train(folder, TrainingListener.NONE);
             run = folder.path();
         }
         List<String> rows = Files.readAllLines(run.resolve(TrainingFolder.LOG));
-        List<Long> spent = rows.subList(1, rows.size()).stream().map(EpochRecord::parse)
-                .map(EpochRecord::problemSteps).toList();
-        assertEquals(List.of(24L + 16, 40L + 96, 136L + 96 + 16, 248L + 96, 344L + 96 + 16), spent);
+        return rows.subList(1, rows.size()).stream().map(EpochRecord::parse).map(EpochRecord::problemSteps).toList();
+    }
+
+    @Test
+    void theLogCountsEstimatesValidationsAndSetUp() throws Exception {
+        assertEquals(List.of(24L + 16, 40L + 96, 136L + 96 + 16, 248L + 96, 344L + 96 + 16),
+                spent(EsContractTest.file("es-training", 0), temp.resolve("a")));
+    }
+
+    /**
+     * With 10 epochs allowed and a ceiling of 400 problem-steps, epoch 3 is the last: another epoch and a final
+     * validation (248 + 96 + 96 + 16 = 456) would pass 400, so epoch 3 is validated (+16) and the run ends at 360.
+     */
+    @Test
+    void theCeilingStopsTheRunAtTheLastEpochThatKeepsItInside() throws Exception {
+        Map<String, Object> raw = new java.util.LinkedHashMap<>(EsContractTest.file("es-training", 0));
+        raw.put("epochs", 10);
+        raw.put("problemSteps", 400);
+        assertEquals(List.of(24L + 16, 40L + 96, 136L + 96 + 16, 248L + 96 + 16), spent(raw, temp.resolve("b")));
     }
 }

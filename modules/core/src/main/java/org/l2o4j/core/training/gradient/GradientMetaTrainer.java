@@ -168,6 +168,7 @@ public final class GradientMetaTrainer implements MetaTrainer {
         int completedEpochs;
         long metaSteps;
         long problemSteps;
+        long lastEpochProblemSteps;
         long skippedSteps;
         double wallSeconds;
         int bestEpoch;
@@ -202,12 +203,19 @@ public final class GradientMetaTrainer implements MetaTrainer {
             record(s, new EpochRecord(0, 0, s.problemSteps, Double.NaN, Double.NaN, Double.NaN, 0, v.score(),
                     v.diverged(), true, s.wallSeconds), folder, listener, validation);
         }
+        long validationCost = (long) validation.problems().size() * validation.steps();
         for (int epoch = s.completedEpochs; epoch < config.epochs(); epoch++) {
+            if (epoch > 0 && s.problemSteps + s.lastEpochProblemSteps + validationCost > config.problemSteps()) {
+                break;
+            }
             long t0 = System.nanoTime();
             EpochStats stats = trainEpoch(s, estimator, epoch, gradient);
             s.completedEpochs = epoch + 1;
-            boolean validate = s.completedEpochs % config.validateEveryEpochs() == 0
-                    || s.completedEpochs == config.epochs();
+            s.lastEpochProblemSteps = stats.problemSteps();
+            boolean scheduled = s.completedEpochs % config.validateEveryEpochs() == 0;
+            boolean last = s.completedEpochs == config.epochs() || s.problemSteps + stats.problemSteps()
+                    + (scheduled ? validationCost : 0) + stats.problemSteps() + validationCost > config.problemSteps();
+            boolean validate = scheduled || last;
             Validation.Outcome v = validate ? validation.run(estimator.optimizer(s.parameters)) : null;
             s.problemSteps += stats.problemSteps() + (v == null ? 0 : v.problemSteps());
             boolean best = v != null && v.betterThan(s.best);
@@ -221,9 +229,11 @@ public final class GradientMetaTrainer implements MetaTrainer {
                     stats.finalObjective(),
                     stats.meanGradientNorm(), s.skippedSteps, v == null ? Double.NaN : v.score(),
                     v == null ? -1 : v.diverged(), best, s.wallSeconds), folder, listener, validation);
-            if (folder != null && (s.completedEpochs % config.checkpointEveryEpochs() == 0
-                    || s.completedEpochs == config.epochs())) {
+            if (folder != null && (s.completedEpochs % config.checkpointEveryEpochs() == 0 || last)) {
                 checkpoint(folder, s, estimator);
+            }
+            if (last) {
+                break;
             }
         }
         return new Result(s.bestParameters.clone(), s.parameters.clone(), s.bestEpoch, s.best.score(),
@@ -318,6 +328,7 @@ public final class GradientMetaTrainer implements MetaTrainer {
         root.put("completedEpochs", s.completedEpochs);
         root.put("metaSteps", s.metaSteps);
         root.put("problemSteps", s.problemSteps);
+        root.put("lastEpochProblemSteps", s.lastEpochProblemSteps);
         root.put("skippedSteps", s.skippedSteps);
         Configs.putNumbers(root, "parameters", s.parameters);
         ObjectNode adam = root.putObject("adam");
@@ -359,6 +370,7 @@ public final class GradientMetaTrainer implements MetaTrainer {
         s.completedEpochs = f.required(root, "completedEpochs").intValue();
         s.metaSteps = f.required(root, "metaSteps").longValue();
         s.problemSteps = f.required(root, "problemSteps").longValue();
+        s.lastEpochProblemSteps = root.path("lastEpochProblemSteps").asLong(0);
         s.skippedSteps = f.required(root, "skippedSteps").longValue();
         JsonNode best = f.required(root, "best");
         s.bestEpoch = f.required(best, "epoch").intValue();
