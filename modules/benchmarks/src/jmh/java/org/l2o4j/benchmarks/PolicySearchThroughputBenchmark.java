@@ -1,16 +1,29 @@
 package org.l2o4j.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.problem.Problem;
+import org.l2o4j.core.run.Provenance;
+import org.l2o4j.core.training.MetaTrainer;
+import org.l2o4j.core.training.TrainingFolder;
+import org.l2o4j.core.training.TrainingHeader;
+import org.l2o4j.core.training.TrainingListener;
 import org.l2o4j.core.training.gradient.GradientEstimator;
 import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policy.InputNormalization;
 import org.l2o4j.policysearch.PolicyEpisodes;
 import org.l2o4j.policysearch.PolicyParameters;
+import org.l2o4j.policysearch.cmaes.CmaEsTrainer;
 import org.l2o4j.policysearch.es.EsSettings;
 import org.l2o4j.policysearch.es.EvolutionStrategies;
 import org.l2o4j.policysearch.ppo.OptimizationEpisodes;
@@ -39,7 +52,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code es}: one meta-step of full-episode ES, 16 pairs on 10 functions: 32 × 10 × 40 = 12,800 problem-steps;</li>
  *   <li>{@code pes}: one truncation of PES (K = 10), the same particles: 32 × 10 × 10 = 3,200;</li>
  *   <li>{@code mlp-bptt}: one unroll of 10 steps on 10 functions with its backward pass: 10 × 10 = 100;</li>
- *   <li>{@code ppo}: one PPO iteration, 32 episodes of 40 steps then 4 epochs of minibatches of 256: 1,280.</li>
+ *   <li>{@code ppo}: one PPO iteration, 32 episodes of 40 steps then 4 epochs of minibatches of 256: 1,280;</li>
+ *   <li>{@code cmaes}: a whole CMA-ES training of 50,000 problem-steps (li-malik-logreg-cmaes's settings, Commons
+ *       Math's CMA-ES in a 200-dimensional subspace, 19 candidates on 10 functions per generation), its set-up,
+ *       validations and checkpoint files included: it spends 50,000 (normalization 3,200, start 400, 6 generations of
+ *       7,600, 2 validations of 400); Commons Math's CMA-ES has no per-generation entry point.</li>
  * </ul>
  * GPS's iteration is {@code GpsIterationBenchmark}.
  */
@@ -51,7 +68,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = BenchmarkJvm.VECTOR_API)
 public class PolicySearchThroughputBenchmark {
 
-    @Param({"es", "pes", "mlp-bptt", "ppo"})
+    @Param({"es", "pes", "mlp-bptt", "ppo", "cmaes"})
     public String trainer;
 
     private GradientEstimator estimator;
@@ -62,9 +79,11 @@ public class PolicySearchThroughputBenchmark {
     private long epochs;
     private Ppo ppo;
     private long iteration;
+    private Path folders;
+    private int trainings;
 
     @Setup
-    public void setUp() {
+    public void setUp() throws IOException {
         List<Problem> functions = Catalog.family("logistic-regression", Map.of()).problems("train", 20160606)
                 .subList(0, 80);
         switch (trainer) {
@@ -91,6 +110,7 @@ public class PolicySearchThroughputBenchmark {
                 ppo = new Ppo(new OptimizationEpisodes(s.featurePreset(), s.horizon(), functions, true, 10),
                         s.algorithm(), 1, initial);
             }
+            case "cmaes" -> folders = Files.createTempDirectory("cmaes-benchmark");
             default -> throw new IllegalArgumentException("unknown trainer " + trainer);
         }
         if (estimator != null) {
@@ -101,6 +121,9 @@ public class PolicySearchThroughputBenchmark {
 
     @Benchmark
     public double unit() {
+        if (folders != null) {
+            return cmaesTraining();
+        }
         if (ppo != null) {
             return ppo.iterate(iteration++).meanReturn();
         }
@@ -112,10 +135,34 @@ public class PolicySearchThroughputBenchmark {
         return epoch.estimate(theta, gradient);
     }
 
+    private double cmaesTraining() {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("kind", CmaEsTrainer.KIND);
+        raw.put("family", "logistic-regression");
+        raw.put("seed", 20160606);
+        raw.put("threads", 1);
+        raw.put("conditions", 90);
+        raw.put("problemSteps", 50_000);
+        raw.put("checkpoints", 1);
+        TrainingHeader.Split split = TrainingHeader.split(raw, "benchmark");
+        MetaTrainer t = new CmaEsTrainer.Provider().create(split.header(), split.settings(), "benchmark");
+        try (TrainingFolder folder = TrainingFolder.create(folders.resolve("run-" + trainings++), split.header(),
+                t.settings(), Set.of(), Provenance.capture("benchmark", 20160606, "benchmark"))) {
+            return ((Number) t.train(folder, TrainingListener.NONE).get("problemSteps")).doubleValue();
+        }
+    }
+
     @TearDown
-    public void tearDown() {
+    public void tearDown() throws IOException {
         if (estimator != null) {
             estimator.close();
+        }
+        if (folders != null) {
+            try (Stream<Path> all = Files.walk(folders)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 }
