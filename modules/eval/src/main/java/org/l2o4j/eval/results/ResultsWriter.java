@@ -18,6 +18,8 @@ import org.l2o4j.eval.experiment.ExperimentOutcome;
  * <li>{@code results.csv}: long format, one row per optimizer × run × iteration (objective, gradient norm, function,
  * gradient and Hessian evaluations, diverged flag); deterministic for a given seed;</li>
  * <li>{@code summary.json}: the per-optimizer {@link OptimizerSummary}s; deterministic;</li>
+ * <li>{@code paired-differences.csv}: the first competitor minus each other, paired on the test functions, per
+ * iteration with 95 % intervals ({@link PairedDifference}), when there are at least two;</li>
  * <li>{@code timing.json} and {@code timing.csv}: wall-clock per iteration, which differs between runs.</li>
  * </ul>
  */
@@ -61,6 +63,19 @@ public final class ResultsWriter {
                 }
             }
         });
+        if (labels.size() > 1) {
+            AtomicFiles.write(run.resolve("paired-differences.csv"), tmp -> {
+                try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    w.write("reference,against,step,mean_difference,low,high,functions\n");
+                    for (PairedDifference d : PairedDifference.of(labels, outcome.results(), outcome.runProblem())) {
+                        for (int t = 0; t < d.mean().length; t++) {
+                            w.write(d.reference() + ',' + d.against() + ',' + t + ',' + d.mean()[t] + ',' + d.low()[t]
+                                    + ',' + d.high()[t] + ',' + d.count()[t] + '\n');
+                        }
+                    }
+                }
+            });
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("experiment", outcome.spec().name());
         summary.put("family", outcome.spec().family());
