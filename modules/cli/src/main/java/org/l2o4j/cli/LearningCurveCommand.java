@@ -1,6 +1,8 @@
 package org.l2o4j.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.config.ConfigException;
@@ -70,6 +74,19 @@ final class LearningCurveCommand implements Callable<Integer> {
             + "default: ${DEFAULT-VALUE})", defaultValue = "2")
     private int threads;
 
+    @Option(names = "--reference", paramLabel = "RUN_FOLDER", description = "a comparison run on the same held-out "
+            + "functions (l2o reproduce/compare/evaluate) whose optimizers' mean objective at each T is drawn as a "
+            + "flat reference line")
+    private Path reference;
+
+    @Option(names = "--reference-only", split = ",", paramLabel = "LABEL", description = "draw only these "
+            + "optimizers of the reference run (default: all)")
+    private List<String> referenceOnly;
+
+    @Option(names = "--gap-to", paramLabel = "LABEL", description = "also draw each curve minus this reference "
+            + "optimizer's value on a log axis (e.g. lbfgs): the gap that the plain objective's scale hides")
+    private String gapTo;
+
     @Option(names = "--no-progress", description = "do not draw a progress bar")
     private boolean noProgress;
 
@@ -86,6 +103,9 @@ final class LearningCurveCommand implements Callable<Integer> {
     public Integer call() {
         if (at.stream().anyMatch(t -> t < 0)) {
             throw new ConfigException("--at takes steps >= 0, got " + at);
+        }
+        if (gapTo != null && reference == null) {
+            throw new ConfigException("--gap-to needs --reference, the run that holds " + gapTo + "'s values");
         }
         if (threads < 1) {
             throw new ConfigException("--threads must be >= 1, got " + threads);
@@ -124,6 +144,7 @@ final class LearningCurveCommand implements Callable<Integer> {
                 jobs.add(new Job(r, i));
             }
         }
+        Map<String, double[]> refs = references(steps, evaluation);
         Progress progress = noProgress ? Progress.NONE : new ProgressBars(System.err);
         List<LearningCurve.Point> points;
         try (var task = progress.begin("score checkpoints", jobs.size())) {
@@ -160,7 +181,10 @@ final class LearningCurveCommand implements Callable<Integer> {
             run.writeString("config.yaml", Configs.toYaml(config));
             run.writeString("checkpoints.csv", checkpointsCsv(jobs, points, steps));
             run.writeString("curves.csv", curvesCsv(curves));
-            figures(curves, evaluation, test.size(), run.resolve("figures"));
+            figures(curves, refs, evaluation, test.size(), run.resolve("figures"));
+            if (gapTo != null) {
+                gapFigures(curves, refs, evaluation, test.size(), run.resolve("figures"));
+            }
             done = run.commit();
         }
         PrintWriter w = spec.commandLine().getOut();
@@ -185,6 +209,60 @@ final class LearningCurveCommand implements Callable<Integer> {
         w.printf("%nrun folder: %s%n", done.toAbsolutePath());
         w.flush();
         return 0;
+    }
+
+    /**
+     * Per scored step: each curve (and each other reference) minus the {@code --gap-to} optimizer's value, against
+     * problem-steps, on a log axis; a point at or below the reference (a gap ≤ 0) cannot be drawn there and is
+     * left out, as the caption says.
+     */
+    private void gapFigures(List<LearningCurve> curves, Map<String, double[]> references, ExperimentSpec evaluation,
+            int functions, Path folder) {
+        for (int j = 0; j < curves.get(0).steps().length; j++) {
+            int t = curves.get(0).steps()[j];
+            double base = references.get(gapTo)[j];
+            List<Band> gaps = new ArrayList<>();
+            for (LearningCurve c : curves) {
+                gaps.add(new Band(c.trainer() + " (" + c.seeds() + (c.seeds() == 1 ? " seed)" : " seeds)"),
+                        c.problemSteps(), shift(c.mean()[j], base), shift(c.low()[j], base),
+                        shift(c.high()[j], base)));
+            }
+            Map<String, double[]> shifted = new LinkedHashMap<>();
+            for (Map.Entry<String, double[]> e : references.entrySet()) {
+                if (!e.getKey().equals(gapTo)) {
+                    double[] v = e.getValue().clone();
+                    v[j] -= base;
+                    shifted.put(e.getKey(), v);
+                }
+            }
+            addReferences(gaps, shifted, j);
+            String title = String.format(Locale.ROOT, "Held-out mean objective minus tuned %s's at t = %d (%d "
+                    + "functions of %s); gaps <= 0 not drawn", gapTo, t, functions, evaluation.name());
+            Figures.write(Charts.bands(Labels.of(title, "meta-training problem-steps spent", "objective value − "
+                    + gapTo + "'s"), gaps, Scale.LOG, Palette.of(gaps.stream().map(Band::label).toList())), folder,
+                    "held-out-t" + t + "-gap-to-" + gapTo + "-vs-problem-steps");
+        }
+    }
+
+    private static double[] shift(double[] values, double by) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i] - by;
+        }
+        return out;
+    }
+
+    /** Each reference optimizer's value at scored step j as a flat line over the bands' x range. */
+    private static void addReferences(List<Band> bands, Map<String, double[]> references, int j) {
+        if (bands.isEmpty()) {
+            return;
+        }
+        double lo = bands.stream().flatMapToDouble(b -> Arrays.stream(b.x())).min().orElseThrow();
+        double hi = bands.stream().flatMapToDouble(b -> Arrays.stream(b.x())).max().orElseThrow();
+        references.forEach((label, at) -> {
+            double[] y = {at[j], at[j]};
+            bands.add(new Band(label + " (tuned, reference)", new double[] {lo, hi}, y, y, y));
+        });
     }
 
     private static String checkpointsCsv(List<Job> jobs, List<LearningCurve.Point> points, int[] steps) {
@@ -223,8 +301,64 @@ final class LearningCurveCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    /** Per scored step: the held-out score against problem-steps, and against wall-clock where the logs time it. */
-    private static void figures(List<LearningCurve> curves, ExperimentSpec evaluation, int functions, Path folder) {
+    /**
+     * The reference run's optimizers and their mean objective at each scored step, from its {@code summary.json};
+     * empty without {@code --reference}.
+     */
+    private Map<String, double[]> references(int[] steps, ExperimentSpec evaluation) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        if (reference == null) {
+            return out;
+        }
+        Path file = reference.resolve("summary.json");
+        JsonNode root;
+        try {
+            root = Configs.json().readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + " (" + e.getMessage() + "); --reference takes the run "
+                    + "folder of a comparison (l2o reproduce, compare or evaluate)", e);
+        }
+        if (!evaluation.family().equals(root.path("family").asText())
+                || root.path("testFunctions").asInt() != Catalog.family(evaluation.family(),
+                        evaluation.familyConfig()).problems(evaluation.testSplit(), evaluation.seed()).size()) {
+            throw new ConfigException(reference + " is not a comparison on the held-out functions of '"
+                    + evaluation.name() + "' (family " + root.path("family").asText() + ", "
+                    + root.path("testFunctions").asInt() + " test functions)");
+        }
+        for (JsonNode o : root.path("optimizers")) {
+            JsonNode estimate = o.path("mean").path("estimate");
+            double[] at = new double[steps.length];
+            for (int j = 0; j < steps.length; j++) {
+                if (steps[j] >= estimate.size()) {
+                    throw new ConfigException(reference + " ran " + (estimate.size() - 1) + " steps, fewer than t = "
+                            + steps[j]);
+                }
+                at[j] = estimate.get(steps[j]).asDouble(Double.NaN);
+            }
+            String label = o.path("label").asText();
+            if (referenceOnly == null || referenceOnly.contains(label) || label.equals(gapTo)) {
+                out.put(label, at);
+            }
+        }
+        for (String wanted : referenceOnly == null ? List.<String>of() : referenceOnly) {
+            if (!out.containsKey(wanted)) {
+                throw new ConfigException(reference + " has no optimizer '" + wanted + "'; it has "
+                        + root.path("optimizers").findValuesAsText("label"));
+            }
+        }
+        if (gapTo != null && !out.containsKey(gapTo)) {
+            throw new ConfigException("--gap-to " + gapTo + ": " + reference + " has no such optimizer; it has "
+                    + root.path("optimizers").findValuesAsText("label"));
+        }
+        return out;
+    }
+
+    /**
+     * Per scored step: the held-out score against problem-steps, and against wall-clock where the logs time it, with
+     * the reference optimizers as flat lines across the x range.
+     */
+    private static void figures(List<LearningCurve> curves, Map<String, double[]> references,
+            ExperimentSpec evaluation, int functions, Path folder) {
         for (int j = 0; j < curves.get(0).steps().length; j++) {
             int t = curves.get(0).steps()[j];
             String title = String.format(Locale.ROOT, "Held-out mean objective at t = %d (%d functions of %s), "
@@ -238,6 +372,8 @@ final class LearningCurveCommand implements Callable<Integer> {
                     byClock.add(new Band(label, c.wallSeconds(), c.mean()[j], c.low()[j], c.high()[j]));
                 }
             }
+            addReferences(bySteps, references, j);
+            addReferences(byClock, references, j);
             Palette labelled = Palette.of(bySteps.stream().map(Band::label).toList());
             Figures.write(Charts.bands(Labels.of(title, "meta-training problem-steps spent", "objective value"),
                     bySteps, Scale.LOG, labelled), folder, "held-out-t" + t + "-vs-problem-steps");

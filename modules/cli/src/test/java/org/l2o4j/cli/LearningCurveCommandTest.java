@@ -80,6 +80,18 @@ class LearningCurveCommandTest {
         double evaluated = summary.path("optimizers").get(0).path("finalObjective").path("estimate").doubleValue();
         assertEquals(evaluated, Double.parseDouble(rows.get(perRun - 1)[9]), 0.0,
                 "the last checkpoint's t = 100 score is evaluate's final mean");
+        Path evaluation = only(out.resolve("li-malik-logreg-with-policy"));
+        CliRunner.Result withReference = CliRunner.run("learning-curve", a.toString(), "--reference",
+                evaluation.toString(), "--reference-only", "momentum", "--gap-to", "lbfgs", "--out",
+                out.resolve("with-reference").toString(), "--no-progress");
+        assertEquals(0, withReference.exitCode(), withReference.err());
+        Path figures = only(out.resolve("with-reference").resolve("learning-curve")).resolve("figures");
+        assertTrue(Files.size(figures.resolve("held-out-t100-gap-to-lbfgs-vs-problem-steps.png")) > 0);
+        CliRunner.Result unknown = CliRunner.run("learning-curve", a.toString(), "--reference", evaluation.toString(),
+                "--reference-only", "adamw", "--out", out.resolve("unknown").toString(), "--no-progress");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("has no optimizer 'adamw'"), unknown.err());
+        assertFalse(Files.exists(out.resolve("unknown").resolve("learning-curve")), "nothing written");
         List<String> curve = Files.readAllLines(run.resolve("curves.csv"));
         String[] last100 = curve.stream().filter(l -> l.contains("," + (perRun - 1) + ",") && l.contains(",100,"))
                 .findFirst().orElseThrow().split(",");
