@@ -39,7 +39,13 @@ class TrainAndEvaluateTest {
         List<String> log = Files.readAllLines(run.resolve("training-log.csv"));
         assertEquals(4, log.size());
         for (String line : log) {
-            assertEquals(14, line.split(",").length, "cost, KL, η, step, bumps, total and six phase times: " + line);
+            assertEquals(15, line.split(",").length, "problem-steps, cost, KL, η, step, bumps, total and six phase "
+                    + "times: " + line);
+        }
+        long perIteration = Long.parseLong(log.get(1).split(",")[1]);
+        for (int k = 1; k < log.size(); k++) {
+            assertEquals(k * perIteration, Long.parseLong(log.get(k).split(",")[1]),
+                    "every iteration spends the same problem-steps, across the resume too: " + log.get(k));
         }
         assertTrue(log.get(0).endsWith("c_step_s,s_step_s,evaluation_s"), log.get(0));
 
