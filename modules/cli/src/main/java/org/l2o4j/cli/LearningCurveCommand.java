@@ -378,8 +378,8 @@ final class LearningCurveCommand implements Callable<Integer> {
             Figures.write(Charts.bands(Labels.of(title, "meta-training problem-steps spent", "objective value"),
                     bySteps, Scale.LOG, labelled), folder, "held-out-t" + t + "-vs-problem-steps");
             if (!byClock.isEmpty()) {
-                Figures.write(Charts.bands(Labels.of(title, "meta-training wall-clock seconds", "objective value"),
-                        byClock, Scale.LOG, labelled), folder, "held-out-t" + t + "-vs-wall-clock");
+                Figures.write(Charts.logX(Charts.bands(Labels.of(title, "meta-training wall-clock seconds (log)",
+                        "objective value"), byClock, Scale.LOG, labelled)), folder, "held-out-t" + t + "-vs-wall-clock");
             }
         }
     }

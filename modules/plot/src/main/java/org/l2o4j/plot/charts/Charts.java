@@ -141,6 +141,16 @@ public final class Charts {
     }
 
     /**
+     * The chart with its x axis on a log scale (base 10, decade ticks), for x spanning decades such as the wall-clock
+     * of trainings that take seconds and ones that take a quarter of an hour; every x must be positive.
+     */
+    public static JFreeChart logX(JFreeChart chart) {
+        XYPlot plot = chart.getXYPlot();
+        plot.setDomainAxis(ChartStyle.axis(plot.getDomainAxis().getLabel(), Scale.LOG));
+        return chart;
+    }
+
+    /**
      * Plain lines or point clouds against any x, one series per label; points that cannot be drawn on
      * {@code yScale} are gaps.
      */

@@ -109,6 +109,18 @@ class ChartsTest {
     }
 
     @Test
+    void logXPutsTheDomainOnALogAxisAndKeepsItsLabelAndTheData() {
+        Band band = new Band("GD", new double[] {7, 25, 990}, new double[] {1, 0.5, 0.4},
+                new double[] {0.9, 0.4, 0.3}, new double[] {1.1, 0.6, 0.5});
+        XYPlot plot = Charts.logX(Charts.bands(Labels.of("t", "seconds", "objective"), List.of(band), Scale.LOG,
+                PALETTE)).getXYPlot();
+        assertInstanceOf(LogAxis.class, plot.getDomainAxis());
+        assertEquals("seconds", plot.getDomainAxis().getLabel());
+        assertArrayEquals(new double[] {7, 25, 990}, column((IntervalXYDataset) plot.getDataset(), 0, Column.X));
+        assertTrue(plot.getDomainAxis().getLowerBound() < 7 && plot.getDomainAxis().getUpperBound() > 990);
+    }
+
+    @Test
     void logScaleDropsNonPositiveCentresAndRaisesNonPositiveLowerEdges() {
         Band band = new Band("GD", new double[] {0, 1, 2, 3}, new double[] {1, 0.1, 0, 0.01},
                 new double[] {0.5, -0.2, -1, 0.002}, new double[] {2, 0.4, 1, 0.02});
