@@ -13,7 +13,8 @@ import org.l2o4j.policy.GaussianMlpPolicy;
  * What every meta-gradient estimator over Li &amp; Malik's MLP policy shares: θ is the policy's weights
  * ({@link PolicyParameters}), θ₀ is a fresh policy drawn from the seed stream of a label of the trainer's own, the
  * normalization's fit is the set-up cost, and θ as an optimizer, a checkpoint and a trained optimizer is the
- * policy's. A subclass supplies the estimate itself ({@link #stepsPerEpoch}, {@link #epoch}).
+ * policy's. θ₀ is a given policy's weights when the trainer starts from one ({@link PolicyParameters#start()}).
+ * A subclass supplies the estimate itself ({@link #stepsPerEpoch}, {@link #epoch}).
  */
 public abstract class PolicyEstimator implements GradientEstimator {
 
@@ -42,7 +43,8 @@ public abstract class PolicyEstimator implements GradientEstimator {
 
     @Override
     public final double[] initialParameters() {
-        return GaussianMlpPolicy.initialize(parameters.architecture(), initSeed).parameters();
+        return parameters.start().length > 0 ? parameters.start()
+                : GaussianMlpPolicy.initialize(parameters.architecture(), initSeed).parameters();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.mdp.FeaturePreset;
 import org.l2o4j.core.optimizer.Optimizer;
@@ -26,12 +27,17 @@ import org.l2o4j.policy.PolicyStepRule;
  * @param logStd        log σ of the actions (unused by the mean step, kept in checkpoints)
  * @param label         the trained optimizer's default name in results
  * @param normalizationProblemSteps the problem-steps spent fitting the normalization (a trainer's set-up cost)
+ * @param start         θ₀ when training starts from a given policy; empty for a fresh network from the trainer's seed
  */
 public record PolicyParameters(FeaturePreset preset, MlpArchitecture architecture, InputNormalization normalization,
-        double[] logStd, String label, long normalizationProblemSteps) {
+        double[] logStd, String label, long normalizationProblemSteps, double[] start) {
+
+    /** The value of an {@code initialPolicy} setting that asks for a fresh network. */
+    public static final String FRESH = "fresh";
 
     public PolicyParameters {
         logStd = logStd.clone();
+        start = start.clone();
     }
 
     /**
@@ -43,7 +49,36 @@ public record PolicyParameters(FeaturePreset preset, MlpArchitecture architectur
         InputNormalization normalization = episodes.normalizationFromGradientDescent(stepSize);
         return new PolicyParameters(episodes.preset(), episodes.architecture(), normalization,
                 GaussianMlpPolicy.initialize(episodes.architecture(), 0).logStd(), label,
-                episodes.problemSteps() - before);
+                episodes.problemSteps() - before, new double[0]);
+    }
+
+    /**
+     * What an {@code initialPolicy} setting asks for: {@value #FRESH} gives {@link #fitted}; a path to a policy
+     * checkpoint (e.g. GPS's {@code policy.json} after an iteration) starts θ from its weights and keeps its input
+     * normalization (nothing is fitted, so no problem-steps are spent here; what made the checkpoint is its own run's).
+     *
+     * @throws ConfigException if the checkpoint cannot be read or its network or features differ from the trainer's
+     */
+    public static PolicyParameters starting(String initialPolicy, PolicyEpisodes episodes, double stepSize,
+            String label) {
+        if (FRESH.equals(initialPolicy)) {
+            return fitted(episodes, stepSize, label);
+        }
+        PolicyCheckpoint c;
+        try {
+            c = PolicyCheckpoint.load(Path.of(initialPolicy));
+        } catch (RuntimeException e) {
+            throw new ConfigException("initialPolicy: cannot load " + initialPolicy + " (" + e.getMessage() + "); give "
+                    + "a policy checkpoint file (policy.json or optimizer-best.json) or '" + FRESH + "'", e);
+        }
+        if (!c.policy().architecture().equals(episodes.architecture())
+                || !c.featurePreset().equals(episodes.preset().name())) {
+            throw new ConfigException("initialPolicy " + initialPolicy + " is a " + c.policy().architecture() + " on "
+                    + "features '" + c.featurePreset() + "', this training needs a " + episodes.architecture()
+                    + " on '" + episodes.preset().name() + "'");
+        }
+        return new PolicyParameters(episodes.preset(), episodes.architecture(), c.policy().normalization(),
+                c.policy().logStd(), label, 0, c.policy().parameters());
     }
 
     /** θ as the policy. */

@@ -6,6 +6,7 @@ import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.mdp.FeaturePreset;
 import org.l2o4j.core.training.gradient.GradientLoopConfig;
+import org.l2o4j.policysearch.PolicyParameters;
 
 /**
  * The settings of backpropagation through the unrolled optimization for Li &amp; Malik's MLP policy
@@ -22,6 +23,8 @@ import org.l2o4j.core.training.gradient.GradientLoopConfig;
  * @param functionsPerEpoch     training functions optimized together per epoch (cycling through them)
  * @param relativeCost          whether the meta-loss sums f(x_t)/f(x_0) instead of f(x_t)
  * @param normalizationStepSize the gradient-descent step whose visited states fit the input normalization
+ * @param initialPolicy         {@code fresh} (a new network from the trainer's seed, the normalization fitted) or a
+ *                              policy checkpoint file to start from (its weights and its normalization)
  * @param epochs                epochs (episodes) in the whole run at most
  * @param problemSteps          the budget in problem-steps, counted by the shared loop (normalization, unrolls,
  *                              validations): the run stops at the last epoch that keeps it inside (720,000, GPS's)
@@ -36,13 +39,13 @@ import org.l2o4j.core.training.gradient.GradientLoopConfig;
  */
 public record UnrollSettings(String trainSplit, int conditions, int validationFunctions, String preset,
         int historyLength, int hiddenUnits, int horizon, int unrollLength, int functionsPerEpoch,
-        boolean relativeCost, double normalizationStepSize, int epochs, long problemSteps, double metaLearningRate, double beta1,
+        boolean relativeCost, double normalizationStepSize, String initialPolicy, int epochs, long problemSteps, double metaLearningRate, double beta1,
         double beta2, double epsilon, double clipElementwise, double clipGlobalNorm, int validateEveryEpochs,
         int checkpointEveryEpochs) {
 
     /** Li &amp; Malik's policy and MDP; unrolls of 10, 10 functions per epoch, Adam 1e-3, clipping at norm 10. */
     public static final UnrollSettings DEFAULTS = new UnrollSettings("train", 0, 10, FeaturePreset.RELEASED_CODE,
-            FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 10, 10, true, 1.0, 1755, 720_000, 1e-3, 0.9, 0.999, 1e-8, 0, 10,
+            FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 10, 10, true, 1.0, PolicyParameters.FRESH, 1755, 720_000, 1e-3, 0.9, 0.999, 1e-8, 0, 10,
             50, 50);
 
     public UnrollSettings {
@@ -59,6 +62,10 @@ public record UnrollSettings(String trainSplit, int conditions, int validationFu
         }
         Checks.positive("functionsPerEpoch", functionsPerEpoch);
         Checks.positive("normalizationStepSize", normalizationStepSize);
+        if (initialPolicy == null || initialPolicy.isBlank()) {
+            throw new ConfigException("initialPolicy must be '" + PolicyParameters.FRESH + "' or a policy checkpoint "
+                    + "file");
+        }
     }
 
     /** The feature preset. */

@@ -51,7 +51,7 @@ public final class UnrollTrainerProvider implements TrainerProvider {
             PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions,
                     s.hiddenUnits());
             return new UnrolledPolicy(s, header.trainerSeed(), functions,
-                    PolicyParameters.fitted(episodes, s.normalizationStepSize(), label));
+                    PolicyParameters.starting(s.initialPolicy(), episodes, s.normalizationStepSize(), label));
         }, () -> set(header, s).validation(s.horizon()), () -> String.format(Locale.ROOT, "backpropagation "
                 + "through unrolls of %d steps, a %d-unit policy on %s/%s, %d epochs of %d functions x %d steps, "
                 + "validated every %d epochs on %d held-out functions", s.unrollLength(), s.hiddenUnits(),
