@@ -52,6 +52,13 @@ public record PolicyParameters(FeaturePreset preset, MlpArchitecture architectur
                 episodes.problemSteps() - before, new double[0]);
     }
 
+    /** Checks an {@code initialPolicy} setting's form (the file itself is read when training starts). */
+    public static void checkInitialPolicy(String initialPolicy) {
+        if (initialPolicy == null || initialPolicy.isBlank()) {
+            throw new ConfigException("initialPolicy must be '" + FRESH + "' or a policy checkpoint file");
+        }
+    }
+
     /**
      * What an {@code initialPolicy} setting asks for: {@value #FRESH} gives {@link #fitted}; a path to a policy
      * checkpoint (e.g. GPS's {@code policy.json} after an iteration) starts θ from its weights and keeps its input

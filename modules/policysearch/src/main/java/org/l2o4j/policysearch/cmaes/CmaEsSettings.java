@@ -5,6 +5,7 @@ import java.util.List;
 import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.mdp.FeaturePreset;
+import org.l2o4j.policysearch.PolicyParameters;
 
 /**
  * The settings of CMA-ES training of Li &amp; Malik's policy ({@code kind: cmaes-training}): the policy and MDP, the
@@ -26,6 +27,8 @@ import org.l2o4j.core.mdp.FeaturePreset;
  * @param relativeCost           whether a step's cost is f(x_t)/f(x_0) instead of f(x_t)
  * @param divergedCostFactor     a diverged function's cost per step, in units of f(x_0)
  * @param normalizationStepSize  the gradient-descent step whose visited states fit the input normalization
+ * @param initialPolicy          {@code fresh} (θ₀ a new network from the trainer's seed, the normalization fitted) or
+ *                               a policy checkpoint file whose weights are θ₀ and whose normalization is kept
  * @param problemSteps           the budget: no generation starts whose problem-steps would take the run past it
  * @param validateEveryGenerations validation cadence (and after generation 0 and the last)
  * @param checkpoints            checkpoints per run: one at the first generation past each 1/checkpoints of the
@@ -34,14 +37,15 @@ import org.l2o4j.core.mdp.FeaturePreset;
 public record CmaEsSettings(String trainSplit, int conditions, int validationFunctions, String preset,
         int historyLength, int hiddenUnits, int horizon, int subspaceDimension, double initialSigma, int population,
         int functionsPerGeneration, boolean relativeCost, double divergedCostFactor, double normalizationStepSize,
-        long problemSteps, int validateEveryGenerations, int checkpoints) {
+        String initialPolicy, long problemSteps, int validateEveryGenerations, int checkpoints) {
 
     /**
      * Li &amp; Malik's policy and MDP; CMA-ES in a 200-dimensional subspace with σ₀ = 0.01 (the scale of a fresh
      * policy's weights), 10 functions per candidate, GPS's budget of 720,000 problem-steps.
      */
     public static final CmaEsSettings DEFAULTS = new CmaEsSettings("train", 0, 10, FeaturePreset.RELEASED_CODE,
-            FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 200, 0.01, 0, 10, true, 10, 1.0, 720_000, 10, 10);
+            FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 200, 0.01, 0, 10, true, 10, 1.0, PolicyParameters.FRESH,
+            720_000, 10, 10);
 
     public CmaEsSettings {
         Checks.atLeast("conditions", conditions, 0);
@@ -59,6 +63,7 @@ public record CmaEsSettings(String trainSplit, int conditions, int validationFun
         Checks.positive("functionsPerGeneration", functionsPerGeneration);
         Checks.positive("divergedCostFactor", divergedCostFactor);
         Checks.positive("normalizationStepSize", normalizationStepSize);
+        PolicyParameters.checkInitialPolicy(initialPolicy);
         Checks.positive("problemSteps", problemSteps);
         Checks.positive("validateEveryGenerations", validateEveryGenerations);
         Checks.positive("checkpoints", checkpoints);

@@ -139,7 +139,8 @@ public final class CmaEsTrainer implements MetaTrainer {
                 settings.validationFunctions());
         PolicyEpisodes episodes = new PolicyEpisodes(settings.featurePreset(), settings.horizon(), set.training(),
                 settings.hiddenUnits());
-        PolicyParameters parameters = PolicyParameters.fitted(episodes, settings.normalizationStepSize(), LABEL);
+        PolicyParameters parameters = PolicyParameters.starting(settings.initialPolicy(), episodes,
+                settings.normalizationStepSize(), LABEL);
         Search search = new Search(set, parameters, folder, listener);
         folder.logHeader(LOG_HEADER);
         if (folder.resumeFrom().isPresent()) {
@@ -222,8 +223,9 @@ public final class CmaEsTrainer implements MetaTrainer {
             this.parameters = parameters;
             this.folder = folder;
             this.listener = listener;
-            double[] origin = GaussianMlpPolicy.initialize(parameters.architecture(),
-                    Seeds.derive(header.trainerSeed(), "cmaes-init")).parameters();
+            double[] origin = parameters.start().length > 0 ? parameters.start()
+                    : GaussianMlpPolicy.initialize(parameters.architecture(),
+                            Seeds.derive(header.trainerSeed(), "cmaes-init")).parameters();
             this.subspace = new RandomSubspace(origin, settings.subspaceDimension(),
                     Seeds.derive(header.trainerSeed(), "cmaes-subspace"));
             this.candidates = new double[lambda][];

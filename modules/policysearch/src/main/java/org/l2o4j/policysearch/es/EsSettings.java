@@ -6,6 +6,7 @@ import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.mdp.FeaturePreset;
 import org.l2o4j.core.training.gradient.GradientLoopConfig;
+import org.l2o4j.policysearch.PolicyParameters;
 
 /**
  * The settings of evolution-strategies training of Li &amp; Malik's policy (policy-search.md): the policy and MDP,
@@ -27,6 +28,8 @@ import org.l2o4j.core.training.gradient.GradientLoopConfig;
  * @param relativeCost          whether a step's cost is f(x_t)/f(x_0) instead of f(x_t)
  * @param divergedCostFactor    a diverged function's cost per step, in units of f(x_0)
  * @param normalizationStepSize the gradient-descent step whose visited states fit the input normalization
+ * @param initialPolicy         {@code fresh} (a new network from the trainer's seed, the normalization fitted) or a
+ *                              policy checkpoint file to start from (its weights and its normalization)
  * @param epochs                meta-steps (ES) or episodes (PES) in the whole run at most
  * @param problemSteps          the budget in problem-steps, counted by the shared loop (normalization, estimates,
  *                              validations): the run stops at the last epoch that keeps it inside (720,000, GPS's)
@@ -42,17 +45,17 @@ import org.l2o4j.core.training.gradient.GradientLoopConfig;
 public record EsSettings(String trainSplit, int conditions, int validationFunctions, String preset,
         int historyLength, int hiddenUnits, int horizon, int truncation, int pairs, double sigma,
         int functionsPerStep, boolean relativeCost, double divergedCostFactor, double normalizationStepSize,
-        int epochs, long problemSteps, double metaLearningRate, double beta1, double beta2, double epsilon, double clipElementwise,
+        String initialPolicy, int epochs, long problemSteps, double metaLearningRate, double beta1, double beta2, double epsilon, double clipElementwise,
         double clipGlobalNorm, int validateEveryEpochs, int checkpointEveryEpochs) {
 
     /** Full-episode ES with policy-search.md's typical values: 16 pairs, σ = 0.05, learning rate 3e-3. */
     public static final EsSettings ES = new EsSettings("train", 0, 10, FeaturePreset.RELEASED_CODE,
-            FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 0, 16, 0.05, 10, true, 10, 1.0, 200, 720_000, 3e-3, 0.9, 0.999,
+            FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 0, 16, 0.05, 10, true, 10, 1.0, PolicyParameters.FRESH, 200, 720_000, 3e-3, 0.9, 0.999,
             1e-8, 0, 10, 10, 10);
 
     /** PES: learned_optimization's truncation K = 10 and σ = 0.01, otherwise as {@link #ES}. */
     public static final EsSettings PES = new EsSettings("train", 0, 10, FeaturePreset.RELEASED_CODE,
-            FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 10, 16, 0.01, 10, true, 10, 1.0, 200, 720_000, 3e-3, 0.9, 0.999,
+            FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 10, 16, 0.01, 10, true, 10, 1.0, PolicyParameters.FRESH, 200, 720_000, 3e-3, 0.9, 0.999,
             1e-8, 0, 10, 10, 10);
 
     public EsSettings {
@@ -72,6 +75,7 @@ public record EsSettings(String trainSplit, int conditions, int validationFuncti
         Checks.positive("functionsPerStep", functionsPerStep);
         Checks.positive("divergedCostFactor", divergedCostFactor);
         Checks.positive("normalizationStepSize", normalizationStepSize);
+        PolicyParameters.checkInitialPolicy(initialPolicy);
     }
 
     /** K: the truncation length ({@code horizon} for full episodes). */

@@ -84,7 +84,7 @@ public abstract class EsTrainerProvider implements TrainerProvider {
         List<Problem> functions = set(header, s).training();
         PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions, s.hiddenUnits());
         return new EvolutionStrategies(s, header.trainerSeed(), header.threads(), functions,
-                PolicyParameters.fitted(episodes, s.normalizationStepSize(), label));
+                PolicyParameters.starting(s.initialPolicy(), episodes, s.normalizationStepSize(), label));
     }
 
     private static TrainingSet set(TrainingHeader header, EsSettings s) {

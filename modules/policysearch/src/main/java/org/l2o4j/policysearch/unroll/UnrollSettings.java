@@ -62,10 +62,7 @@ public record UnrollSettings(String trainSplit, int conditions, int validationFu
         }
         Checks.positive("functionsPerEpoch", functionsPerEpoch);
         Checks.positive("normalizationStepSize", normalizationStepSize);
-        if (initialPolicy == null || initialPolicy.isBlank()) {
-            throw new ConfigException("initialPolicy must be '" + PolicyParameters.FRESH + "' or a policy checkpoint "
-                    + "file");
-        }
+        PolicyParameters.checkInitialPolicy(initialPolicy);
     }
 
     /** The feature preset. */
