@@ -64,7 +64,8 @@ import org.l2o4j.policysearch.TrainingSet;
  * starts only if its worst case (every function charged every step) and a final validation fit in what is left.
  * Commons Math keeps CMA-ES's state private, so a checkpoint holds every fitness CMA-ES has been given (with a digest
  * of each candidate); a resume replays CMA-ES from its seed with those values instead of episodes, which restores its
- * state exactly, and refuses a checkpoint whose candidates the replay does not reproduce.
+ * state exactly, and refuses a checkpoint whose candidates the replay does not reproduce. A run that CMA-ES ended by
+ * its own stopping criteria (its summary says so) ends there again when resumed with a larger budget.
  */
 public final class CmaEsTrainer implements MetaTrainer {
 
