@@ -29,6 +29,7 @@ import org.l2o4j.policy.InputNormalization;
 import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policy.PolicyCheckpoint;
 import org.l2o4j.policysearch.PolicyEpisodes;
+import org.l2o4j.policysearch.PolicyParameters;
 
 /**
  * The cross-entropy method (Rubinstein 1999; with the extra noise of Szita &amp; Lőrincz 2006, "Learning Tetris
@@ -102,11 +103,13 @@ public final class CrossEntropyMethod implements MetaTrainer {
             episodes.restoreProblemSteps(s.problemSteps);
         } else {
             s = new State();
-            s.mean = GaussianMlpPolicy.initialize(episodes.architecture(), Seeds.derive(header.trainerSeed(), "cem-init"))
-                    .parameters();
+            PolicyParameters start = PolicyParameters.starting(settings.initialPolicy(), episodes,
+                    settings.normalizationStepSize(), "cem-policy");
+            s.mean = start.start().length > 0 ? start.start() : GaussianMlpPolicy.initialize(episodes.architecture(),
+                    Seeds.derive(header.trainerSeed(), "cem-init")).parameters();
             s.std = new double[s.mean.length];
             Arrays.fill(s.std, settings.initialStd());
-            normalization = episodes.normalizationFromGradientDescent(settings.normalizationStepSize());
+            normalization = start.normalization();
         }
         listener.started(s.generation, settings.generations(), String.format(Locale.ROOT, "CEM over %d weights on "
                 + "%d functions from %s/%s, %d generations of %d candidates (elite %d) on %d functions each, T = %d",

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.mdp.FeaturePreset;
+import org.l2o4j.policysearch.PolicyParameters;
 
 /**
  * The settings of the cross-entropy method over the policy's weights ({@code kind: cem-training}), defaulting to Li
@@ -24,16 +25,19 @@ import org.l2o4j.core.mdp.FeaturePreset;
  * @param functionsPerGeneration training functions each candidate is scored on per generation (cycling through the
  *                               split); 0 = all of them
  * @param normalizationStepSize  the gradient-descent step whose visited states fit the input normalization
+ * @param initialPolicy          {@code fresh} (μ₀ a new network from the trainer's seed, the normalization fitted) or
+ *                               a policy checkpoint file whose weights are μ₀ and whose normalization is kept
  * @param checkpointEvery        generations between checkpoints (and after the last)
  */
 public record CrossEntropySettings(String trainSplit, int conditions, String preset, int historyLength,
         int hiddenUnits, int horizon, int generations, int population, double eliteFraction, double initialStd,
-        double extraVariance, int functionsPerGeneration, double normalizationStepSize, int checkpointEvery) {
+        double extraVariance, int functionsPerGeneration, double normalizationStepSize, String initialPolicy,
+        int checkpointEvery) {
 
     /** Li &amp; Malik's policy and MDP; 30 generations of 32 candidates on 10 functions each. */
     public static final CrossEntropySettings DEFAULTS = new CrossEntropySettings("train", 0,
             FeaturePreset.RELEASED_CODE, FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 30, 32, 0.25, 0.05, 1e-4, 10,
-            1.0, 1);
+            1.0, PolicyParameters.FRESH, 1);
 
     public CrossEntropySettings {
         Checks.atLeast("conditions", conditions, 0);
@@ -48,6 +52,7 @@ public record CrossEntropySettings(String trainSplit, int conditions, String pre
         Checks.nonNegative("extraVariance", extraVariance);
         Checks.atLeast("functionsPerGeneration", functionsPerGeneration, 0);
         Checks.positive("normalizationStepSize", normalizationStepSize);
+        PolicyParameters.checkInitialPolicy(initialPolicy);
         Checks.positive("checkpointEvery", checkpointEvery);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.mdp.FeaturePreset;
+import org.l2o4j.policysearch.PolicyParameters;
 
 /**
  * The settings of PPO training of Li &amp; Malik's policy ({@code kind: ppo-training}, policy-search.md): the policy and
@@ -28,17 +29,20 @@ import org.l2o4j.core.mdp.FeaturePreset;
  * @param relativeCost          whether rewards are −f(x_{t+1})/f(x_0) instead of −f(x_{t+1})
  * @param divergedCostFactor    the cost of a diverging step, in units of f(x_0)
  * @param normalizationStepSize the gradient-descent step whose visited states fit the input normalization
+ * @param initialPolicy         {@code fresh} (a new network from the trainer's seed, the normalization fitted) or a
+ *                              policy checkpoint file whose weights and normalization the policy starts from (its σ
+ *                              is still {@code initialStd})
  * @param checkpointEvery       iterations between checkpoints (and after the last)
  */
 public record PpoSettings(String trainSplit, int conditions, String preset, int historyLength, int hiddenUnits,
         int horizon, int iterations, int episodes, int epochs, int minibatch, double clipRatio, double gaeLambda,
         double learningRate, double valueLearningRate, int valueHiddenUnits, double initialStd, boolean relativeCost,
-        double divergedCostFactor, double normalizationStepSize, int checkpointEvery) {
+        double divergedCostFactor, double normalizationStepSize, String initialPolicy, int checkpointEvery) {
 
     /** Li &amp; Malik's policy and MDP; PPO with 32 episodes per iteration, 4 epochs, minibatches of 256. */
     public static final PpoSettings DEFAULTS = new PpoSettings("train", 0, FeaturePreset.RELEASED_CODE,
             FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 560, 32, 4, 256, 0.2, 0.95, 3e-4, 1e-3, 64, 0.1, true, 10,
-            1.0, 10);
+            1.0, PolicyParameters.FRESH, 10);
 
     public PpoSettings {
         Checks.atLeast("conditions", conditions, 0);
@@ -50,6 +54,7 @@ public record PpoSettings(String trainSplit, int conditions, String preset, int 
         Checks.positive("initialStd", initialStd);
         Checks.positive("divergedCostFactor", divergedCostFactor);
         Checks.positive("normalizationStepSize", normalizationStepSize);
+        PolicyParameters.checkInitialPolicy(initialPolicy);
         Checks.positive("checkpointEvery", checkpointEvery);
         new Ppo.Settings(episodes, epochs, minibatch, clipRatio, gaeLambda, learningRate, valueLearningRate,
                 valueHiddenUnits);

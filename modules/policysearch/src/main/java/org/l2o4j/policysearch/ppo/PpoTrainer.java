@@ -25,6 +25,7 @@ import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policy.PolicyCheckpoint;
 import org.l2o4j.policysearch.PolicyEpisodes;
+import org.l2o4j.policysearch.PolicyParameters;
 
 /**
  * PPO ({@link Ppo}) on the optimization MDP ({@link OptimizationEpisodes}) as a {@link MetaTrainer}: each iteration is
@@ -116,9 +117,14 @@ public final class PpoTrainer implements MetaTrainer {
         } else {
             PolicyEpisodes episodes = new PolicyEpisodes(settings.featurePreset(), settings.horizon(), functions,
                     settings.hiddenUnits());
+            PolicyParameters start = PolicyParameters.starting(settings.initialPolicy(), episodes,
+                    settings.normalizationStepSize(), "ppo-policy");
             initial = GaussianMlpPolicy.initialize(episodes.architecture(), Seeds.derive(header.trainerSeed(),
                     "ppo-policy-init"));
-            initial.setNormalization(episodes.normalizationFromGradientDescent(settings.normalizationStepSize()));
+            if (start.start().length > 0) {
+                initial.setParameters(start.start());
+            }
+            initial.setNormalization(start.normalization());
             double[] logStd = new double[initial.architecture().outputDimension()];
             Arrays.fill(logStd, Math.log(settings.initialStd()));
             initial.setLogStd(logStd);
