@@ -1,9 +1,12 @@
 package org.l2o4j.policysearch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,17 +18,22 @@ import org.l2o4j.core.training.TrainerProvider;
 import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.core.training.TrainingHeader;
 import org.l2o4j.core.training.TrainingListener;
+import org.l2o4j.core.training.gradient.EpochRecord;
 import org.l2o4j.core.training.gradient.GradientMetaTrainer;
 import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policy.PolicyCheckpoint;
 import org.l2o4j.policysearch.cem.CrossEntropyMethodProvider;
+import org.l2o4j.policysearch.cmaes.CmaEsTrainer;
+import org.l2o4j.policysearch.es.EsTrainerProvider;
 import org.l2o4j.policysearch.ppo.PpoTrainer;
 import org.l2o4j.policysearch.unroll.UnrollTrainerProvider;
 
 /**
- * CEM and PPO started from a given policy, with their search switched off (CEM: σ = 1e-12 and no extra variance;
- * PPO: learning rate 1e-12), save that policy back: its weights to 1e-9 and its input normalization exactly.
+ * Trainers started from a given policy (a tiny run of backpropagation through unrolls): CEM and PPO with their search
+ * switched off (CEM: σ = 1e-12 and no extra variance; PPO: learning rate 1e-12) save that policy back, its weights to
+ * 1e-9 and its input normalization exactly; CMA-ES and ES score it, before any search, exactly as the run that made it
+ * scored it on the same validation functions.
  */
 class StartingPolicyTest {
 
@@ -88,5 +96,52 @@ class StartingPolicyTest {
             assertArrayEquals(given.normalization().mean(), saved.normalization().mean(), 0.0, e.getKey().kind());
             assertArrayEquals(given.normalization().std(), saved.normalization().std(), 0.0, e.getKey().kind());
         }
+    }
+
+    /** The CMA-ES contract test's file (same functions as {@link #header}'s seed and shape). */
+    private static Map<String, Object> cmaesFile() {
+        Map<String, Object> m = header(CmaEsTrainer.KIND);
+        m.put("conditions", 5);
+        m.put("validationFunctions", 2);
+        m.put("subspaceDimension", 6);
+        m.put("population", 4);
+        m.put("functionsPerGeneration", 2);
+        m.put("problemSteps", 500);
+        m.put("validateEveryGenerations", 2);
+        m.put("checkpoints", 4);
+        return m;
+    }
+
+    @Test
+    void theFirstValidationScoresTheGivenPolicyAsItsOwnRunDid() throws Exception {
+        Map<String, Object> unroll = header(UnrollTrainerProvider.KIND);
+        unroll.put("conditions", 5);
+        unroll.put("validationFunctions", 2);
+        unroll.put("unrollLength", 4);
+        unroll.put("functionsPerEpoch", 2);
+        unroll.put("epochs", 4);
+        unroll.put("validateEveryEpochs", 2);
+        Path made = train(new UnrollTrainerProvider(), unroll, "made");
+        List<String> rows = Files.readAllLines(made.resolve(TrainingFolder.LOG));
+        double scored = rows.subList(1, rows.size()).stream().map(EpochRecord::parse).filter(EpochRecord::best)
+                .reduce((a, b) -> b).orElseThrow().validationScore();
+        String policy = TrainingFolder.latestFile(made, GradientMetaTrainer.BEST_FILE).toString();
+
+        Map<String, Object> cmaes = new LinkedHashMap<>(cmaesFile());
+        cmaes.put("initialPolicy", policy);
+        List<String> log = Files.readAllLines(train(new CmaEsTrainer.Provider(), cmaes, "cmaes")
+                .resolve(TrainingFolder.LOG));
+        assertEquals(scored, Double.parseDouble(log.get(1).split(",")[4]), 0.0, "CMA-ES's generation 0");
+        assertEquals(16 + 16, Long.parseLong(log.get(1).split(",")[1]), "no normalization fitted: start and validation");
+
+        Map<String, Object> es = new LinkedHashMap<>(unroll);
+        es.keySet().removeAll(List.of("unrollLength", "functionsPerEpoch"));
+        es.put("kind", "es-training");
+        es.put("pairs", 2);
+        es.put("functionsPerStep", 2);
+        es.put("initialPolicy", policy);
+        List<String> esLog = Files.readAllLines(train(new EsTrainerProvider.Es(), es, "es")
+                .resolve(TrainingFolder.LOG));
+        assertEquals(scored, EpochRecord.parse(esLog.get(1)).validationScore(), 0.0, "ES's epoch 0");
     }
 }
