@@ -24,6 +24,7 @@ import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policy.PolicyCheckpoint;
 import org.l2o4j.policysearch.cem.CrossEntropyMethodProvider;
+import org.l2o4j.policysearch.cmaes.CmaEsContractTest;
 import org.l2o4j.policysearch.cmaes.CmaEsTrainer;
 import org.l2o4j.policysearch.es.EsTrainerProvider;
 import org.l2o4j.policysearch.ppo.PpoTrainer;
@@ -98,20 +99,6 @@ class StartingPolicyTest {
         }
     }
 
-    /** The CMA-ES contract test's file (same functions as {@link #header}'s seed and shape). */
-    private static Map<String, Object> cmaesFile() {
-        Map<String, Object> m = header(CmaEsTrainer.KIND);
-        m.put("conditions", 5);
-        m.put("validationFunctions", 2);
-        m.put("subspaceDimension", 6);
-        m.put("population", 4);
-        m.put("functionsPerGeneration", 2);
-        m.put("problemSteps", 500);
-        m.put("validateEveryGenerations", 2);
-        m.put("checkpoints", 4);
-        return m;
-    }
-
     @Test
     void theFirstValidationScoresTheGivenPolicyAsItsOwnRunDid() throws Exception {
         Map<String, Object> unroll = header(UnrollTrainerProvider.KIND);
@@ -127,7 +114,7 @@ class StartingPolicyTest {
                 .reduce((a, b) -> b).orElseThrow().validationScore();
         String policy = TrainingFolder.latestFile(made, GradientMetaTrainer.BEST_FILE).toString();
 
-        Map<String, Object> cmaes = new LinkedHashMap<>(cmaesFile());
+        Map<String, Object> cmaes = new LinkedHashMap<>(CmaEsContractTest.file());
         cmaes.put("initialPolicy", policy);
         List<String> log = Files.readAllLines(train(new CmaEsTrainer.Provider(), cmaes, "cmaes")
                 .resolve(TrainingFolder.LOG));

@@ -11,9 +11,10 @@ import org.l2o4j.core.training.TrainerProvider;
  * units in a 6-dimensional subspace, 4 candidates on 2 of 3 training functions, T = 8, budget 500 problem-steps in 4
  * checkpoints.
  */
-class CmaEsContractTest extends MetaTrainerContract {
+public class CmaEsContractTest extends MetaTrainerContract {
 
-    static Map<String, Object> file() {
+    /** The tiny training file, also for other tests that train CMA-ES. */
+    public static Map<String, Object> file() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", CmaEsTrainer.KIND);
         m.put("family", "logistic-regression");
