@@ -1,6 +1,8 @@
 package org.l2o4j.core.run;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -8,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import org.l2o4j.core.config.Configs;
 
 /** Writes that leave either the old file or the complete new one, never half a file: temp file, then move. */
 public final class AtomicFiles {
@@ -19,6 +25,20 @@ public final class AtomicFiles {
     @FunctionalInterface
     public interface Writer {
         void writeTo(Path temporary) throws IOException;
+    }
+
+    /**
+     * Writes a value as pretty JSON and a final newline, the same bytes as {@code Configs.toJson(value) + "\n"}, but
+     * streamed into the temp file: a large checkpoint (GPS's controllers and priors run to hundreds of MB) never exists
+     * as one string beside its tree.
+     */
+    public static void writeJson(Path target, Object value) {
+        write(target, tmp -> {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                Configs.json().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
+                out.write('\n');
+            }
+        });
     }
 
     /** Runs {@code writer} on a temp file beside {@code target}, then moves it into place. */

@@ -127,7 +127,7 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
                 }
             }
         }
-        AtomicFiles.writeString(file, Configs.toJson(root) + "\n");
+        AtomicFiles.writeJson(file, root);
     }
 
     private static void writeController(ObjectNode node, LinearGaussianController c) {
