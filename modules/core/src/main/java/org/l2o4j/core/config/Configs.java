@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -102,6 +104,25 @@ public final class Configs {
         for (double v : values) {
             array.add(v);
         }
+    }
+
+    /**
+     * Reads back an array that {@link #putNumbers} wrote: exactly {@code length} numbers.
+     *
+     * @param where what the array is, for the message (e.g. {@code "<file>: 'mean'"})
+     * @throws ConfigException if it is not an array of that length
+     */
+    public static double[] numbers(JsonNode node, int length, String where) {
+        if (node == null || !node.isArray() || node.size() != length) {
+            throw new ConfigException(where + ": expected an array of " + length + " numbers, found "
+                    + (node == null || node.isMissingNode() ? "none" : node.isArray() ? node.size() + " entries"
+                            : node.getNodeType().toString().toLowerCase(Locale.ROOT)));
+        }
+        double[] out = new double[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = node.get(i).doubleValue();
+        }
+        return out;
     }
 
     /** Reads a YAML (or JSON, which is YAML) file into a map, with errors that name the file. */

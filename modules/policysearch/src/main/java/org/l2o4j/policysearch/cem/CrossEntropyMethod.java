@@ -240,20 +240,9 @@ public final class CrossEntropyMethod implements MetaTrainer {
         State s = new State();
         s.generation = root.path("generation").asInt();
         s.problemSteps = root.path("problemSteps").asLong();
-        s.mean = numbers(root.path("mean"), parameters, file);
-        s.std = numbers(root.path("std"), parameters, file);
+        s.mean = Configs.numbers(root.path("mean"), parameters, file + ": 'mean'");
+        s.std = Configs.numbers(root.path("std"), parameters, file + ": 'std'");
         return s;
-    }
-
-    private static double[] numbers(JsonNode node, int length, Path file) {
-        if (!node.isArray() || node.size() != length) {
-            throw new ConfigException(file + ": expected " + length + " numbers, the policy's weight count");
-        }
-        double[] out = new double[length];
-        for (int k = 0; k < length; k++) {
-            out[k] = node.get(k).doubleValue();
-        }
-        return out;
     }
 
     private static double meanOf(double[] v) {

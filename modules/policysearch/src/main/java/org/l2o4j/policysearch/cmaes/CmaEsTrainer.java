@@ -419,34 +419,18 @@ public final class CmaEsTrainer implements MetaTrainer {
             restoredGeneration = root.path("generation").asInt();
             spent = root.path("problemSteps").asLong();
             previousSpent = spent;
-            restoredMean = numbers(root.path("mean"), k, file);
+            restoredMean = Configs.numbers(root.path("mean"), k, file + ": 'mean'");
             JsonNode b = root.path("best");
             bestGeneration = b.path("generation").asInt();
             best = new Validation.Outcome(b.path("score").asDouble(Double.NaN), b.path("diverged").asInt(), 0);
-            bestMean = numbers(b.path("mean"), k, file);
-            JsonNode f = root.path("fitness");
-            JsonNode d = root.path("digests");
+            bestMean = Configs.numbers(b.path("mean"), k, file + ": 'best.mean'");
             int expected = restoredGeneration * lambda + 1;
-            if (!f.isArray() || !d.isArray() || f.size() != expected || d.size() != expected) {
-                throw new ConfigException(file + ": expected the fitness and digest of " + expected + " candidates");
-            }
-            replayFitness = new double[expected];
+            replayFitness = Configs.numbers(root.path("fitness"), expected, file + ": 'fitness'");
+            double[] digestValues = Configs.numbers(root.path("digests"), expected, file + ": 'digests'");
             replayDigests = new int[expected];
             for (int i = 0; i < expected; i++) {
-                replayFitness[i] = f.get(i).doubleValue();
-                replayDigests[i] = d.get(i).intValue();
+                replayDigests[i] = (int) digestValues[i];
             }
-        }
-
-        private static double[] numbers(JsonNode node, int length, Path file) {
-            if (!node.isArray() || node.size() != length) {
-                throw new ConfigException(file + ": expected " + length + " numbers, the subspace's dimension");
-            }
-            double[] out = new double[length];
-            for (int i = 0; i < length; i++) {
-                out[i] = node.get(i).doubleValue();
-            }
-            return out;
         }
     }
 
