@@ -27,7 +27,10 @@ import org.l2o4j.policy.recurrent.ScaledGradient;
  * length), w_t from {@code stepWeights} (all 1 by default, papers.md §2.1) and w_0 = 1 with {@code
  * includeInitialLoss} (DeepMind's {@code meta.py} sums f over the unroll including its first point), else 0. θ_0 of an
  * unroll is a constant of that unroll, so w_0 changes the reported loss, never the gradient. Gradients ∇f(θ_t) are
- * inputs of the network, not functions of its parameters (no second derivatives, papers.md §2.1).
+ * inputs of the network, not functions of its parameters (no second derivatives, papers.md §2.1). With {@code metaLoss:
+ * mean-normalized} (renn's meta-loss, analysis.md) the weights are divided by their sum and each problem's terms by
+ * its f at the start of the epoch: with one unroll per problem, the mean over t of f_i(θ_t)/f_i(θ_0), averaged over
+ * the problems.
  *
  * @param cell                  {@code lstm} or {@code gru}
  * @param layers                recurrent layers (LSTM: 2; GRU: 1)
@@ -56,6 +59,9 @@ import org.l2o4j.policy.recurrent.ScaledGradient;
  * @param clipElementwise       if &gt; 0, each meta-gradient component is clipped to [−c, c] first (renn clips this
  *                              way); 0 disables
  * @param clipGlobalNorm        if &gt; 0, the meta-gradient is then rescaled to at most this Euclidean norm; 0 disables
+ * @param metaLoss              {@code sum} (Σ_t w_t f, DeepMind) or {@code mean-normalized} (renn: mean_t f / f_0)
+ * @param metaL2                λ of the penalty λ‖φ‖² on the network's parameters (renn's tutorial: 1e-4); 0 for none
+ * @param learningRateHalvingSteps Adam's learning rate halves every this many meta-updates (renn: 1,000); 0 never
  * @param validateEveryEpochs   K: the network is validated before training and every K epochs (and after the last)
  * @param validationProblems    N: validation functions, drawn from the {@code validation} seed stream of the family
  *                              (its {@code validation} split where it declares one), disjoint from training and test
@@ -72,11 +78,13 @@ public record BpttConfig(String cell, int layers, int hiddenUnits, String input,
         double inputScale, double outputScale, int epochs, int problemsPerEpoch, int stepsPerProblem,
         int unrollLength, boolean includeInitialLoss, List<Double> stepWeights, String trainingProblems,
         double metaLearningRate, double beta1, double beta2, double epsilon, double clipElementwise,
-        double clipGlobalNorm, int validateEveryEpochs, int validationProblems, int validationSteps,
+        double clipGlobalNorm, String metaLoss, double metaL2, long learningRateHalvingSteps, int validateEveryEpochs, int validationProblems, int validationSteps,
         String validationCriterion, int checkpointEveryEpochs, int threads, long seed) {
 
     /** The valid values of {@code input}. */
     public static final List<String> INPUTS = List.of("log-and-sign", "log-and-sign-clamped", "raw");
+    /** The valid values of {@code metaLoss}. */
+    public static final List<String> META_LOSSES = List.of("sum", "mean-normalized");
     /** The valid values of {@code trainingProblems}. */
     public static final List<String> TRAINING_PROBLEMS = List.of("split", "stream");
     /** The settings a resume may change. */
@@ -113,6 +121,12 @@ public record BpttConfig(String cell, int layers, int hiddenUnits, String input,
         Checks.positive("epsilon", epsilon);
         Checks.nonNegative("clipElementwise", clipElementwise);
         Checks.nonNegative("clipGlobalNorm", clipGlobalNorm);
+        Checks.oneOf("metaLoss", metaLoss, META_LOSSES);
+        Checks.nonNegative("metaL2", metaL2);
+        if (learningRateHalvingSteps < 0) {
+            throw new ConfigException("learningRateHalvingSteps must be >= 0 (0: never), got "
+                    + learningRateHalvingSteps);
+        }
         Checks.positive("validateEveryEpochs", validateEveryEpochs);
         Checks.positive("validationProblems", validationProblems);
         Checks.positive("validationSteps", validationSteps);
@@ -134,7 +148,7 @@ public record BpttConfig(String cell, int layers, int hiddenUnits, String input,
     public static BpttConfig lstm() {
         return new BpttConfig("lstm", RecurrentSpec.PAPER_LSTM_LAYERS, RecurrentSpec.PAPER_LSTM_UNITS, "log-and-sign",
                 LogAndSign.PAPER_P, 1.0, RecurrentSpec.PAPER_OUTPUT_SCALE, 10_000, 128, 100, 20, true, List.of(),
-                "split", 1e-3, 0.9, 0.999, 1e-8, 0, 0, 100, 20, 100, Criterion.MEAN_FINAL_OBJECTIVE.key(), 100, 1,
+                "split", 1e-3, 0.9, 0.999, 1e-8, 0, 0, "sum", 0, 0, 100, 20, 100, Criterion.MEAN_FINAL_OBJECTIVE.key(), 100, 1,
                 0);
     }
 
@@ -144,7 +158,8 @@ public record BpttConfig(String cell, int layers, int hiddenUnits, String input,
      */
     public static BpttConfig gru() {
         return new BpttConfig("gru", 1, RecurrentSpec.RENN_TUTORIAL_GRU_UNITS, "raw", LogAndSign.PAPER_P, 1.0, 1.0,
-                10_000, 128, 100, 20, true, List.of(), "split", 1e-3, 0.9, 0.999, 1e-8, 5.0, 0, 100, 20, 100,
+                10_000, 128, 100, 20, true, List.of(), "split", 1e-3, 0.9, 0.999, 1e-8, 5.0, 0, "sum", 0, 0, 100, 20,
+                100,
                 Criterion.MEAN_FINAL_OBJECTIVE.key(), 100, 1, 0);
     }
 
@@ -169,14 +184,29 @@ public record BpttConfig(String cell, int layers, int hiddenUnits, String input,
         return stepsPerProblem / unrollLength;
     }
 
-    /** w_0 .. w_T of the meta-loss. */
+    /** w_0 .. w_T of the meta-loss (divided by their sum with {@code mean-normalized}). */
     public double[] lossWeights() {
         double[] w = new double[unrollLength + 1];
         w[0] = includeInitialLoss ? 1 : 0;
+        double sum = w[0];
         for (int t = 1; t <= unrollLength; t++) {
             w[t] = stepWeights.isEmpty() ? 1 : stepWeights.get(t - 1);
+            sum += w[t];
+        }
+        if (normalizedLoss()) {
+            if (!(sum > 0)) {
+                throw new ConfigException("metaLoss mean-normalized needs stepWeights with a positive sum");
+            }
+            for (int t = 0; t <= unrollLength; t++) {
+                w[t] /= sum;
+            }
         }
         return w;
+    }
+
+    /** Whether the meta-loss divides each problem's terms by its initial value. */
+    public boolean normalizedLoss() {
+        return metaLoss.equals("mean-normalized");
     }
 
     /** The validation criterion. */

@@ -101,13 +101,14 @@ public final class BpttEstimator implements GradientEstimator {
             state = new double[Math.multiplyExact(coordinates, net.stateSize())];
         }
         net.kernel(theta).resetState(state, 0, coordinates);
+        double[] problemWeights = config.normalizedLoss() ? inverseInitialValues(batch, epoch) : null;
         long initial = batch.totalGradientEvaluations();
         return new Epoch() {
             private boolean first = true;
 
             @Override
             public double estimate(double[] parameters, double[] gradient) {
-                double loss = unroll.run(batch, net.kernel(parameters), state, first, gradient);
+                double loss = unroll.run(batch, net.kernel(parameters), state, first, gradient, problemWeights);
                 first = false;
                 return loss;
             }
@@ -122,6 +123,21 @@ public final class BpttEstimator implements GradientEstimator {
                 return batch.totalGradientEvaluations() - initial;
             }
         };
+    }
+
+    /** 1/f_i at the start of the epoch, for renn's normalized meta-loss, which needs every f_i(θ_0) positive. */
+    private double[] inverseInitialValues(ProblemBatch batch, long epoch) {
+        double[] values = batch.values();
+        double[] inverse = new double[batch.size()];
+        for (int i = 0; i < inverse.length; i++) {
+            if (!(values[i] > 0) || !Double.isFinite(values[i])) {
+                throw new ConfigException("metaLoss mean-normalized divides by f at the start, but training problem "
+                        + (epoch * batch.size() + i) + " of family '" + family.name() + "' starts at f = "
+                        + values[i] + "; use metaLoss: sum for a family whose values are not positive");
+            }
+            inverse[i] = 1 / values[i];
+        }
+        return inverse;
     }
 
     @Override

@@ -68,8 +68,9 @@ public final class BpttTrainer implements MetaTrainer {
     }
 
     private static GradientLoopConfig loopConfig(BpttConfig c) {
-        return new GradientLoopConfig(c.epochs(), GradientLoopConfig.NO_CEILING, c.metaLearningRate(), c.beta1(), c.beta2(), c.epsilon(),
-                c.clipElementwise(), c.clipGlobalNorm(), c.validateEveryEpochs(), c.checkpointEveryEpochs());
+        return new GradientLoopConfig(c.epochs(), GradientLoopConfig.NO_CEILING, c.metaLearningRate(), c.beta1(),
+                c.beta2(), c.epsilon(), c.clipElementwise(), c.clipGlobalNorm(), c.validateEveryEpochs(),
+                c.checkpointEveryEpochs(), c.metaL2(), c.learningRateHalvingSteps());
     }
 
     /** The settings. */

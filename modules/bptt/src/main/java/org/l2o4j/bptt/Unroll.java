@@ -9,10 +9,11 @@ import org.l2o4j.policy.recurrent.RecurrentNet;
  * meta-loss, and backpropagation through the recorded steps. This is the work of one meta-update.
  *
  * <p>With Δθ_t the network's output at step t, θ_{t+1} = θ_t + Δθ_t and g_t = ∇f(θ_t) an input (no second
- * derivatives), the meta-loss L = (1/B) Σ_i Σ_{t=0..T} w_t f_i(θ_t) has ∂L/∂θ_t = (1/B)·w_t·g_t + ∂L/∂θ_{t+1}
+ * derivatives), the meta-loss L = (1/B) Σ_i s_i Σ_{t=0..T} w_t f_i(θ_t), with per-problem weights s_i (1, or 1/f_i at
+ * the start of its epoch for renn's normalized loss), has ∂L/∂θ_t = (1/B)·s_i·w_t·g_t + ∂L/∂θ_{t+1}
  * (∂θ_{t+1}/∂θ_t = I), hence
  * <pre>
- *   ∂L/∂Δθ_t = (1/B) Σ_{u = t+1 .. T} w_u g_u,
+ *   ∂L/∂Δθ_t = (s_i/B) Σ_{u = t+1 .. T} w_u g_u,
  * </pre>
  * computed from the gradients the forward pass evaluated anyway; the network's backward pass takes it from there.
  *
@@ -79,6 +80,15 @@ public final class Unroll implements AutoCloseable {
      */
     public double run(ProblemBatch batch, RecurrentNet.Kernel kernel, double[] state, boolean fromInitialState,
             double[] gradient) {
+        return run(batch, kernel, state, fromInitialState, gradient, null);
+    }
+
+    /**
+     * As {@link #run(ProblemBatch, RecurrentNet.Kernel, double[], boolean, double[])} with problem i's terms of the
+     * meta-loss multiplied by {@code problemWeights[i]} (null for all 1).
+     */
+    public double run(ProblemBatch batch, RecurrentNet.Kernel kernel, double[] state, boolean fromInitialState,
+            double[] gradient, double[] problemWeights) {
         int n = batch.size();
         int d = batch.dimension();
         if (n * d != coordinates) {
@@ -93,9 +103,13 @@ public final class Unroll implements AutoCloseable {
                     + coordinates * net.stateSize() + "), gradient " + gradient.length + " (expected "
                     + net.parameterCount() + ")");
         }
+        if (problemWeights != null && problemWeights.length != n) {
+            throw new IllegalArgumentException("problemWeights has " + problemWeights.length + " entries, the batch "
+                    + n + " problems");
+        }
         RecurrentNet.Workspace[] ws = workspaces(kernel);
         double[] x = batch.x();
-        double loss = lossWeights[0] * meanValue(batch);
+        double loss = lossWeights[0] * meanValue(batch, problemWeights);
         for (int t = 0; t < steps; t++) {
             int step = t;
             double[] g = batch.gradient();
@@ -112,9 +126,9 @@ public final class Unroll implements AutoCloseable {
                 batch.evaluate(i);
             }
             System.arraycopy(batch.gradient(), 0, nextGradients[t], 0, coordinates);
-            loss += lossWeights[t + 1] * meanValue(batch);
+            loss += lossWeights[t + 1] * meanValue(batch, problemWeights);
         }
-        finalMeanObjective = meanValue(batch);
+        finalMeanObjective = meanValue(batch, null);
         double inverseProblems = 1.0 / n;
         blocks.forEach(b -> {
             int from = blocks.from(b);
@@ -125,7 +139,8 @@ public final class Unroll implements AutoCloseable {
                 double[] a = adjoint[t];
                 double[] gNext = nextGradients[t];
                 for (int c = from; c < to; c++) {
-                    a[c] = (later == null ? 0.0 : later[c]) + w * gNext[c];
+                    double s = problemWeights == null ? 1 : problemWeights[c / d];
+                    a[c] = (later == null ? 0.0 : later[c]) + s * w * gNext[c];
                 }
             }
             double[] partial = partialGradients[b];
@@ -157,11 +172,11 @@ public final class Unroll implements AutoCloseable {
         return workspaces;
     }
 
-    private static double meanValue(ProblemBatch batch) {
+    private static double meanValue(ProblemBatch batch, double[] problemWeights) {
         double sum = 0;
         double[] values = batch.values();
         for (int i = 0; i < batch.size(); i++) {
-            sum += values[i];
+            sum += problemWeights == null ? values[i] : problemWeights[i] * values[i];
         }
         return sum / batch.size();
     }

@@ -47,7 +47,7 @@ class UnrollGradientTest {
 
     /** The loop the trainer runs, written independently; records the gradients it sees when {@code frozen} is null. */
     private static double frozenLoss(RecurrentNet net, double[] theta, List<Problem> problems, Start start,
-            double[] weights, double[][] frozen, double[][] record) {
+            double[] weights, double[] problemWeights, double[][] frozen, double[][] record) {
         RecurrentNet.Kernel kernel = net.kernel(theta);
         RecurrentNet.Workspace ws = kernel.newWorkspace();
         int n = problems.size();
@@ -64,7 +64,7 @@ class UnrollGradientTest {
         }
         double[] features = new double[coordinates * net.spec().preprocessing().features()];
         double[] update = new double[coordinates];
-        double loss = weights[0] * mean(values);
+        double loss = weights[0] * weightedMean(values, problemWeights);
         for (int t = 0; t < STEPS; t++) {
             double[] input = frozen == null ? g : frozen[t];
             if (record != null) {
@@ -78,9 +78,17 @@ class UnrollGradientTest {
             for (int i = 0; i < n; i++) {
                 values[i] = problems.get(i).valueAndGradient(x, i * DIMENSION, g, i * DIMENSION);
             }
-            loss += weights[t + 1] * mean(values);
+            loss += weights[t + 1] * weightedMean(values, problemWeights);
         }
         return loss;
+    }
+
+    private static double weightedMean(double[] v, double[] problemWeights) {
+        double s = 0;
+        for (int i = 0; i < v.length; i++) {
+            s += (problemWeights == null ? 1 : problemWeights[i]) * v[i];
+        }
+        return s / v.length;
     }
 
     private static double mean(double[] v) {
@@ -91,7 +99,7 @@ class UnrollGradientTest {
         return s / v.length;
     }
 
-    private static void check(RecurrentSpec spec, double[] weights, long seed) {
+    private static void check(RecurrentSpec spec, double[] weights, double[] problemWeights, long seed) {
         RecurrentNet net = spec.create();
         RandomGenerator rng = Seeds.rng(seed);
         double[] theta = new double[net.parameterCount()];
@@ -112,8 +120,8 @@ class UnrollGradientTest {
             for (int truncation = 0; truncation < 2; truncation++) {
                 Start start = new Start(batch.x().clone(), state.clone(), truncation == 0);
                 double[][] seen = new double[STEPS][];
-                double expected = frozenLoss(net, theta, problems, start, weights, null, seen);
-                double loss = unroll.run(batch, kernel, state, truncation == 0, gradient);
+                double expected = frozenLoss(net, theta, problems, start, weights, problemWeights, null, seen);
+                double loss = unroll.run(batch, kernel, state, truncation == 0, gradient, problemWeights);
                 assertEquals(expected, loss, 1e-12 * Math.abs(expected), "the unroll's meta-loss");
                 double largest = 0;
                 for (int k = 0; k < theta.length; k++) {
@@ -121,8 +129,8 @@ class UnrollGradientTest {
                     double[] minus = theta.clone();
                     plus[k] += H;
                     minus[k] -= H;
-                    double numeric = (frozenLoss(net, plus, problems, start, weights, seen, null)
-                            - frozenLoss(net, minus, problems, start, weights, seen, null)) / (2 * H);
+                    double numeric = (frozenLoss(net, plus, problems, start, weights, problemWeights, seen, null)
+                            - frozenLoss(net, minus, problems, start, weights, problemWeights, seen, null)) / (2 * H);
                     assertEquals(numeric, gradient[k], 1e-6 * (1 + Math.abs(numeric)),
                             spec.cell() + " truncation " + truncation + ", parameter " + k);
                     largest = Math.max(largest, Math.abs(gradient[k]));
@@ -135,13 +143,20 @@ class UnrollGradientTest {
     @Test
     void lstmMetaGradientMatchesFiniteDifferences() {
         check(new RecurrentSpec(RecurrentSpec.Cell.LSTM, 2, 3, LogAndSign.paper(), 0.1), new double[] {1, 1, 1, 1,
-            1, 1}, 41);
+            1, 1}, null, 41);
     }
 
     @Test
     void gruMetaGradientWithUnequalWeightsMatchesFiniteDifferences() {
         check(new RecurrentSpec(RecurrentSpec.Cell.GRU, 1, 3, new ScaledGradient(0.5), 0.2),
-                new double[] {0, 0.5, 1, 2, 0, 3}, 42);
+                new double[] {0, 0.5, 1, 2, 0, 3}, null, 42);
+    }
+
+    /** renn's normalized meta-loss weighs problem i by 1/f_i(θ_0): per-problem weights reach the gradient too. */
+    @Test
+    void gruMetaGradientWithProblemWeightsMatchesFiniteDifferences() {
+        check(new RecurrentSpec(RecurrentSpec.Cell.GRU, 1, 3, new ScaledGradient(1.0), 1.0),
+                new double[] {1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6}, new double[] {0.25, 2.0, 0.7}, 43);
     }
 
     /** w_0 multiplies f(θ_0), a constant of the unroll: it changes the loss by exactly that, the gradient not at all. */

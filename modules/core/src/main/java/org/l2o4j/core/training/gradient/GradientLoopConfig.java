@@ -19,9 +19,13 @@ import org.l2o4j.core.config.ConfigException;
  * @param clipGlobalNorm        if &gt; 0, the meta-gradient is then rescaled to at most this Euclidean norm; 0 disables
  * @param validateEveryEpochs   θ is validated before training, every K epochs and after the last
  * @param checkpointEveryEpochs a run with a folder checkpoints every this many epochs and after the last
+ * @param metaL2                λ of a penalty λ‖θ‖² added to every meta-step's loss (its gradient 2λθ before
+ *                              clipping; renn's meta-training uses 1e-4); 0 for none
+ * @param halvingSteps          Adam's learning rate halves every this many meta-steps (renn: 1,000); 0 for never
  */
-public record GradientLoopConfig(int epochs, long problemSteps, double metaLearningRate, double beta1, double beta2, double epsilon,
-        double clipElementwise, double clipGlobalNorm, int validateEveryEpochs, int checkpointEveryEpochs) {
+public record GradientLoopConfig(int epochs, long problemSteps, double metaLearningRate, double beta1, double beta2,
+        double epsilon, double clipElementwise, double clipGlobalNorm, int validateEveryEpochs,
+        int checkpointEveryEpochs, double metaL2, long halvingSteps) {
 
     /** No ceiling on problem-steps: the run lasts {@code epochs}. */
     public static final long NO_CEILING = Long.MAX_VALUE;
@@ -40,5 +44,17 @@ public record GradientLoopConfig(int epochs, long problemSteps, double metaLearn
         Checks.nonNegative("clipGlobalNorm", clipGlobalNorm);
         Checks.positive("validateEveryEpochs", validateEveryEpochs);
         Checks.positive("checkpointEveryEpochs", checkpointEveryEpochs);
+        Checks.nonNegative("metaL2", metaL2);
+        if (halvingSteps < 0) {
+            throw new ConfigException("learningRateHalvingSteps must be >= 0 (0: never), got " + halvingSteps);
+        }
+    }
+
+    /** The settings without a meta-L2 penalty or a learning-rate schedule. */
+    public GradientLoopConfig(int epochs, long problemSteps, double metaLearningRate, double beta1, double beta2,
+            double epsilon, double clipElementwise, double clipGlobalNorm, int validateEveryEpochs,
+            int checkpointEveryEpochs) {
+        this(epochs, problemSteps, metaLearningRate, beta1, beta2, epsilon, clipElementwise, clipGlobalNorm,
+                validateEveryEpochs, checkpointEveryEpochs, 0, 0);
     }
 }

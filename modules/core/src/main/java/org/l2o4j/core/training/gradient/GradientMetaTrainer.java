@@ -28,8 +28,8 @@ import org.l2o4j.core.training.TrainingListener;
  * class does everything else the same way for all of them.
  *
  * <p><b>Loop.</b> Validate θ₀ (epoch 0). Then per epoch: {@link GradientEstimator#epoch start} it, and for each of its
- * meta-steps take the estimate, clip it (element-wise, then by global norm, as configured) and take a {@link MetaAdam}
- * step. Every {@code validateEveryEpochs} epochs and after the last, run θ as an optimizer on the {@link Validation}
+ * meta-steps take the estimate, add the meta-L2 penalty's gradient if configured, clip it (element-wise, then by
+ * global norm, as configured) and take a {@link MetaAdam} step (with its halving schedule if configured). Every {@code validateEveryEpochs} epochs and after the last, run θ as an optimizer on the {@link Validation}
  * functions and keep it if it is the best so far.
  *
  * <p><b>NaN guard.</b> A meta-step whose loss or gradient is not finite is skipped: θ and Adam's state stay as they
@@ -178,7 +178,7 @@ public final class GradientMetaTrainer implements MetaTrainer {
 
         State(int parameterCount) {
             adam = new MetaAdam(parameterCount, config.metaLearningRate(), config.beta1(), config.beta2(),
-                    config.epsilon());
+                    config.epsilon(), config.halvingSteps());
         }
     }
 
@@ -261,7 +261,7 @@ public final class GradientMetaTrainer implements MetaTrainer {
         int applied = 0;
         boolean abandoned = false;
         for (int step = 0; step < estimator.stepsPerEpoch(); step++) {
-            double loss = e.estimate(s.parameters, gradient);
+            double loss = e.estimate(s.parameters, gradient) + penalize(s.parameters, gradient);
             double norm = norm(gradient);
             if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
                 s.skippedSteps++;
@@ -278,6 +278,20 @@ public final class GradientMetaTrainer implements MetaTrainer {
         return new EpochStats(applied == 0 ? Double.NaN : lossSum / applied,
                 abandoned ? Double.NaN : e.finalObjective(), applied == 0 ? Double.NaN : normSum / applied,
                 e.problemSteps());
+    }
+
+    /** Adds the meta-L2 penalty's gradient 2λθ into {@code gradient} and returns λ‖θ‖². */
+    private double penalize(double[] theta, double[] gradient) {
+        double lambda = config.metaL2();
+        if (lambda == 0) {
+            return 0;
+        }
+        double squares = 0;
+        for (int k = 0; k < theta.length; k++) {
+            squares += theta[k] * theta[k];
+            gradient[k] += 2 * lambda * theta[k];
+        }
+        return lambda * squares;
     }
 
     /** Element-wise clipping first, then the global norm (of the element-wise-clipped gradient). */

@@ -12,6 +12,7 @@ public final class MetaAdam {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
+    private final long halvingSteps;
     private final double[] firstMoment;
     private final double[] secondMoment;
     private long steps;
@@ -24,15 +25,27 @@ public final class MetaAdam {
      * @param epsilon      added to √v̂, positive
      */
     public MetaAdam(int parameters, double learningRate, double beta1, double beta2, double epsilon) {
+        this(parameters, learningRate, beta1, beta2, epsilon, 0);
+    }
+
+    /**
+     * Adam whose learning rate halves every {@code halvingSteps} steps; 0 keeps it constant.
+     *
+     * @param halvingSteps steps between halvings of the learning rate, 0 for none
+     */
+    public MetaAdam(int parameters, double learningRate, double beta1, double beta2, double epsilon,
+            long halvingSteps) {
         if (parameters < 1 || !(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)
-                || !(epsilon > 0)) {
+                || !(epsilon > 0) || halvingSteps < 0) {
             throw new IllegalArgumentException("invalid Adam settings: parameters=" + parameters + ", learningRate="
-                    + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon);
+                    + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon
+                    + ", halvingSteps=" + halvingSteps);
         }
         this.learningRate = learningRate;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
+        this.halvingSteps = halvingSteps;
         this.firstMoment = new double[parameters];
         this.secondMoment = new double[parameters];
     }
@@ -54,6 +67,7 @@ public final class MetaAdam {
 
     private void update(double[] gradient, double[] target, boolean subtract) {
         requireLength("gradient", gradient);
+        double lr = learningRate(steps);
         steps++;
         double firstCorrection = 1 / (1 - Math.pow(beta1, steps));
         double secondCorrection = 1 / (1 - Math.pow(beta2, steps));
@@ -61,7 +75,7 @@ public final class MetaAdam {
             double g = gradient[k];
             firstMoment[k] = beta1 * firstMoment[k] + (1 - beta1) * g;
             secondMoment[k] = beta2 * secondMoment[k] + (1 - beta2) * g * g;
-            double delta = learningRate * (firstMoment[k] * firstCorrection)
+            double delta = lr * (firstMoment[k] * firstCorrection)
                     / (Math.sqrt(secondMoment[k] * secondCorrection) + epsilon);
             if (subtract) {
                 target[k] -= delta;
@@ -76,6 +90,11 @@ public final class MetaAdam {
             throw new IllegalArgumentException(name + " has " + v.length + " entries, Adam has " + firstMoment.length
                     + " parameters");
         }
+    }
+
+    /** The learning rate of step {@code step} (counted from 0) under the halving schedule. */
+    public double learningRate(long step) {
+        return halvingSteps == 0 ? learningRate : Math.scalb(learningRate, (int) -Math.min(step / halvingSteps, 2000));
     }
 
     /** Steps taken so far. */
