@@ -344,6 +344,71 @@ public final class ComponentwiseGru implements RecurrentNet {
             Dense.add(ws.readoutGradient, parameterGradient, readoutOffset);
         }
 
+        @Override
+        public void linearize(double[] featureValues, double[] state, Workspace workspace, double[] stateJacobian,
+                double[] featureJacobian) {
+            checkLinearization(featureValues, state, stateJacobian, featureJacobian);
+            GruTape tp = new GruTape(1, 1);
+            step(featureValues, state.clone(), new double[1], 0, 1, workspace, tp, 0);
+            double[] h = tp.stateBefore[0];
+            double[] gates = tp.gates[0];
+            double[] dResetPart = new double[hidden];
+            double[] drh = new double[hidden];
+            double[] dzc = new double[hidden];
+            for (int direction = 0; direction < hidden + features; direction++) {
+                boolean isState = direction < hidden;
+                int k = isState ? direction : direction - hidden;
+                double[] weights = isState ? gateRows[k] : inputRows[k];
+                for (int m = 0; m < hidden; m++) {
+                    double r = gates[hidden + m];
+                    dResetPart[m] = r * (1 - r) * weights[hidden + m];
+                    drh[m] = dResetPart[m] * h[m] + (isState && m == k ? r : 0.0);
+                }
+                java.util.Arrays.fill(dzc, 0.0);
+                if (!isState) {
+                    System.arraycopy(inputRows[k], 2 * hidden, dzc, 0, hidden);
+                }
+                Dense.accumulate(dzc, hidden, candidateRows, drh, 0, hidden);
+                for (int j = 0; j < hidden; j++) {
+                    double u = gates[j];
+                    double c = gates[2 * hidden + j];
+                    double du = u * (1 - u) * weights[j];
+                    double dc = (1 - c * c) * dzc[j];
+                    double value = du * (h[j] - c) + (1 - u) * dc + (isState && j == k ? u : 0.0);
+                    if (isState) {
+                        stateJacobian[j * hidden + k] = value;
+                    } else {
+                        featureJacobian[j * features + k] = value;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public double[] readoutWeights() {
+            double[] w = readout.clone();
+            for (int j = 0; j < hidden; j++) {
+                w[j] *= scale;
+            }
+            return w;
+        }
+
+        @Override
+        public double readoutBias() {
+            return scale * readoutBias;
+        }
+
+        private void checkLinearization(double[] featureValues, double[] state, double[] stateJacobian,
+                double[] featureJacobian) {
+            if (featureValues.length != features || state.length != hidden || stateJacobian.length != hidden * hidden
+                    || featureJacobian.length != hidden * features) {
+                throw new IllegalArgumentException("linearize needs " + features + " features, " + hidden
+                        + " state entries and Jacobians of " + hidden * hidden + " and " + hidden * features
+                        + " entries, got " + featureValues.length + ", " + state.length + ", "
+                        + stateJacobian.length + ", " + featureJacobian.length);
+            }
+        }
+
         private GruWorkspace checkWorkspace(Workspace workspace) {
             if (!(workspace instanceof GruWorkspace ws) || ws.owner() != ComponentwiseGru.this) {
                 throw new IllegalArgumentException("the workspace was not made by this GRU's kernel (use "

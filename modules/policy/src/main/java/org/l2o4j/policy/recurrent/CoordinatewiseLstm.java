@@ -392,6 +392,84 @@ public final class CoordinatewiseLstm implements RecurrentNet {
             Dense.add(ws.readoutGradient, parameterGradient, readoutOffset);
         }
 
+        @Override
+        public void linearize(double[] featureValues, double[] state, Workspace workspace, double[] stateJacobian,
+                double[] featureJacobian) {
+            int stride = stateSize();
+            if (featureValues.length != features || state.length != stride || stateJacobian.length != stride * stride
+                    || featureJacobian.length != stride * features) {
+                throw new IllegalArgumentException("linearize needs " + features + " features, " + stride
+                        + " state entries and Jacobians of " + stride * stride + " and " + stride * features
+                        + " entries, got " + featureValues.length + ", " + state.length + ", "
+                        + stateJacobian.length + ", " + featureJacobian.length);
+            }
+            LstmTape tp = new LstmTape(1, 1);
+            step(featureValues, state.clone(), new double[1], 0, 1, workspace, tp, 0);
+            double[] dIn = new double[Math.max(features, hidden)];
+            double[] dv = new double[Math.max(features, hidden) + hidden];
+            double[] dz = new double[4 * hidden];
+            double[] dh = new double[hidden];
+            for (int direction = 0; direction < stride + features; direction++) {
+                java.util.Arrays.fill(dIn, 0.0);
+                if (direction >= stride) {
+                    dIn[direction - stride] = 1;
+                }
+                for (int l = 0; l < layers; l++) {
+                    int in = inputs(l);
+                    int base = 2 * l * hidden;
+                    System.arraycopy(dIn, 0, dv, 0, in);
+                    java.util.Arrays.fill(dv, in, in + hidden, 0.0);
+                    if (direction >= base && direction < base + hidden) {
+                        dv[in + direction - base] = 1;
+                    }
+                    java.util.Arrays.fill(dz, 0.0);
+                    Dense.accumulate(dz, 4 * hidden, rows[l], dv, 0, in + hidden);
+                    double[] gates = tp.gates[0][l];
+                    double[] cellBefore = tp.cellBefore[0][l];
+                    double[] tanhC = tp.cellTanh[0][l];
+                    for (int j = 0; j < hidden; j++) {
+                        double i = gates[j];
+                        double f = gates[hidden + j];
+                        double g = gates[2 * hidden + j];
+                        double o = gates[3 * hidden + j];
+                        double dCellBefore = direction == base + hidden + j ? 1 : 0;
+                        double dc = f * (1 - f) * dz[hidden + j] * cellBefore[j] + f * dCellBefore
+                                + i * (1 - i) * dz[j] * g + i * (1 - g * g) * dz[2 * hidden + j];
+                        double tc = tanhC[j];
+                        dh[j] = o * (1 - o) * dz[3 * hidden + j] * tc + o * (1 - tc * tc) * dc;
+                        set(stateJacobian, featureJacobian, stride, direction, base + hidden + j, dc);
+                        set(stateJacobian, featureJacobian, stride, direction, base + j, dh[j]);
+                    }
+                    System.arraycopy(dh, 0, dIn, 0, hidden);
+                }
+            }
+        }
+
+        /** Entry (row, direction) of ∂s'/∂s for a state direction, of ∂s'/∂x for a feature direction. */
+        private void set(double[] stateJacobian, double[] featureJacobian, int stride, int direction, int row,
+                double value) {
+            if (direction < stride) {
+                stateJacobian[row * stride + direction] = value;
+            } else {
+                featureJacobian[row * features + direction - stride] = value;
+            }
+        }
+
+        @Override
+        public double[] readoutWeights() {
+            double[] w = new double[stateSize()];
+            int top = 2 * (layers - 1) * hidden;
+            for (int j = 0; j < hidden; j++) {
+                w[top + j] = scale * readout[j];
+            }
+            return w;
+        }
+
+        @Override
+        public double readoutBias() {
+            return scale * readoutBias;
+        }
+
         private LstmWorkspace checkWorkspace(Workspace workspace) {
             if (!(workspace instanceof LstmWorkspace ws) || ws.owner() != CoordinatewiseLstm.this) {
                 throw new IllegalArgumentException("the workspace was not made by this LSTM's kernel (use "

@@ -73,6 +73,22 @@ public record LogAndSign(double p, boolean clamped) implements Preprocessing {
     }
 
     @Override
+    public void derivative(double g, double[] out) {
+        double expP = Math.exp(p);
+        double a = Math.abs(g);
+        if (clamped) {
+            out[0] = Math.log(a + EPSILON) / p > -1.0 ? Math.signum(g) / (p * (a + EPSILON)) : 0.0;
+            out[1] = Math.abs(expP * g) < 1.0 ? expP : 0.0;
+        } else if (a >= Math.exp(-p)) {
+            out[0] = 1 / (p * g);
+            out[1] = 0;
+        } else {
+            out[0] = 0;
+            out[1] = expP;
+        }
+    }
+
+    @Override
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", TYPE);

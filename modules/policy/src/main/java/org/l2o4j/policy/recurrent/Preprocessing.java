@@ -21,6 +21,13 @@ public sealed interface Preprocessing permits LogAndSign, ScaledGradient {
      */
     void apply(double[] gradient, int from, int to, double[] features);
 
+    /**
+     * ∂features/∂g of one coordinate at gradient {@code g}, into {@code out[0 .. features())} (one-sided where the
+     * map has a kink: the branch {@link #apply} takes at g). The analysis of learned optimizers needs it for the
+     * response to the gradient; training never differentiates through the preprocessing.
+     */
+    void derivative(double g, double[] out);
+
     /** The settings as written into checkpoints and provenance, {@code "type"} first. */
     Map<String, Object> describe();
 }

@@ -76,6 +76,26 @@ public sealed interface RecurrentNet permits CoordinatewiseLstm, ComponentwiseGr
          */
         void backward(Tape tape, int steps, double[][] updateAdjoint, boolean fromInitialState, int from, int to,
                 Workspace workspace, double[] parameterGradient, double[][] featureAdjoint);
+
+        /**
+         * The derivatives of one coordinate's step s' = F(s, x) at the state {@code state} (S = {@link #stateSize()}
+         * entries, not changed) and the features {@code featureValues} (F entries): ∂s'/∂s into {@code stateJacobian}
+         * and ∂s'/∂x into {@code featureJacobian}, both row-major with one row per entry of s' (S × S and S × F). The
+         * analysis of learned optimizers (fixed points, linearized dynamics) is built on it; it follows the recorded
+         * forward step exactly, by forward-mode differentiation.
+         */
+        void linearize(double[] featureValues, double[] state, Workspace workspace, double[] stateJacobian,
+                double[] featureJacobian);
+
+        /**
+         * The readout is linear in the new state: Δθ = readoutWeights · s' + readoutBias, output scale included. The
+         * weights have {@link #stateSize()} entries (zero on state that the readout does not read, such as the
+         * LSTM's cells and lower layers).
+         */
+        double[] readoutWeights();
+
+        /** The constant term of the readout, output scale included. */
+        double readoutBias();
     }
 
     /** The activations of a recorded unroll, owned by one training pass. */

@@ -37,6 +37,11 @@ public record ScaledGradient(double inputScale) implements Preprocessing {
     }
 
     @Override
+    public void derivative(double g, double[] out) {
+        out[0] = inputScale;
+    }
+
+    @Override
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", TYPE);
