@@ -1,0 +1,96 @@
+package org.l2o4j.analysis.dynamics;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+
+/**
+ * Principal components of a cloud of states (the states a test run visited; the fixed points of the S-curve): the
+ * mean, the top unit directions by variance and the variances along them. Signs are fixed so that each component's
+ * largest entry in absolute value is positive, so figures do not flip between runs.
+ *
+ * @param mean       the cloud's mean
+ * @param components unit vectors, by decreasing variance
+ * @param variances  the variance along each (divided by n − 1)
+ * @param total      the total variance (trace of the covariance)
+ */
+public record Pca(double[] mean, double[][] components, double[] variances, double total) {
+
+    /** The top {@code k} components of {@code points} (at least two points of equal length). */
+    public static Pca fit(double[][] points, int k) {
+        int n = points.length;
+        if (n < 2) {
+            throw new IllegalArgumentException("PCA needs at least two points, got " + n);
+        }
+        int s = points[0].length;
+        int top = Math.min(k, s);
+        double[] mean = new double[s];
+        for (double[] p : points) {
+            for (int j = 0; j < s; j++) {
+                mean[j] += p[j] / n;
+            }
+        }
+        double[][] cov = new double[s][s];
+        for (double[] p : points) {
+            for (int i = 0; i < s; i++) {
+                double di = p[i] - mean[i];
+                for (int j = i; j < s; j++) {
+                    cov[i][j] += di * (p[j] - mean[j]);
+                }
+            }
+        }
+        double total = 0;
+        for (int i = 0; i < s; i++) {
+            for (int j = i; j < s; j++) {
+                cov[i][j] /= n - 1;
+                cov[j][i] = cov[i][j];
+            }
+            total += cov[i][i];
+        }
+        RealMatrix m = new Array2DRowRealMatrix(cov, false);
+        EigenDecomposition eigen = new EigenDecomposition(m);
+        double[] values = eigen.getRealEigenvalues();
+        Integer[] order = new Integer[s];
+        for (int i = 0; i < s; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+        double[][] components = new double[top][];
+        double[] variances = new double[top];
+        for (int c = 0; c < top; c++) {
+            double[] v = eigen.getEigenvector(order[c]).toArray();
+            int largest = 0;
+            for (int j = 1; j < s; j++) {
+                if (Math.abs(v[j]) > Math.abs(v[largest])) {
+                    largest = j;
+                }
+            }
+            if (v[largest] < 0) {
+                for (int j = 0; j < s; j++) {
+                    v[j] = -v[j];
+                }
+            }
+            components[c] = v;
+            variances[c] = Math.max(0, values[order[c]]);
+        }
+        return new Pca(mean, components, variances, total);
+    }
+
+    /** Coordinates of {@code point} along the components, relative to the mean. */
+    public double[] project(double[] point) {
+        double[] out = new double[components.length];
+        for (int c = 0; c < components.length; c++) {
+            double sum = 0;
+            for (int j = 0; j < mean.length; j++) {
+                sum += (point[j] - mean[j]) * components[c][j];
+            }
+            out[c] = sum;
+        }
+        return out;
+    }
+
+    /** Fraction of the total variance along component c. */
+    public double explained(int c) {
+        return total > 0 ? variances[c] / total : 0;
+    }
+}
