@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "l2o", mixinStandardHelpOptions = true, version = "L2O4J 0.1.0",
         description = "Learning to optimize, for Java: compare hand-designed and learned optimizers.",
         subcommands = {ListCommand.class, CompareCommand.class, ReproduceCommand.class, TrainCommand.class,
-            EvaluateCommand.class, LearningCurveCommand.class, ExportCommand.class})
+            EvaluateCommand.class, LearningCurveCommand.class, AnalyzeCommand.class, ExportCommand.class})
 public final class L2o {
 
     /** Exit status for bad input. */
