@@ -16,10 +16,13 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.l2o4j.analysis.dynamics.FixedPoints;
 import org.l2o4j.analysis.dynamics.NetworkCell;
+import org.l2o4j.analysis.policy.PolicyAnalysis;
 import org.l2o4j.analysis.report.ComparisonCurves;
 import org.l2o4j.analysis.report.RecurrentAnalysis;
 import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.mdp.FeatureDrivenOptimizer;
+import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.problem.TwiceDifferentiable;
 import org.l2o4j.core.run.AtomicFiles;
@@ -28,6 +31,7 @@ import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.eval.experiment.ExperimentSpec;
 import org.l2o4j.eval.experiment.Progress;
+import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policy.recurrent.RecurrentCheckpoint;
 import org.l2o4j.policy.recurrent.RecurrentLearnedOptimizer;
 
@@ -41,10 +45,11 @@ import picocli.CommandLine.Spec;
  * analysis.md) on the held-out functions of its evaluation experiment, written into the run folder's {@code analysis/}
  * (staged and moved into place when complete, replacing an earlier analysis).
  */
-@Command(name = "analyze", mixinStandardHelpOptions = true, description = "Reverse-engineer a trained recurrent "
-        + "optimizer (Maheswaranathan et al. 2021): test runs, fixed points, linearization and momentum per mode "
-        + "with its replay, update functions, the autonomous learning-rate schedule and the S-curve; numbers and "
-        + "figures in RUN_FOLDER/analysis/.")
+@Command(name = "analyze", mixinStandardHelpOptions = true, description = "Reverse-engineer a trained optimizer "
+        + "(Maheswaranathan et al. 2021): for a recurrent one, test runs, fixed points, linearization and momentum "
+        + "per mode with its replay, update functions, the autonomous learning-rate schedule and the S-curve; for a "
+        + "policy on a history of features (Li & Malik), the effective learning rate along a run, update functions "
+        + "and the response to a constant gradient. Numbers and figures in RUN_FOLDER/analysis/.")
 final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec
@@ -70,9 +75,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "search, taken evenly from the visited states (default: ${DEFAULT-VALUE}, renn's 101 steps x 5)")
     private int starts;
 
-    @Option(names = "--gradient-range", paramLabel = "R", defaultValue = "0.5", description = "update functions on "
-            + "[-R, R] (default: ${DEFAULT-VALUE}, renn's)")
-    private double gradientRange;
+    @Option(names = "--gradient-range", paramLabel = "R", description = "update functions on [-R, R] (default: 0.5, "
+            + "renn's, for a recurrent optimizer; the 99th percentile of the gradients met for a policy)")
+    private Double gradientRangeOption;
 
     @Option(names = "--s-curve-range", paramLabel = "R", description = "constant gradients of the S-curve in [-R, R] "
             + "(default: the gradient range)")
@@ -95,16 +100,19 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        boolean gradientRangeGiven = gradientRangeOption != null;
+        double gradientRange = gradientRangeGiven ? gradientRangeOption : 0.5;
         Trainings.Bound b = Trainings.bind(TrainingFolder.readFile(folder), "the training file of " + folder);
         TrainedOptimizer trained = b.trainer().trainedOptimizer(folder);
-        if (!trained.optimizer().equals(RecurrentLearnedOptimizer.LSTM_NAME)
-                && !trained.optimizer().equals(RecurrentLearnedOptimizer.GRU_NAME)) {
+        boolean recurrent = trained.optimizer().equals(RecurrentLearnedOptimizer.LSTM_NAME)
+                || trained.optimizer().equals(RecurrentLearnedOptimizer.GRU_NAME);
+        if (!recurrent && !trained.optimizer().equals(LearnedPolicyProvider.NAME)) {
             throw new ConfigException(folder + " holds a " + b.header().kind() + " run, whose optimizer ("
-                    + trained.optimizer() + ") has no recurrent state to analyse; analyze takes the runs of "
-                    + "bptt-training (renn-quadratic-gru, l2l-quadratic-lstm, l2l-mnist-lstm)");
+                    + trained.optimizer() + ") is neither a recurrent network nor a policy on a history of "
+                    + "features; analyze takes the runs of bptt-training (renn-quadratic-gru, l2l-quadratic-lstm, ...) "
+                    + "and of the policy trainers (GPS, ES, PES, PPO, MLP-BPTT, CEM, CMA-ES)");
         }
         Path checkpoint = Path.of(String.valueOf(trained.hyperparameters().get("checkpoint")));
-        RecurrentCheckpoint network = RecurrentCheckpoint.load(checkpoint);
         String name = experiment != null ? experiment : b.header().evaluation();
         if (name == null || name.isEmpty()) {
             throw new ConfigException(folder + "'s training file names no 'evaluation'; name the experiment whose "
@@ -133,8 +141,19 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             deleteTree(staging);
             Files.createDirectories(staging);
-            summary = RecurrentAnalysis.run(new NetworkCell(network.kernel()), analysed, settings, label, staging,
-                    progress);
+            if (recurrent) {
+                summary = RecurrentAnalysis.run(new NetworkCell(RecurrentCheckpoint.load(checkpoint).kernel()),
+                        analysed, settings, label, staging, progress);
+            } else {
+                Optimizer policy = Catalog.optimizer(trained.optimizer(), trained.hyperparameters());
+                if (!(policy instanceof FeatureDrivenOptimizer featureDriven)) {
+                    throw new ConfigException(trained.optimizer() + " of " + folder + " is not a rule on features");
+                }
+                PolicyAnalysis.Settings defaults = PolicyAnalysis.Settings.defaults(settings.steps());
+                summary = PolicyAnalysis.run(featureDriven, analysed, new PolicyAnalysis.Settings(problems,
+                        settings.steps(), gradientRangeGiven ? gradientRange : Double.NaN, 101,
+                        defaults.constantGradients()), label, staging, progress);
+            }
             if (comparison != null) {
                 ComparisonCurves.write(ComparisonCurves.read(comparison), evaluation.name()
                         + ": test loss, mean ± std over runs", staging);
@@ -160,7 +179,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                 System.err.println("l2o: could not remove " + staging + ": " + e.getMessage());
             }
         }
-        printSummary(summary, target, spec.commandLine().getOut());
+        if (recurrent) {
+            printSummary(summary, target, spec.commandLine().getOut());
+        } else {
+            printPolicySummary(summary, target, spec.commandLine().getOut());
+        }
         return 0;
     }
 
@@ -209,6 +232,23 @@ final class AnalyzeCommand implements Callable<Integer> {
                 Files.delete(p);
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printPolicySummary(Map<String, Object> summary, Path target, java.io.PrintWriter out) {
+        Map<String, Object> rate = (Map<String, Object>) summary.get("effectiveLearningRate");
+        Map<String, Object> constant = (Map<String, Object>) summary.get("constantGradient");
+        out.printf(java.util.Locale.ROOT, "%s on %s held-out functions, %s steps (features: %s)%n",
+                summary.get("optimizer"), summary.get("testFunctions"), summary.get("steps"),
+                summary.get("featurePreset"));
+        out.printf(java.util.Locale.ROOT, "effective learning rate (median over coordinates): %.4g at the first "
+                + "step, peak %.4g at step %s, %.4g at the last%n", rate.get("medianAtFirstStep"),
+                rate.get("peakMedian"), rate.get("peakStep"), rate.get("medianAtLastStep"));
+        out.printf(java.util.Locale.ROOT, "constant gradient: Spearman(steady rate, c) %.3f%n",
+                constant.get("spearmanSteadyRateVsC"));
+        out.println();
+        out.println("analysis written to " + target);
+        out.flush();
     }
 
     @SuppressWarnings("unchecked")

@@ -22,8 +22,8 @@ import org.l2o4j.policy.recurrent.RecurrentCheckpoint;
 
 /**
  * {@code l2o analyze} on tiny trained runs of renn's GRU and Andrychowicz et al.'s LSTM: every output file and figure
- * written with finite numbers, the trained networks' Jacobians against finite differences, and one-line errors for a
- * folder without a recurrent optimizer and a missing one.
+ * written with finite numbers, the trained networks' Jacobians against finite differences; a tiny Li & Malik policy
+ * (CMA-ES) through the feed-forward analyses; and a one-line error for a missing folder.
  */
 class AnalyzeCommandTest {
 
@@ -91,17 +91,24 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void refusesAFolderWithoutARecurrentOptimizerAndAMissingOne() throws IOException {
+    void analyzesAPolicyAndRefusesAMissingFolder() throws IOException {
         Path run = train("li-malik-logreg-cmaes", "--set", "hiddenUnits=4", "--set", "subspaceDimension=6", "--set",
                 "functionsPerGeneration=4", "--set", "problemSteps=20000", "--set", "checkpoints=1");
-        CliRunner.Result r = CliRunner.run("analyze", run.toString(), "--no-progress");
-        assertEquals(2, r.exitCode());
-        assertTrue(r.err().contains("no recurrent state to analyse"), r.err());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
+        CliRunner.Result r = CliRunner.run("analyze", run.toString(), "--problems", "3", "--steps", "15",
+                "--no-progress");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("effective learning rate"), r.out());
+        Path analysis = run.resolve("analysis");
+        for (String f : List.of("summary.json", "effective-learning-rate.csv", "update-functions.csv",
+                "constant-gradient.csv", "loss-curve.csv")) {
+            assertTrue(Files.size(analysis.resolve(f)) > 0, f);
+        }
+        JsonNode summary = Configs.json().readTree(analysis.resolve("summary.json").toFile());
+        assertTrue(Double.isFinite(summary.at("/effectiveLearningRate/medianAtFirstStep").asDouble(Double.NaN)));
         CliRunner.Result missing = CliRunner.run("analyze", out.resolve("nosuch").toString(), "--no-progress");
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("does not exist"), missing.err());
-        assertFalse(Files.exists(run.resolve("analysis")));
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
     }
 
     /** J_rec and J_inp of a trained network against central differences of its own step. */

@@ -230,7 +230,17 @@ public final class RecurrentAnalysis {
         m.put("sumOfAlphas", alphaSum.getReal());
         m.put("offset", modes.offset());
         List<Line> sets = new ArrayList<>();
-        sets.add(new Line("modes (real parts)", betaRe, alphaRe));
+        double[] otherBetas = new double[n - 1];
+        double[] otherAlphas = new double[n - 1];
+        for (int i = 0, k = 0; i < n; i++) {
+            if (i != dominant) {
+                otherBetas[k] = betaRe[i];
+                otherAlphas[k++] = alphaRe[i];
+            }
+        }
+        if (n > 1) {
+            sets.add(new Line("other modes (real parts)", otherBetas, otherAlphas));
+        }
         sets.add(new Line("dominant mode", new double[] {betaRe[dominant]}, new double[] {alphaRe[dominant]}));
         if (settings.eigenvalueRange() != null) {
             double[] opt = ModeMomentum.optimalHeavyBall(settings.eigenvalueRange()[0], settings.eigenvalueRange()[1]);

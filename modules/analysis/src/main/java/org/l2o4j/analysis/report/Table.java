@@ -6,15 +6,15 @@ import java.util.List;
 import org.l2o4j.core.run.AtomicFiles;
 
 /** A CSV file built row by row; numbers are written with {@link Double#toString}, so they read back exactly. */
-final class Table {
+public final class Table {
 
     private final StringBuilder text = new StringBuilder();
 
-    Table(String... header) {
+    public Table(String... header) {
         text.append(String.join(",", header)).append('\n');
     }
 
-    Table row(Object... cells) {
+    public Table row(Object... cells) {
         for (int k = 0; k < cells.length; k++) {
             if (k > 0) {
                 text.append(',');
@@ -30,7 +30,7 @@ final class Table {
         return this;
     }
 
-    void write(Path file) {
+    public void write(Path file) {
         AtomicFiles.writeString(file, text.toString());
     }
 }
