@@ -1,6 +1,9 @@
 package org.l2o4j.analysis.dynamics;
 
-/** Mean and standard deviation over runs of loss curves (the paper's figures show mean ± std over seeds). */
+/**
+ * Mean and standard deviation over runs of loss curves (the paper's figures show mean ± std over seeds), and the
+ * quantiles the analyses summarize with.
+ */
 public final class Curves {
 
     private Curves() {
@@ -34,5 +37,19 @@ public final class Curves {
             out[t] = Math.sqrt(out[t] / (rows.length - 1));
         }
         return out;
+    }
+
+    /** Quantile q ∈ [0, 1] of sorted values, interpolated linearly between order statistics. */
+    public static double quantile(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int lower = (int) Math.floor(position);
+        int upper = Math.min(sorted.length - 1, lower + 1);
+        return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
+    }
+
+    /** Quantile q of the absolute values of every entry of {@code values}. */
+    public static double absoluteQuantile(double[][] values, double q) {
+        return quantile(java.util.Arrays.stream(values).flatMapToDouble(java.util.Arrays::stream).map(Math::abs)
+                .sorted().toArray(), q);
     }
 }

@@ -77,24 +77,4 @@ public final class UpdateFunctions {
         }
         return out;
     }
-
-    /** Quantile q ∈ [0, 1] of |values| (linear interpolation between order statistics). */
-    public static double absoluteQuantile(double[][] values, double q) {
-        int n = 0;
-        for (double[] row : values) {
-            n += row.length;
-        }
-        double[] all = new double[n];
-        int k = 0;
-        for (double[] row : values) {
-            for (double v : row) {
-                all[k++] = Math.abs(v);
-            }
-        }
-        java.util.Arrays.sort(all);
-        double position = q * (n - 1);
-        int lower = (int) Math.floor(position);
-        int upper = Math.min(n - 1, lower + 1);
-        return all[lower] + (position - lower) * (all[upper] - all[lower]);
-    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
+import org.l2o4j.analysis.dynamics.Curves;
 import org.l2o4j.analysis.report.Table;
 import org.l2o4j.core.mdp.FeatureDrivenOptimizer;
 import org.l2o4j.core.mdp.FeatureLayout;
@@ -165,7 +166,7 @@ public final class PolicyAnalysis {
         }
         summary.put("effectiveLearningRate", rateAlongRun(folder, figures, rates, label));
 
-        double range = Double.isNaN(settings.gradientRange()) ? quantile(met, 0.99) : settings.gradientRange();
+        double range = Double.isNaN(settings.gradientRange()) ? Curves.absoluteQuantile(met, 0.99) : settings.gradientRange();
         if (!(range > 0)) {
             range = 1;
         }
@@ -175,7 +176,7 @@ public final class PolicyAnalysis {
             summary.put("constantGradient", constantGradient(folder, figures, optimizer, problems.get(0), settings,
                     label, task));
         }
-        double[] lm = mean(losses);
+        double[] lm = Curves.mean(losses);
         Table t = new Table("step", "mean_objective");
         for (int s = 0; s < lm.length; s++) {
             t.row(s, lm[s]);
@@ -205,9 +206,9 @@ public final class PolicyAnalysis {
         for (int s = 0; s < steps; s++) {
             double[] sorted = rates[s].clone();
             Arrays.sort(sorted);
-            median[s] = at(sorted, 0.5);
-            lower[s] = at(sorted, 0.25);
-            upper[s] = at(sorted, 0.75);
+            median[s] = Curves.quantile(sorted, 0.5);
+            lower[s] = Curves.quantile(sorted, 0.25);
+            upper[s] = Curves.quantile(sorted, 0.75);
             x[s] = s;
             t.row(s, median[s], lower[s], upper[s], Arrays.stream(sorted).average().orElse(Double.NaN));
         }
@@ -377,27 +378,5 @@ public final class PolicyAnalysis {
             }
         }
         return -1;
-    }
-
-    private static double[] mean(double[][] rows) {
-        double[] out = new double[rows[0].length];
-        for (double[] r : rows) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] += r[i] / rows.length;
-            }
-        }
-        return out;
-    }
-
-    private static double quantile(double[][] values, double q) {
-        double[] all = Arrays.stream(values).flatMapToDouble(Arrays::stream).map(Math::abs).sorted().toArray();
-        return at(all, q);
-    }
-
-    private static double at(double[] sorted, double q) {
-        double position = q * (sorted.length - 1);
-        int lower = (int) Math.floor(position);
-        int upper = Math.min(sorted.length - 1, lower + 1);
-        return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
     }
 }

@@ -361,7 +361,7 @@ public final class RecurrentAnalysis {
         m.put("fractionOfGradientsOutsideRange", (double) outside / total);
         Map<String, Object> linearity = new LinkedHashMap<>();
         for (double q : new double[] {0.5, 0.9, 0.99}) {
-            double g = UpdateFunctions.absoluteQuantile(met, q);
+            double g = Curves.absoluteQuantile(met, q);
             Map<String, Object> at = new LinkedHashMap<>();
             at.put("absGradient", g);
             at.put("linearity", g > 0 ? UpdateFunctions.linearity(cell, h0, g) : 1.0);
