@@ -155,8 +155,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                         defaults.constantGradients()), label, staging, progress);
             }
             if (comparison != null) {
-                ComparisonCurves.write(ComparisonCurves.read(comparison), evaluation.name()
-                        + ": test loss, mean ± std over runs", staging);
+                summary.put("comparison", ComparisonCurves.write(ComparisonCurves.read(comparison),
+                        evaluation.name() + ": test loss, mean ± std over runs", staging));
+                AtomicFiles.writeJson(staging.resolve("summary.json"), summary);
             }
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("runFolder", folder.toAbsolutePath().toString());

@@ -64,8 +64,51 @@ public final class ComparisonCurves {
         return out;
     }
 
-    /** Writes {@code comparison-curves.csv} and the figure {@code comparison-mean-std} (log objective axis). */
-    public static void write(Map<String, double[][]> curves, String title, Path folder) {
+    /**
+     * Writes {@code comparison-curves.csv} and the figure {@code comparison-mean-std} (log objective axis), and the
+     * same for f_t / f_0 per run ({@code comparison-normalized-curves.csv}, {@code comparison-normalized-mean-std}):
+     * renn's meta-loss is the mean over t of that ratio, so the optimizers are also compared on the criterion the
+     * learned one was trained for. Returns per optimizer the mean over runs and steps of f_t / f_0 and of f_t.
+     */
+    public static Map<String, Object> write(Map<String, double[][]> curves, String title, Path folder) {
+        Map<String, double[][]> normalized = new LinkedHashMap<>();
+        curves.forEach((optimizer, rows) -> {
+            double[][] ratios = new double[rows.length][];
+            for (int r = 0; r < rows.length; r++) {
+                ratios[r] = new double[rows[r].length];
+                for (int s = 0; s < rows[r].length; s++) {
+                    ratios[r][s] = rows[r][s] / rows[r][0];
+                }
+            }
+            normalized.put(optimizer, ratios);
+        });
+        Map<String, Object> summary = new LinkedHashMap<>();
+        curves.forEach((optimizer, rows) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("meanObjectiveOverSteps", grandMean(rows));
+            m.put("meanRelativeObjectiveOverSteps", grandMean(normalized.get(optimizer)));
+            summary.put(optimizer, m);
+        });
+        draw(curves, title, folder, "comparison-curves.csv", "comparison-mean-std", Charts.OBJECTIVE);
+        draw(normalized, title.replace("test loss", "test loss / initial loss"), folder,
+                "comparison-normalized-curves.csv", "comparison-normalized-mean-std", "f(x_t) / f(x_0)");
+        return summary;
+    }
+
+    private static double grandMean(double[][] rows) {
+        double sum = 0;
+        long n = 0;
+        for (double[] row : rows) {
+            for (double v : row) {
+                sum += v;
+                n++;
+            }
+        }
+        return sum / n;
+    }
+
+    private static void draw(Map<String, double[][]> curves, String title, Path folder, String csv, String figure,
+            String yLabel) {
         Table t = new Table("optimizer", "step", "mean", "std", "runs");
         List<Band> bands = new ArrayList<>();
         curves.forEach((optimizer, rows) -> {
@@ -84,8 +127,8 @@ public final class ComparisonCurves {
             }
             bands.add(Band.symmetric(optimizer, x, mean, std));
         });
-        t.write(folder.resolve("comparison-curves.csv"));
-        Figures.write(Charts.bands(Labels.of(title, Charts.ITERATION, Charts.OBJECTIVE), bands, Scale.LOG,
-                Palette.of(new ArrayList<>(curves.keySet()))), folder.resolve("figures"), "comparison-mean-std");
+        t.write(folder.resolve(csv));
+        Figures.write(Charts.bands(Labels.of(title, Charts.ITERATION, yLabel), bands, Scale.LOG,
+                Palette.of(new ArrayList<>(curves.keySet()))), folder.resolve("figures"), figure);
     }
 }

@@ -32,7 +32,14 @@ class ComparisonCurvesTest {
         Map<String, double[][]> curves = ComparisonCurves.read(folder);
         assertEquals(List.of("adam", "sgd"), List.copyOf(curves.keySet()));
         assertEquals(3, curves.get("adam").length);
-        ComparisonCurves.write(curves, "t", folder);
+        Map<String, Object> summary = ComparisonCurves.write(curves, "t", folder);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> adam = (Map<String, Object>) summary.get("adam");
+        assertEquals((4 + 2 + 6 + 1 + 8 + 3) / 6.0, (double) adam.get("meanObjectiveOverSteps"), 1e-15);
+        assertEquals((1 + 0.5 + 1 + 1.0 / 6 + 1 + 3.0 / 8) / 6, (double) adam.get("meanRelativeObjectiveOverSteps"),
+                1e-15);
+        List<String> ratios = Files.readAllLines(folder.resolve("comparison-normalized-curves.csv"));
+        assertEquals("adam,0,1.0,0.0,3", ratios.get(1));
         List<String> rows = Files.readAllLines(folder.resolve("comparison-curves.csv"));
         assertEquals("adam,0,6.0,2.0,3", rows.get(1));
         assertEquals("adam,1,2.0,1.0,3", rows.get(2));
