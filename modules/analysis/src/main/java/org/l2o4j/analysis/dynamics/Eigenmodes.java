@@ -19,6 +19,10 @@ import org.apache.commons.math3.linear.RealMatrix;
  * <p>Commons Math's {@link EigenDecomposition} gives the real Schur form's eigenvectors: a complex pair λ ± iμ appears
  * as the block [[λ, μ], [−μ, λ]] of D with real columns v_k, v_{k+1} of V (A V = V D), so r = v_k ± i v_{k+1}; with U =
  * V⁻¹ (rows u_k), the left vectors are l = ½(u_k ∓ i u_{k+1}). V is inverted by LU with partial pivoting.
+ *
+ * <p>The matrix is balanced first, as LAPACK does (Parlett &amp; Reinsch): B = D⁻¹AD with D a diagonal of powers of
+ * two that makes row and column norms alike, which changes no eigenvalue and lets the QR iterations converge on
+ * matrices with entries of very different sizes; then r = D r_B and l = l_B D⁻¹.
  */
 public final class Eigenmodes {
 
@@ -42,12 +46,12 @@ public final class Eigenmodes {
             throw new IllegalArgumentException("a " + n + " × " + n + " matrix has " + n * n + " entries, got "
                     + a.length);
         }
-        RealMatrix m = new Array2DRowRealMatrix(n, n);
+        double[][] b = new double[n][n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                m.setEntry(i, j, a[i * n + j]);
-            }
+            System.arraycopy(a, i * n, b[i], 0, n);
         }
+        double[] scale = balance(b);
+        RealMatrix m = new Array2DRowRealMatrix(b, false);
         EigenDecomposition eigen = new EigenDecomposition(m);
         RealMatrix v = eigen.getV();
         RealMatrix d = eigen.getD();
@@ -79,6 +83,12 @@ public final class Eigenmodes {
             left[k + 1] = half(complex(u.getRow(k), u.getRow(k + 1), 1));
             k++;
         }
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) {
+                right[k][j] = right[k][j].multiply(scale[j]);
+                left[k][j] = left[k][j].divide(scale[j]);
+            }
+        }
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -values[i].abs()));
         Complex[] sortedValues = new Complex[n];
@@ -90,6 +100,54 @@ public final class Eigenmodes {
             sortedLeft[i] = left[order[i]];
         }
         return new Eigenmodes(sortedValues, sortedRight, sortedLeft);
+    }
+
+    /**
+     * Balances {@code b} in place to D⁻¹ b D and returns D's diagonal (Numerical Recipes' {@code balanc}, radix 2, so
+     * that the scaling is exact in floating point).
+     */
+    static double[] balance(double[][] b) {
+        int n = b.length;
+        double[] scale = new double[n];
+        java.util.Arrays.fill(scale, 1.0);
+        boolean done = false;
+        for (int sweep = 0; !done && sweep < 100; sweep++) {
+            done = true;
+            for (int i = 0; i < n; i++) {
+                double c = 0;
+                double r = 0;
+                for (int j = 0; j < n; j++) {
+                    if (j != i) {
+                        c += Math.abs(b[j][i]);
+                        r += Math.abs(b[i][j]);
+                    }
+                }
+                if (c == 0 || r == 0) {
+                    continue;
+                }
+                double g = r / 2;
+                double f = 1;
+                double s = c + r;
+                while (c < g) {
+                    f *= 2;
+                    c *= 4;
+                }
+                g = r * 2;
+                while (c > g) {
+                    f /= 2;
+                    c /= 4;
+                }
+                if ((c + r) / f < 0.95 * s) {
+                    done = false;
+                    scale[i] *= f;
+                    for (int j = 0; j < n; j++) {
+                        b[i][j] /= f;
+                        b[j][i] *= f;
+                    }
+                }
+            }
+        }
+        return scale;
     }
 
     private static Complex[] complex(double[] re, double[] im, int sign) {

@@ -1,8 +1,9 @@
 package org.l2o4j.analysis.dynamics;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
+
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 
 /**
  * Principal components of a cloud of states (the states a test run visited; the fixed points of the S-curve): the
@@ -47,18 +48,16 @@ public record Pca(double[] mean, double[][] components, double[] variances, doub
             }
             total += cov[i][i];
         }
+        // The SVD of the (symmetric, positive semi-definite) covariance: its singular vectors are the eigenvectors,
+        // sorted by decreasing singular value = eigenvalue. Commons Math's symmetric eigen-decomposition fails to
+        // converge on some covariances of recorded LSTM states; the SVD's algorithm does not.
         RealMatrix m = new Array2DRowRealMatrix(cov, false);
-        EigenDecomposition eigen = new EigenDecomposition(m);
-        double[] values = eigen.getRealEigenvalues();
-        Integer[] order = new Integer[s];
-        for (int i = 0; i < s; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+        SingularValueDecomposition svd = new SingularValueDecomposition(m);
+        double[] values = svd.getSingularValues();
         double[][] components = new double[top][];
         double[] variances = new double[top];
         for (int c = 0; c < top; c++) {
-            double[] v = eigen.getEigenvector(order[c]).toArray();
+            double[] v = svd.getU().getColumn(c);
             int largest = 0;
             for (int j = 1; j < s; j++) {
                 if (Math.abs(v[j]) > Math.abs(v[largest])) {
@@ -71,7 +70,7 @@ public record Pca(double[] mean, double[][] components, double[] variances, doub
                 }
             }
             components[c] = v;
-            variances[c] = Math.max(0, values[order[c]]);
+            variances[c] = values[c];
         }
         return new Pca(mean, components, variances, total);
     }
