@@ -33,8 +33,15 @@ public final class SCurve {
 
     /** q above which a continuation step is retried with the Adam search. */
     private static final double STALLED = 1e-16;
+    /** q at most which a point counts as a fixed point in {@link #adaptation} and {@link #converged}. */
+    public static final double FOUND = 1e-12;
 
     private SCurve() {
+    }
+
+    /** How many of the points are fixed points (q ≤ {@value #FOUND}). */
+    public static long converged(List<Point> points) {
+        return points.stream().filter(p -> p.speed() <= FOUND).count();
     }
 
     /**
@@ -67,10 +74,12 @@ public final class SCurve {
 
     /**
      * Spearman's rank correlation between |g| and the steady-state rate on the arm of the given sign (points with
-     * g ≠ 0): −1 when the rate falls strictly as |g| grows (RMSProp-like adaptation), 0 for none.
+     * g ≠ 0 that are fixed points, q ≤ {@value #FOUND}): −1 when the rate falls strictly as |g| grows (RMSProp-like
+     * adaptation), 0 for none.
      */
     public static double adaptation(List<Point> points, int sign) {
-        List<Point> arm = points.stream().filter(p -> sign < 0 ? p.input() < 0 : p.input() > 0).toList();
+        List<Point> arm = points.stream().filter(p -> p.speed() <= FOUND)
+                .filter(p -> sign < 0 ? p.input() < 0 : p.input() > 0).toList();
         if (arm.size() < 3) {
             return Double.NaN;
         }

@@ -426,6 +426,7 @@ public final class RecurrentAnalysis {
                 Palette.of("steady state −Δx*/g", "local −∂Δx/∂g")), figures, "s-curve-rates");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("points", points.size());
+        m.put("fixedPointsFound", SCurve.converged(points));
         m.put("largestSpeed", worstSpeed);
         m.put("spearmanRateVsAbsGradientPositiveArm", SCurve.adaptation(points, 1));
         m.put("spearmanRateVsAbsGradientNegativeArm", SCurve.adaptation(points, -1));
