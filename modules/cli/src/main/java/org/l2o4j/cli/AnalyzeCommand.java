@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
  * analysis.md) on the held-out functions of its evaluation experiment, written into the run folder's {@code analysis/}
  * (staged and moved into place when complete, replacing an earlier analysis).
  */
-@Command(name = "analyze", mixinStandardHelpOptions = true, description = "Reverse-engineer a trained optimizer "
+@Command(name = "analyze", description = "Reverse-engineer a trained optimizer "
         + "(Maheswaranathan et al. 2021): for a recurrent one, test runs, fixed points, linearization and momentum "
         + "per mode with its replay, update functions, the autonomous learning-rate schedule and the S-curve; for a "
         + "policy on a history of features (Li & Malik), the effective learning rate along a run, update functions "

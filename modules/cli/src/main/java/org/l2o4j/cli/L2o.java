@@ -8,13 +8,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code l2o} command: compare, reproduce, train, evaluate and export. Bad input (an unknown family, a malformed experiment file,
+ * The {@code l2o} command: compare, reproduce, train, evaluate, analyze and export; {@code l2o help COMMAND} and
+ * {@code l2o COMMAND --help} describe each. Bad input (an unknown family, a malformed experiment file,
  * an unwritable folder) ends with one line naming the problem and exit status 2, never a stack trace.
  */
 @Command(name = "l2o", mixinStandardHelpOptions = true, version = "L2O4J 0.1.0",
         description = "Learning to optimize, for Java: compare hand-designed and learned optimizers.",
         subcommands = {ListCommand.class, CompareCommand.class, ReproduceCommand.class, TrainCommand.class,
-            EvaluateCommand.class, LearningCurveCommand.class, AnalyzeCommand.class, ExportCommand.class})
+            EvaluateCommand.class, LearningCurveCommand.class, AnalyzeCommand.class, ExportCommand.class,
+            CommandLine.HelpCommand.class})
 public final class L2o {
 
     /** Exit status for bad input. */
@@ -31,6 +33,8 @@ public final class L2o {
     /** The configured command line (tests call {@code execute} on it without exiting the JVM). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new L2o());
+        // Every command answers --help (and -h) before checking its own options, so help never fails on them.
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // Only user mistakes are reported as one line; anything else is a bug and keeps its stack trace.
             if (e instanceof ConfigException || e instanceof UncheckedIOException) {
