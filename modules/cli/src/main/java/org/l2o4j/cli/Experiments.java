@@ -57,7 +57,10 @@ final class Experiments {
         try {
             return SCALARS.readValue(text, Object.class);
         } catch (java.io.IOException e) {
-            throw new ConfigException("the value of '" + key + "' is not valid YAML: " + text, e);
+            if (Configs.nonFinite("'" + text.strip() + "'") != null) {
+                throw new ConfigException("--set " + key + "=" + text + ": the value must be a finite number", e);
+            }
+            throw new ConfigException("--set " + key + "=" + text + ": the value is not valid YAML", e);
         }
     }
 
@@ -67,9 +70,28 @@ final class Experiments {
         try {
             return ExperimentSpec.fromMap(raw, "experiment file " + file);
         } catch (IllegalArgumentException e) {
-            throw e instanceof ConfigException c ? c : new ConfigException("experiment file " + file + ": "
-                    + e.getMessage(), e);
+            throw blameOverride(e instanceof ConfigException c ? c : new ConfigException("experiment file " + file
+                    + ": " + e.getMessage(), e), overrides);
         }
+    }
+
+    /**
+     * An error about a key that a {@code --set} gave is that option's fault, not the file's: it is reported as
+     * {@code --set key=value: ...}.
+     */
+    static ConfigException blameOverride(ConfigException e, List<String> overrides) {
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            String key = eq > 0 ? o.substring(0, eq).strip() : o;
+            if (e.getMessage().contains("'" + key + "'")) {
+                String message = e.getMessage();
+                int colon = message.indexOf(": ");
+                String detail = message.startsWith("unknown key") || colon < 0 ? message
+                        : message.substring(colon + 2);
+                return new ConfigException("--set " + o + ": " + detail, e);
+            }
+        }
+        return e;
     }
 
     /** The parsed file with top-level overrides applied. */

@@ -68,13 +68,18 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             Path file = Experiments.locate(source.experiment);
             raw = Experiments.readRaw(file, run.overrides(overrides));
-            where = "experiment file " + file;
+            where = "training file " + file;
             if (!Trainings.isTraining(raw)) {
                 throw new ConfigException("'" + source.experiment + "' is a comparison experiment, not a training "
                         + "run; run it with 'l2o reproduce " + source.experiment + "'");
             }
         }
-        Trainings.Bound b = Trainings.bind(raw, where);
+        Trainings.Bound b;
+        try {
+            b = Trainings.bind(raw, where);
+        } catch (ConfigException e) {
+            throw Experiments.blameOverride(e, run.overrides(overrides));
+        }
         Provenance session = Provenance.capture(b.header().name(), b.header().seed(), "l2o " + String.join(" ",
                 spec.commandLine().getParseResult().originalArgs()));
         long started = System.nanoTime();

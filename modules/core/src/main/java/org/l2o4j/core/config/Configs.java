@@ -92,7 +92,40 @@ public final class Configs {
         if (cause instanceof ValueInstantiationException vie && vie.getCause() != null) {
             return vie.getCause().getMessage();
         }
+        if (cause instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mie
+                && !mie.getPath().isEmpty()) {
+            StringBuilder key = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : mie.getPath()) {
+                key.append(r.getFieldName() != null ? (key.length() > 0 ? "." : "") + r.getFieldName()
+                        : "[" + r.getIndex() + "]");
+            }
+            Class<?> type = mie.getTargetType();
+            String wanted = type == null ? "another type" : switch (type.getSimpleName()) {
+                case "int", "Integer", "long", "Long" -> "a whole number";
+                case "double", "Double", "float", "Float" -> "a number";
+                case "boolean", "Boolean" -> "true or false";
+                case "String" -> "a string";
+                case "List" -> "a list";
+                case "Map", "LinkedHashMap" -> "a map";
+                default -> "a " + type.getSimpleName();
+            };
+            Object value = valueAt(mie);
+            return "'" + key + "' must be " + wanted + (value == null ? "" : ", got " + value);
+        }
         return cause instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : cause.getMessage();
+    }
+
+    /** The offending input of a binding error, quoted, when Jackson kept it (e.g. "lots"). */
+    private static Object valueAt(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        String message = e.getOriginalMessage();
+        int start = message.indexOf("value (\"");
+        if (start >= 0) {
+            int end = message.indexOf("\")", start);
+            if (end > start) {
+                return message.substring(start + 7, end + 1);
+            }
+        }
+        return null;
     }
 
     /**
@@ -137,11 +170,26 @@ public final class Configs {
         } catch (NoSuchFileException e) {
             throw new ConfigException("file not found: " + file, e);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("malformed file " + file + ": " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""), e);
+            String line = e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "";
+            String nonFinite = nonFinite(e.getOriginalMessage());
+            if (nonFinite != null) {
+                throw new ConfigException(file + line + ": " + nonFinite + " is not a finite number; every number "
+                        + "L2O4J reads must be finite", e);
+            }
+            throw new ConfigException("malformed file " + file + ": " + e.getOriginalMessage() + line, e);
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * YAML's spellings of infinity and NaN (.inf, -.Inf, .NaN, ...), which Jackson reports as a malformed number, found
+     * in such a message; null if it is about something else.
+     */
+    public static String nonFinite(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([-+]?\\.(?i:inf|nan))'").matcher(
+                message == null ? "" : message);
+        return m.find() ? m.group(1) : null;
     }
 
     /** A record as YAML text (for the resolved config written next to results). */

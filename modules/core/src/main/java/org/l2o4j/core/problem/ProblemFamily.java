@@ -34,8 +34,8 @@ public interface ProblemFamily {
                 return s;
             }
         }
-        throw new IllegalArgumentException("family '" + name() + "' has no split '" + splitName + "'; its splits are "
-                + splits().stream().map(Split::name).toList());
+        throw new org.l2o4j.core.config.ConfigException("family '" + name() + "' has no split '" + splitName
+                + "'; its splits are " + splits().stream().map(Split::name).toList());
     }
 
     /** All functions of a split, in index order. */

@@ -23,11 +23,14 @@ public final class RunFolder implements AutoCloseable {
 
     private final Path staging;
     private final Path target;
+    /** Whether {@link #create} made {@code <root>/<experiment>/}, which an uncommitted run then removes if empty. */
+    private final boolean createdParent;
     private boolean committed;
 
-    private RunFolder(Path staging, Path target) {
+    private RunFolder(Path staging, Path target, boolean createdParent) {
         this.staging = staging;
         this.target = target;
+        this.createdParent = createdParent;
     }
 
     /**
@@ -39,6 +42,7 @@ public final class RunFolder implements AutoCloseable {
         Path parent = root.resolve(experiment);
         String stamp = LocalDateTime.now().format(STAMP);
         try {
+            boolean created = !Files.isDirectory(parent);
             Files.createDirectories(parent);
             if (!Files.isWritable(parent)) {
                 throw new IOException("not writable");
@@ -52,7 +56,7 @@ public final class RunFolder implements AutoCloseable {
                 }
                 try {
                     Files.createDirectory(staging);
-                    return new RunFolder(staging, target);
+                    return new RunFolder(staging, target, created);
                 } catch (FileAlreadyExistsException e) {
                     // Another run took this name in the same second; try the next suffix.
                 }
@@ -104,15 +108,30 @@ public final class RunFolder implements AutoCloseable {
         return target;
     }
 
-    /** Deletes the staging folder if the run was never committed. */
+    /**
+     * Deletes the staging folder if the run was never committed, and the experiment's folder too if this run created
+     * it and it is empty: a command that fails on its input leaves nothing behind.
+     */
     @Override
     public void close() {
-        if (committed || !Files.exists(staging)) {
+        if (committed) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(staging)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+        try {
+            if (Files.exists(staging)) {
+                try (Stream<Path> walk = Files.walk(staging)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+            Path parent = staging.getParent();
+            if (createdParent) {
+                try (Stream<Path> left = Files.list(parent)) {
+                    if (left.findAny().isEmpty()) {
+                        Files.deleteIfExists(parent);
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the unfinished run folder " + staging, e);
