@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.mdp.FeatureDrivenOptimizer;
+import org.l2o4j.core.optimizer.Optimizer;
+import org.l2o4j.core.problem.ProblemFamily;
 import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.eval.experiment.ExperimentSpec;
 import org.l2o4j.eval.experiment.OptimizerSpec;
 import org.l2o4j.policy.LearnedPolicyProvider;
+import org.l2o4j.policy.PolicyStepRule;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,6 +79,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         List<String> all = run.overrides(overrides);
         ExperimentSpec base = Experiments.read(Experiments.locate(name), all);
+        checkDimension(learned, base);
         List<OptimizerSpec> competitors = new ArrayList<>();
         competitors.add(learned);
         competitors.addAll(base.optimizers());
@@ -82,5 +88,25 @@ final class EvaluateCommand implements Callable<Integer> {
                 base.tuneSteps(), base.criterion(), base.evaluateSteps(), base.restarts(), base.threads(),
                 base.examples(), competitors);
         return Runs.execute(withPolicy, run, spec.commandLine());
+    }
+
+    /**
+     * A policy on a history of features acts on problems of one dimension, its output's; a comparison of another
+     * family would fail in the first step, deep inside the run, so it is refused here in the user's terms.
+     */
+    private void checkDimension(OptimizerSpec learned, ExperimentSpec experiment) {
+        Optimizer optimizer = Catalog.optimizer(learned.name(), learned.hyperparameters());
+        if (!(optimizer instanceof FeatureDrivenOptimizer driven) || !(driven.rule() instanceof PolicyStepRule rule)) {
+            return;
+        }
+        int trained = rule.policy().outputDimension();
+        ProblemFamily family = Catalog.family(experiment.family(), experiment.familyConfig());
+        int dimension = family.sample(experiment.seed()).dimension();
+        if (dimension != trained) {
+            throw new ConfigException("the policy of " + policy + " was trained for problems of dimension " + trained
+                    + ", but experiment '" + experiment.name() + "' compares on family '" + experiment.family()
+                    + "' of dimension " + dimension + "; evaluate it with an experiment of the family it was trained on"
+                    + " (by default its training file's 'evaluation')");
+        }
     }
 }

@@ -88,6 +88,29 @@ class BadInputEdgesTest {
     }
 
     @Test
+    void aPolicyEvaluatedOnAnotherDimensionIsRefusedInOneLine() throws IOException {
+        CliRunner.Result t = CliRunner.run("train", "li-malik-logreg-cmaes", "--set", "hiddenUnits=4", "--set",
+                "subspaceDimension=6", "--set", "functionsPerGeneration=4", "--set", "problemSteps=20000", "--set",
+                "checkpoints=1", "--out", dir.resolve("train").toString(), "--no-progress");
+        assertEquals(0, t.exitCode(), t.err());
+        Path run;
+        try (Stream<Path> s = Files.list(dir.resolve("train").resolve("li-malik-logreg-cmaes"))) {
+            run = s.toList().get(0);
+        }
+        Path out = dir.resolve("runs");
+        CliRunner.Result r = CliRunner.run("evaluate", "--policy", run.toString(), "--experiment",
+                "l2l-quadratic-baselines", "--out", out.toString(), "--no-progress");
+        oneLine(r);
+        assertTrue(r.err().contains("trained for problems of dimension 4") && r.err().contains("dimension 10"),
+                r.err());
+        assertTrue(empty(out));
+        CliRunner.Result notATraining = CliRunner.run("evaluate", "--policy", dir.toString(), "--no-progress");
+        oneLine(notATraining);
+        assertTrue(notATraining.err().contains("is not a training run folder")
+                && notATraining.err().contains("'l2o train' wrote"), notATraining.err());
+    }
+
+    @Test
     void aCommandThatFailsOnItsInputLeavesNoFolder() throws IOException {
         Path out = dir.resolve("runs");
         Path f = dir.resolve("t3.yaml");

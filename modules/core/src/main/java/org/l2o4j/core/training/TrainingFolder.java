@@ -238,7 +238,8 @@ public final class TrainingFolder implements AutoCloseable {
         Path file = folder.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(folder + " is not a training run folder: it has no " + FILE
-                    + (Files.isDirectory(folder) ? "" : " (the folder does not exist)"));
+                    + (Files.isDirectory(folder) ? "" : " (the folder does not exist)") + "; give a folder that "
+                    + "'l2o train' wrote, runs/<name>/<time>");
         }
         return Configs.readYaml(file);
     }
