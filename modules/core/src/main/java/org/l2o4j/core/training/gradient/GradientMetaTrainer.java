@@ -246,9 +246,11 @@ public final class GradientMetaTrainer implements MetaTrainer {
         if (folder != null) {
             folder.log(r.csv());
         }
-        listener.progressed(r.epoch(), r.validated() ? String.format(Locale.ROOT, "epoch %d: training loss %.5g, "
-                + "validation %s %.5g (%d diverged)%s, %.1f s", r.epoch(), r.trainingLoss(), validation.criterion(),
-                r.validationScore(), r.validationDiverged(), r.best() ? ", best so far" : "", r.wallSeconds()) : "");
+        String training = r.epoch() == 0 ? "before training" : String.format(Locale.ROOT, "training loss %.5g",
+                r.trainingLoss());
+        listener.progressed(r.epoch(), r.validated() ? String.format(Locale.ROOT, "epoch %d: %s, validation %s %.5g "
+                + "(%d diverged)%s, %.1f s", r.epoch(), training, validation.criterion(), r.validationScore(),
+                r.validationDiverged(), r.best() ? ", best so far" : "", r.wallSeconds()) : "");
     }
 
     private record EpochStats(double meanLoss, double finalObjective, double meanGradientNorm, long problemSteps) {
