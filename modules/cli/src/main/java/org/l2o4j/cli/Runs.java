@@ -30,6 +30,8 @@ final class Runs {
         Path done;
         ExperimentOutcome outcome;
         try (RunFolder run = RunFolder.create(options.out, spec.name())) {
+            out.printf("writing %s%n", quoted(run.target().toAbsolutePath()));
+            out.flush();
             run.writeJson("provenance.json", Provenance.capture(spec.name(), spec.seed(),
                     "l2o " + String.join(" ", cl.getParseResult().originalArgs())));
             Progress progress = options.noProgress ? Progress.NONE : new ProgressBars(System.err);
@@ -38,7 +40,7 @@ final class Runs {
         }
         double seconds = (System.nanoTime() - started) * 1e-9;
         printTable(out, outcome);
-        out.printf("%nrun folder: %s (%.1f s)%n", done.toAbsolutePath(), seconds);
+        out.printf("%nrun folder: %s (%.1f s)%n", quoted(done.toAbsolutePath()), seconds);
         out.flush();
         return 0;
     }
@@ -47,17 +49,29 @@ final class Runs {
         int steps = o.spec().evaluateSteps();
         out.printf("%n%s: %s, %d test functions x %d restarts, %d iterations%n", o.spec().name(), o.spec().family(),
                 o.testProblems().size(), o.spec().restarts(), steps);
-        out.printf("%-22s %-34s %12s %12s %10s %6s %9s %9s%n", "optimizer", "tuned on training functions",
-                "final mean", "final median", "margin", "win", "diverged", "us/step");
         List<OptimizerSummary> s = o.summaries();
+        int width = "tuned on training functions".length();
+        for (TuningRecord t : o.tuning()) {
+            width = Math.max(width, settings(t.chosen()).length());
+        }
+        String row = "%-22s %-" + width + "s %12s %12s %10s %6s %9s %9s%n";
+        out.printf(row, "optimizer", "tuned on training functions", "final mean", "final median", "margin", "win",
+                "diverged", "us/step");
         for (int a = 0; a < s.size(); a++) {
             OptimizerSummary x = s.get(a);
             TuningRecord t = o.tuning().get(a);
             Timing time = o.timings().get(a);
-            out.printf("%-22s %-34s %12.5g %12.5g %10.3g %5.0f%% %4d/%-4d %9.2f%n", x.label(),
+            out.printf("%-22s %-" + width + "s %12.5g %12.5g %10.3g %5.0f%% %4d/%-4d %9.2f%n", x.label(),
                     settings(t.chosen()), x.finalObjective().estimate(),
                     x.finalMedian().estimate(), x.margin().estimate()[steps], 100 * x.winRate()[steps], x.diverged(),
                     x.runs(), time.secondsPerStep() * 1e6);
+        }
+        for (TuningRecord t : o.tuning()) {
+            t.chosen().forEach((k, v) -> {
+                if (v instanceof String text && text.contains("/")) {
+                    out.printf("%s's %s: %s%n", t.label(), k, quoted(Path.of(text)));
+                }
+            });
         }
         for (TuningRecord t : o.tuning()) {
             if (!t.atGridEdge().isEmpty()) {
@@ -67,7 +81,24 @@ final class Runs {
         }
     }
 
-    /** Grid values as "key=value ...", numbers in short form. */
+    /**
+     * A path as it can be pasted into a shell: in single quotes (a quote inside written as '\\'') when it holds anything but
+     * letters, digits and {@code / . _ - + , : @ =}.
+     */
+    static String quoted(Path path) {
+        String text = path.toString();
+        return text.matches("[A-Za-z0-9/._\\-+,:@=]+") ? text : "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    private static String shortPath(Path path) {
+        int n = path.getNameCount();
+        return n <= 2 ? path.toString() : "…/" + path.subpath(n - 2, n);
+    }
+
+    /**
+     * Grid values as "key=value ...", numbers in short form; a path (a trained optimizer's checkpoint) by its last two
+     * names, its whole form printed under the table.
+     */
     private static String settings(Map<String, Object> chosen) {
         if (chosen.isEmpty()) {
             return "(nothing to tune)";
@@ -75,7 +106,7 @@ final class Runs {
         StringBuilder b = new StringBuilder();
         chosen.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=')
                 .append(v instanceof Double d ? String.format(Locale.ROOT, "%.3g", d).replaceAll("\\.?0+(e|$)", "$1")
-                        : v));
+                        : v instanceof String text && text.contains("/") ? shortPath(Path.of(text)) : v));
         return b.toString();
     }
 }

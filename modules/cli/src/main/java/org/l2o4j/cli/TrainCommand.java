@@ -105,7 +105,8 @@ final class TrainCommand implements Callable<Integer> {
             listener.close();
             Path path = folder.path();
             out.printf("%nrun folder: %s%ncompare it with the baselines: l2o evaluate --policy %s%s%n",
-                    path.toAbsolutePath(), path, b.header().evaluation().isEmpty() ? " --experiment EXPERIMENT" : "");
+                    Runs.quoted(path.toAbsolutePath()), Runs.quoted(path),
+                    b.header().evaluation().isEmpty() ? " --experiment EXPERIMENT" : "");
             out.flush();
         }
         return 0;
