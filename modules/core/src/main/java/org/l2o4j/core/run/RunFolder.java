@@ -15,22 +15,30 @@ import org.l2o4j.core.config.Configs;
 /**
  * A run's output folder, {@code <root>/<experiment>/<timestamp>/}, built under a hidden {@code .<timestamp>.partial}
  * name and renamed into place by {@link #commit()} only when everything is written. A run that fails or is
- * interrupted leaves no folder that looks finished: {@link #close()} removes an uncommitted one.
+ * interrupted leaves no folder that looks finished: {@link #close()} removes an uncommitted one, a shutdown hook removes
+ * it when the JVM is stopped (Ctrl-C, kill), and the staging folder of a process that died without running its hooks
+ * (kill -9) is removed by the next run of the same experiment, which finds the dead process's id in its
+ * {@value #OWNER} file.
  */
 public final class RunFolder implements AutoCloseable {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** The file in a staging folder that names the process writing it. */
+    public static final String OWNER = ".owner-pid";
 
     private final Path staging;
     private final Path target;
     /** Whether {@link #create} made {@code <root>/<experiment>/}, which an uncommitted run then removes if empty. */
     private final boolean createdParent;
+    private final Thread cleanup;
     private boolean committed;
 
     private RunFolder(Path staging, Path target, boolean createdParent) {
         this.staging = staging;
         this.target = target;
         this.createdParent = createdParent;
+        this.cleanup = new Thread(this::removeStaging, "l2o-run-folder-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
     /**
@@ -44,6 +52,7 @@ public final class RunFolder implements AutoCloseable {
         try {
             boolean created = !Files.isDirectory(parent);
             Files.createDirectories(parent);
+            removeAbandoned(parent);
             if (!Files.isWritable(parent)) {
                 throw new IOException("not writable");
             }
@@ -56,6 +65,7 @@ public final class RunFolder implements AutoCloseable {
                 }
                 try {
                     Files.createDirectory(staging);
+                    Files.writeString(staging.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
                     return new RunFolder(staging, target, created);
                 } catch (FileAlreadyExistsException e) {
                     // Another run took this name in the same second; try the next suffix.
@@ -92,14 +102,49 @@ public final class RunFolder implements AutoCloseable {
         writeString(relative, Configs.toJson(value));
     }
 
+    /**
+     * Removes the staging folders in {@code parent} whose owner process is gone: runs killed without a chance to clean
+     * up. A folder without an owner file, or whose owner lives, is left alone.
+     */
+    static void removeAbandoned(Path parent) throws IOException {
+        try (Stream<Path> entries = Files.list(parent)) {
+            for (Path p : entries.filter(e -> e.getFileName().toString().endsWith(".partial")).toList()) {
+                Path owner = p.resolve(OWNER);
+                if (!Files.isRegularFile(owner)) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(Files.readString(owner).strip());
+                } catch (NumberFormatException | IOException e) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                deleteTree(p);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** Moves the finished run to its final name and returns it. */
     public Path commit() {
         try {
+            Files.deleteIfExists(staging.resolve(OWNER));
             AtomicFiles.move(staging, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + staging + " to " + target, e);
         }
         committed = true;
+        removeHook();
         return target;
     }
 
@@ -117,16 +162,28 @@ public final class RunFolder implements AutoCloseable {
         if (committed) {
             return;
         }
+        removeHook();
+        removeStaging();
+    }
+
+    private void removeHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down and the hook is running or has run: nothing to remove.
+        }
+    }
+
+    private void removeStaging() {
+        if (committed) {
+            return;
+        }
         try {
             if (Files.exists(staging)) {
-                try (Stream<Path> walk = Files.walk(staging)) {
-                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                deleteTree(staging);
             }
             Path parent = staging.getParent();
-            if (createdParent) {
+            if (createdParent && Files.isDirectory(parent)) {
                 try (Stream<Path> left = Files.list(parent)) {
                     if (left.findAny().isEmpty()) {
                         Files.deleteIfExists(parent);
