@@ -13,12 +13,13 @@ import java.util.List;
  *
  * <p>Ties: algorithms that converge to the same optimum end up within a few ulps of each other, and which of them is
  * lower then depends on rounding alone (a vectorized kernel or another summation order flips it). {@link #winRate}
- * therefore counts A as a winner when f_A(t) is within {@link #TIE_TOLERANCE} (relative) of the best competitor, so
- * every algorithm in such a tie wins; the margin itself is reported exactly.
+ * therefore counts A as a winner when f_A(t) ≤ best + {@link #TIE_TOLERANCE} · max(1, |best|), a slack that is relative
+ * to the best competitor's value above |best| = 1 and absolute (1e-12) below it, so that values near 0 still tie; every
+ * algorithm in such a tie wins; the margin itself is reported exactly.
  */
 public final class Margins {
 
-    /** Relative difference below which two objective values are a tie for {@link #winRate}. */
+    /** Tie slack of {@link #winRate}: ties within TIE_TOLERANCE · max(1, |best|) (absolute below |best| = 1). */
     public static final double TIE_TOLERANCE = 1e-12;
 
     private Margins() {

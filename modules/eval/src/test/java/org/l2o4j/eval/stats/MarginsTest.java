@@ -44,4 +44,14 @@ class MarginsTest {
         assertArrayEquals(new double[] {0.5}, Margins.winRate(List.of(a, b), 1), 0.0,
                 "b ties on run 0 (a few ulps) but loses run 1 by 1e-9");
     }
+
+    /** The slack is 1e-12 · max(1, |best|): absolute below |best| = 1, relative above, as the docs say. */
+    @Test
+    void tieSlackIsAbsoluteBelowOneAndRelativeAbove() {
+        double[][] best = {{1e-3}, {1e6}};
+        double[][] within = {{1e-3 + 0.9e-12}, {1e6 + 0.9e-6}};
+        double[][] beyond = {{1e-3 + 1.1e-12}, {1e6 + 1.1e-6}};
+        assertArrayEquals(new double[] {1.0}, Margins.winRate(List.of(within, best), 0), 0.0);
+        assertArrayEquals(new double[] {0.0}, Margins.winRate(List.of(beyond, best), 0), 0.0);
+    }
 }
