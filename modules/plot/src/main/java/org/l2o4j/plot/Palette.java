@@ -7,20 +7,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One colour per label (usually per optimizer), the same in every figure of a run.
+ * One colour per label (usually per optimizer), the same in every figure of a run, and for the registered optimizers
+ * the same in every run.
  *
- * <p>Colours are assigned by position in the list the palette is built from, never by hashing a name, so a run that
- * builds its palette from its configured optimizers, in configuration order, colours Adam the same in the loss
- * plot, the margin plot and the contour, even when a figure shows only some of the optimizers. The first ten colours
- * are the Tableau 10 set (distinct for most forms of colour blindness, readable in grey print); further labels
- * cycle through them again, one shade darker per round.
+ * <p>The registered optimizers' names ({@code gradient-descent}, {@code momentum}, {@code adam}, ...) have fixed
+ * colours ({@link #STANDARD}), so gradient descent is the same blue in {@code reproduce} and in {@code evaluate},
+ * whatever else a figure shows. Any other label (a learned optimizer's, a custom one) takes a colour by its position
+ * among the palette's other labels, never by hashing, from the colours no registered name uses, so a run that builds
+ * its palette in configuration order colours it the same in every figure. Colours are the Tableau 20 set (distinct
+ * for most forms of colour blindness); free labels beyond the free colours cycle again, one shade darker per round.
  */
 public final class Palette {
 
+    /** The colours of labels that are not registered optimizer names, in order of position. */
     private static final Color[] BASE = {
         new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2), new Color(0x59A14F),
-        new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0xBAB0AC),
+        new Color(0xB07AA1),
     };
+
+    /** The fixed colours of the registered optimizers (the rest of Tableau 20, none of which is in {@link #BASE}). */
+    public static final Map<String, Color> STANDARD = Map.ofEntries(
+            Map.entry("gradient-descent", new Color(0xA0CBE8)),
+            Map.entry("momentum", new Color(0xFFBE7D)),
+            Map.entry("nesterov", new Color(0x8CD17D)),
+            Map.entry("rmsprop", new Color(0xEDC948)),
+            Map.entry("adam", new Color(0xFF9DA7)),
+            Map.entry("adagrad", new Color(0x9C755F)),
+            Map.entry("lbfgs", new Color(0x79706E)),
+            Map.entry("conjugate-gradient", new Color(0xD37295)),
+            Map.entry("conjugate-gradient-ls", new Color(0xFABFD2)),
+            Map.entry("newton", new Color(0xB6992D)),
+            Map.entry("predicted-step-descent", new Color(0x499894)),
+            Map.entry("lstm-optimizer", new Color(0x86BCB6)),
+            Map.entry("gru-optimizer", new Color(0xF1CE63)),
+            Map.entry("dqn-step-control", new Color(0xD4A6C8)));
 
     private final Map<String, Color> colours;
 
@@ -31,13 +51,15 @@ public final class Palette {
     /** A palette for these labels, coloured in this order; labels must be distinct and non-blank. */
     public static Palette of(List<String> labels) {
         Map<String, Color> colours = new LinkedHashMap<>();
+        int free = 0;
         for (String label : labels) {
             Inputs.label("palette", label);
             if (colours.containsKey(label)) {
                 throw new IllegalArgumentException("palette label '" + label + "' appears twice in " + labels
                         + "; each label gets one colour");
             }
-            colours.put(label, colourAt(colours.size()));
+            Color standard = STANDARD.get(label);
+            colours.put(label, standard != null ? standard : colourAt(free++));
         }
         return new Palette(colours);
     }

@@ -58,4 +58,18 @@ class PaletteTest {
         assertThrows(IllegalArgumentException.class, () -> Palette.of("Adam", "Adam"));
         assertThrows(IllegalArgumentException.class, () -> Palette.of("Adam", " "));
     }
+
+    /** A registered optimizer keeps its colour wherever it appears and whatever else is drawn (issue 12). */
+    @Test
+    void registeredOptimizersHaveOneColourInEveryRun() {
+        Palette reproduce = Palette.of("gradient-descent", "momentum", "lbfgs");
+        Palette evaluate = Palette.of("learned-policy", "gradient-descent", "momentum", "lbfgs");
+        for (String name : List.of("gradient-descent", "momentum", "lbfgs")) {
+            assertEquals(reproduce.colorOf(name), evaluate.colorOf(name), name);
+            assertEquals(Palette.STANDARD.get(name), evaluate.colorOf(name));
+        }
+        Set<Color> all = new HashSet<>(Palette.STANDARD.values());
+        assertEquals(Palette.STANDARD.size(), all.size(), "one colour per registered optimizer");
+        assertTrue(!all.contains(evaluate.colorOf("learned-policy")), "a free label never takes a registered colour");
+    }
 }
