@@ -14,33 +14,37 @@ import java.util.Map;
  * colours ({@link #STANDARD}), so gradient descent is the same blue in {@code reproduce} and in {@code evaluate},
  * whatever else a figure shows. Any other label (a learned optimizer's, a custom one) takes a colour by its position
  * among the palette's other labels, never by hashing, from the colours no registered name uses, so a run that builds
- * its palette in configuration order colours it the same in every figure. Colours are the Tableau 20 set (distinct
- * for most forms of colour blindness); free labels beyond the free colours cycle again, one shade darker per round.
+ * its palette in configuration order colours it the same in every figure. The registered colours are from Tableau 20
+ * (distinct for most forms of colour blindness); free labels beyond the six free colours cycle again, one shade
+ * darker per round.
  */
 public final class Palette {
 
-    /** The colours of labels that are not registered optimizer names, in order of position. */
+    /**
+     * The colours of labels that are not registered optimizer names, in order of position: dark and saturated, so
+     * that a learned optimizer (the usual first such label) stands out against the baselines.
+     */
     private static final Color[] BASE = {
-        new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2), new Color(0x59A14F),
-        new Color(0xB07AA1),
+        new Color(0x222222), new Color(0xC51B7D), new Color(0x1A9850), new Color(0x3F007D), new Color(0x8C510A),
+        new Color(0x01665E),
     };
 
-    /** The fixed colours of the registered optimizers (the rest of Tableau 20, none of which is in {@link #BASE}). */
+    /** The fixed colours of the registered optimizers (Tableau 20), none of which is in {@link #BASE}. */
     public static final Map<String, Color> STANDARD = Map.ofEntries(
-            Map.entry("gradient-descent", new Color(0xA0CBE8)),
-            Map.entry("momentum", new Color(0xFFBE7D)),
-            Map.entry("nesterov", new Color(0x8CD17D)),
-            Map.entry("rmsprop", new Color(0xEDC948)),
-            Map.entry("adam", new Color(0xFF9DA7)),
+            Map.entry("gradient-descent", new Color(0x4E79A7)),
+            Map.entry("momentum", new Color(0xF28E2B)),
+            Map.entry("nesterov", new Color(0x76B7B2)),
+            Map.entry("rmsprop", new Color(0xB07AA1)),
+            Map.entry("adam", new Color(0x59A14F)),
             Map.entry("adagrad", new Color(0x9C755F)),
             Map.entry("lbfgs", new Color(0x79706E)),
-            Map.entry("conjugate-gradient", new Color(0xD37295)),
-            Map.entry("conjugate-gradient-ls", new Color(0xFABFD2)),
+            Map.entry("conjugate-gradient", new Color(0xE15759)),
+            Map.entry("conjugate-gradient-ls", new Color(0xFF9DA7)),
             Map.entry("newton", new Color(0xB6992D)),
-            Map.entry("predicted-step-descent", new Color(0x499894)),
-            Map.entry("lstm-optimizer", new Color(0x86BCB6)),
-            Map.entry("gru-optimizer", new Color(0xF1CE63)),
-            Map.entry("dqn-step-control", new Color(0xD4A6C8)));
+            Map.entry("predicted-step-descent", new Color(0xD37295)),
+            Map.entry("lstm-optimizer", new Color(0x499894)),
+            Map.entry("gru-optimizer", new Color(0xEDC948)),
+            Map.entry("dqn-step-control", new Color(0x86BCB6)));
 
     private final Map<String, Color> colours;
 
