@@ -14,8 +14,8 @@ import java.util.Map;
  * colours ({@link #STANDARD}), so gradient descent is the same blue in {@code reproduce} and in {@code evaluate},
  * whatever else a figure shows. Any other label (a learned optimizer's, a custom one) takes a colour by its position
  * among the palette's other labels, never by hashing, from the colours no registered name uses, so a run that builds
- * its palette in configuration order colours it the same in every figure. The registered colours are from Tableau 20
- * (distinct for most forms of colour blindness); free labels beyond the six free colours cycle again, one shade
+ * its palette in configuration order colours it the same in every figure. The baselines' colours are from Tableau
+ * 20 (distinct for most forms of colour blindness); free labels beyond the six free colours cycle again, one shade
  * darker per round.
  */
 public final class Palette {
@@ -29,7 +29,10 @@ public final class Palette {
         new Color(0x01665E),
     };
 
-    /** The fixed colours of the registered optimizers (Tableau 20), none of which is in {@link #BASE}. */
+    /**
+     * The fixed colours of the registered optimizers: Tableau 10 and 20 for the hand-designed ones, dark saturated
+     * colours for the learned ones so that they stand out; none of them is in {@link #BASE}.
+     */
     public static final Map<String, Color> STANDARD = Map.ofEntries(
             Map.entry("gradient-descent", new Color(0x4E79A7)),
             Map.entry("momentum", new Color(0xF28E2B)),
@@ -41,10 +44,10 @@ public final class Palette {
             Map.entry("conjugate-gradient", new Color(0xE15759)),
             Map.entry("conjugate-gradient-ls", new Color(0xFF9DA7)),
             Map.entry("newton", new Color(0xB6992D)),
-            Map.entry("predicted-step-descent", new Color(0xD37295)),
-            Map.entry("lstm-optimizer", new Color(0x499894)),
-            Map.entry("gru-optimizer", new Color(0xEDC948)),
-            Map.entry("dqn-step-control", new Color(0x86BCB6)));
+            Map.entry("predicted-step-descent", new Color(0xA50F15)),
+            Map.entry("lstm-optimizer", new Color(0x08519C)),
+            Map.entry("gru-optimizer", new Color(0x6A3D9A)),
+            Map.entry("dqn-step-control", new Color(0x525252)));
 
     private final Map<String, Color> colours;
 
