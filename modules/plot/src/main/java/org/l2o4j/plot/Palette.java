@@ -15,8 +15,8 @@ import java.util.Map;
  * whatever else a figure shows. Any other label (a learned optimizer's, a custom one) takes a colour by its position
  * among the palette's other labels, never by hashing, from the colours no registered name uses, so a run that builds
  * its palette in configuration order colours it the same in every figure. The baselines' colours are from Tableau
- * 20 (distinct for most forms of colour blindness); free labels beyond the six free colours cycle again, one shade
- * darker per round.
+ * 20 (distinct for most forms of colour blindness); free labels beyond the six free colours cycle again, each round
+ * paler.
  */
 public final class Palette {
 
@@ -91,12 +91,15 @@ public final class Palette {
         return List.copyOf(colours.keySet());
     }
 
+    /** Round r of the free colours is the base colour mixed with white by 1 − 0.6^r (the base colours are dark). */
     private static Color colourAt(int index) {
         Color c = BASE[index % BASE.length];
-        for (int round = index / BASE.length; round > 0; round--) {
-            c = c.darker();
-        }
-        return c;
+        double white = 1 - Math.pow(0.6, index / BASE.length);
+        return new Color(mix(c.getRed(), white), mix(c.getGreen(), white), mix(c.getBlue(), white));
+    }
+
+    private static int mix(int channel, double white) {
+        return (int) Math.round(channel + (255 - channel) * white);
     }
 
     @Override
