@@ -30,6 +30,8 @@ public final class GpsTrainerProvider implements TrainerProvider {
 
     @Override
     public MetaTrainer create(TrainingHeader header, Map<String, Object> settings, String source) {
-        return new GpsTrainer(header, header.bind(settings, GpsTrainingSettings.DEFAULTS, source));
+        Object profile = settings.getOrDefault("profile", GpsTrainingSettings.DEFAULTS.profile());
+        return new GpsTrainer(header, header.bind(settings, GpsTrainingSettings.defaults(String.valueOf(profile)),
+                source));
     }
 }

@@ -75,4 +75,27 @@ class GpsTrainingSettingsTest {
         assertEquals(a.value(a.initialPoint(0)), b.value(b.initialPoint(0)), 0.0);
         assertArrayEquals(a.initialPoint(0), b.initialPoint(0), 0.0);
     }
+
+    /**
+     * A key left out takes its profile's value, and 0 is refused instead of meaning "the profile's" (issue 12:
+     * {@code --set iterations=0} ran 100 iterations, {@code conditions: 0} meant all of the split).
+     */
+    @Test
+    void leftOutKeysTakeTheProfilesValuesAndZeroIsRefused() {
+        GpsConfig tiny = GpsConfig.tiny();
+        GpsConfig c = config(Map.of());
+        assertEquals(tiny.iterations(), c.iterations());
+        assertEquals(tiny.samplesPerCondition(), c.samplesPerCondition());
+        assertEquals(tiny.horizon(), c.horizon());
+        assertEquals(tiny.hiddenUnits(), c.hiddenUnits());
+        assertEquals(tiny.preset(), c.preset());
+        assertEquals(7, config(Map.of("iterations", 7)).iterations());
+        for (String key : java.util.List.of("iterations", "conditions", "samplesPerCondition", "horizon",
+                "historyLength", "hiddenUnits", "regressionIterations")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> config(Map.of(key, 0)), key);
+            assertTrue(e.getMessage().contains(key), e.getMessage());
+        }
+        assertEquals(GpsTrainingSettings.LI_MALIK_CONDITIONS, GpsTrainingSettings.DEFAULTS.conditions());
+        assertEquals(GpsConfig.liMalik().iterations(), GpsTrainingSettings.DEFAULTS.iterations());
+    }
 }
