@@ -83,11 +83,10 @@ final class Experiments {
         for (String o : overrides) {
             int eq = o.indexOf('=');
             String key = eq > 0 ? o.substring(0, eq).strip() : o;
-            if (e.getMessage().contains("'" + key + "'")) {
-                String message = e.getMessage();
-                int colon = message.indexOf(": ");
-                String detail = message.startsWith("unknown key") || colon < 0 ? message
-                        : message.substring(colon + 2);
+            String message = e.getMessage();
+            int colon = message.indexOf(": ");
+            String detail = message.startsWith("unknown key") || colon < 0 ? message : message.substring(colon + 2);
+            if (message.contains("'" + key + "'") || detail.startsWith(key + " ")) {
                 return new ConfigException("--set " + o + ": " + detail, e);
             }
         }

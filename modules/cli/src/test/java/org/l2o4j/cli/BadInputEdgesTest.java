@@ -70,6 +70,10 @@ class BadInputEdgesTest {
                 dir.toString());
         oneLine(training);
         assertTrue(training.err().contains("--set epochs=lots: 'epochs' must be a whole number"), training.err());
+        CliRunner.Result zero = CliRunner.run("train", "li-malik-logreg-gps", "--set", "iterations=0", "--out",
+                dir.toString());
+        oneLine(zero);
+        assertTrue(zero.err().contains("--set iterations=0: iterations must be at least 1"), zero.err());
     }
 
     @Test
