@@ -3,6 +3,7 @@ package org.l2o4j.gps;
 import java.util.List;
 
 import org.l2o4j.core.config.Checks;
+import org.l2o4j.core.training.TrainingHeader;
 import org.l2o4j.core.mdp.FeaturePreset;
 import org.l2o4j.gps.algorithm.GpsConfig;
 import org.l2o4j.gps.dynamics.DynamicsConfig;
@@ -37,9 +38,6 @@ public record GpsTrainingSettings(String trainSplit, int conditions, String prof
         int samplesPerCondition, int horizon, double klStepPerTimeStep, String preset, int historyLength,
         int hiddenUnits, int regressionIterations, String dynamics, String costHessian) {
 
-    /** Li & Malik's number of training functions per family, the default of {@code conditions}. */
-    public static final int LI_MALIK_CONDITIONS = 90;
-
     /** The li-malik profile's settings: what a file leaves out. */
     public static final GpsTrainingSettings DEFAULTS = defaults("li-malik");
 
@@ -47,7 +45,7 @@ public record GpsTrainingSettings(String trainSplit, int conditions, String prof
     public static GpsTrainingSettings defaults(String profile) {
         Checks.oneOf("profile", profile, List.of("li-malik", "tiny"));
         GpsConfig base = profile.equals("tiny") ? GpsConfig.tiny() : GpsConfig.liMalik();
-        return new GpsTrainingSettings("train", LI_MALIK_CONDITIONS, profile, base.iterations(),
+        return new GpsTrainingSettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, profile, base.iterations(),
                 base.samplesPerCondition(), base.horizon(), base.klStepPerTimeStep(), base.preset().name(),
                 base.preset().historyLength(), base.hiddenUnits(), base.regression().iterationsPerFit(),
                 base.dynamics().structure() == DynamicsConfig.Structure.FULL ? "full" : "known-transition",

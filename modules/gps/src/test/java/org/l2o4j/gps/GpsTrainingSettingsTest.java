@@ -95,7 +95,7 @@ class GpsTrainingSettingsTest {
             ConfigException e = assertThrows(ConfigException.class, () -> config(Map.of(key, 0)), key);
             assertTrue(e.getMessage().contains(key), e.getMessage());
         }
-        assertEquals(GpsTrainingSettings.LI_MALIK_CONDITIONS, GpsTrainingSettings.DEFAULTS.conditions());
+        assertEquals(org.l2o4j.core.training.TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, GpsTrainingSettings.DEFAULTS.conditions());
         assertEquals(GpsConfig.liMalik().iterations(), GpsTrainingSettings.DEFAULTS.iterations());
     }
 }

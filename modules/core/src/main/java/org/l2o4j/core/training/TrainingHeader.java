@@ -87,15 +87,21 @@ public record TrainingHeader(String kind, String name, String description, Strin
     public record Split(TrainingHeader header, Map<String, Object> settings) {
     }
 
+    /** Li &amp; Malik's 90 training functions (logistic regression, papers.md), the trainers' default {@code conditions}. */
+    public static final int LI_MALIK_TRAINING_FUNCTIONS = 90;
+
     /**
-     * The first {@code count} functions of the family's {@code split} drawn with the header's seed (0: all of them):
-     * the training functions of a trainer that trains on a fixed set.
+     * The first {@code count} functions of the family's {@code split} drawn with the header's seed: the training
+     * functions of a trainer that trains on a fixed set.
      *
-     * @throws ConfigException if the split has fewer functions
+     * @throws ConfigException if count is below 1 or the split has fewer functions
      */
     public List<Problem> trainingFunctions(String split, int count) {
+        if (count < 1) {
+            throw new ConfigException("conditions must be at least 1 (how many training functions), got " + count);
+        }
         List<Problem> problems = Catalog.family(family, familyConfig).problems(split, seed);
-        int n = count == 0 ? problems.size() : count;
+        int n = count;
         if (n > problems.size()) {
             throw new ConfigException("conditions is " + n + " but split '" + split + "' has only "
                     + problems.size() + " functions");

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.mdp.FeaturePreset;
+import org.l2o4j.core.training.TrainingHeader;
 import org.l2o4j.policysearch.PolicyParameters;
 
 /**
@@ -12,7 +13,7 @@ import org.l2o4j.policysearch.PolicyParameters;
  * &amp; Lőrincz (2006) with its extra noise.
  *
  * @param trainSplit             the split whose functions are the training functions
- * @param conditions             how many of them (the first ones); 0 = the whole split
+ * @param conditions             how many of them (the first ones), at least 1 (default: Li &amp; Malik's 90)
  * @param preset                 feature preset, {@code paper} or {@code released-code}
  * @param historyLength          H
  * @param hiddenUnits            the policy's hidden softplus units
@@ -35,12 +36,12 @@ public record CrossEntropySettings(String trainSplit, int conditions, String pre
         int checkpointEvery) {
 
     /** Li &amp; Malik's policy and MDP; 30 generations of 32 candidates on 10 functions each. */
-    public static final CrossEntropySettings DEFAULTS = new CrossEntropySettings("train", 0,
+    public static final CrossEntropySettings DEFAULTS = new CrossEntropySettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS,
             FeaturePreset.RELEASED_CODE, FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 30, 32, 0.25, 0.05, 1e-4, 10,
             1.0, PolicyParameters.FRESH, 1);
 
     public CrossEntropySettings {
-        Checks.atLeast("conditions", conditions, 0);
+        Checks.positive("conditions", conditions);
         Checks.oneOf("preset", preset, List.of(FeaturePreset.PAPER, FeaturePreset.RELEASED_CODE));
         Checks.positive("historyLength", historyLength);
         Checks.positive("hiddenUnits", hiddenUnits);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.mdp.FeaturePreset;
+import org.l2o4j.core.training.TrainingHeader;
 import org.l2o4j.policysearch.PolicyParameters;
 
 /**
@@ -12,7 +13,7 @@ import org.l2o4j.policysearch.PolicyParameters;
  * random subspace the search runs in, Commons Math's CMA-ES, the fitness minibatch and the budget in problem-steps.
  *
  * @param trainSplit             the split whose first {@code conditions} functions are used
- * @param conditions             how many (0 = the whole split); the last {@code validationFunctions} of them are held
+ * @param conditions             how many, at least 1 (default: Li &amp; Malik's 90); the last {@code validationFunctions} of them are held
  *                               out to choose the best mean, the others are the training functions
  * @param validationFunctions    functions held out from the training split for validation
  * @param preset                 feature preset, {@code paper} or {@code released-code}
@@ -43,12 +44,12 @@ public record CmaEsSettings(String trainSplit, int conditions, int validationFun
      * Li &amp; Malik's policy and MDP; CMA-ES in a 200-dimensional subspace with σ₀ = 0.01 (the scale of a fresh
      * policy's weights), 10 functions per candidate, GPS's budget of 720,000 problem-steps.
      */
-    public static final CmaEsSettings DEFAULTS = new CmaEsSettings("train", 0, 10, FeaturePreset.RELEASED_CODE,
+    public static final CmaEsSettings DEFAULTS = new CmaEsSettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, 10, FeaturePreset.RELEASED_CODE,
             FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 200, 0.01, 0, 10, true, 10, 1.0, PolicyParameters.FRESH,
             720_000, 10, 10);
 
     public CmaEsSettings {
-        Checks.atLeast("conditions", conditions, 0);
+        Checks.positive("conditions", conditions);
         Checks.positive("validationFunctions", validationFunctions);
         Checks.oneOf("preset", preset, List.of(FeaturePreset.PAPER, FeaturePreset.RELEASED_CODE));
         Checks.positive("historyLength", historyLength);

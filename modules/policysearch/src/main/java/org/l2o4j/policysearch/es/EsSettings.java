@@ -5,6 +5,7 @@ import java.util.List;
 import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.mdp.FeaturePreset;
+import org.l2o4j.core.training.TrainingHeader;
 import org.l2o4j.core.training.gradient.GradientLoopConfig;
 import org.l2o4j.policysearch.PolicyParameters;
 
@@ -14,7 +15,7 @@ import org.l2o4j.policysearch.PolicyParameters;
  * validation, checkpoints).
  *
  * @param trainSplit            the split whose first {@code conditions} functions are used
- * @param conditions            how many (0 = the whole split); the last {@code validationFunctions} of them are held
+ * @param conditions            how many, at least 1 (default: Li &amp; Malik's 90); the last {@code validationFunctions} of them are held
  *                              out for validation, the others are the training functions
  * @param validationFunctions   functions held out from the training split to choose the best θ
  * @param preset                feature preset, {@code paper} or {@code released-code}
@@ -49,17 +50,17 @@ public record EsSettings(String trainSplit, int conditions, int validationFuncti
         double clipGlobalNorm, int validateEveryEpochs, int checkpointEveryEpochs) {
 
     /** Full-episode ES with policy-search.md's typical values: 16 pairs, σ = 0.05, learning rate 3e-3. */
-    public static final EsSettings ES = new EsSettings("train", 0, 10, FeaturePreset.RELEASED_CODE,
+    public static final EsSettings ES = new EsSettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, 10, FeaturePreset.RELEASED_CODE,
             FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 0, 16, 0.05, 10, true, 10, 1.0, PolicyParameters.FRESH, 200, 720_000, 3e-3, 0.9, 0.999,
             1e-8, 0, 10, 10, 10);
 
     /** PES: learned_optimization's truncation K = 10 and σ = 0.01, otherwise as {@link #ES}. */
-    public static final EsSettings PES = new EsSettings("train", 0, 10, FeaturePreset.RELEASED_CODE,
+    public static final EsSettings PES = new EsSettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, 10, FeaturePreset.RELEASED_CODE,
             FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 10, 16, 0.01, 10, true, 10, 1.0, PolicyParameters.FRESH, 200, 720_000, 3e-3, 0.9, 0.999,
             1e-8, 0, 10, 10, 10);
 
     public EsSettings {
-        Checks.atLeast("conditions", conditions, 0);
+        Checks.positive("conditions", conditions);
         Checks.positive("validationFunctions", validationFunctions);
         Checks.oneOf("preset", preset, List.of(FeaturePreset.PAPER, FeaturePreset.RELEASED_CODE));
         Checks.positive("historyLength", historyLength);

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.mdp.FeaturePreset;
+import org.l2o4j.core.training.TrainingHeader;
 import org.l2o4j.policysearch.PolicyParameters;
 
 /**
@@ -11,7 +12,7 @@ import org.l2o4j.policysearch.PolicyParameters;
  * MDP, the episodes, and PPO's own (Schulman et al. 2017's defaults where they apply).
  *
  * @param trainSplit            the split whose first {@code conditions} functions are the training functions
- * @param conditions            how many (0 = the whole split)
+ * @param conditions            how many, at least 1 (default: Li &amp; Malik's 90)
  * @param preset                feature preset, {@code paper} or {@code released-code}
  * @param historyLength         H
  * @param hiddenUnits           the policy's hidden softplus units
@@ -40,12 +41,12 @@ public record PpoSettings(String trainSplit, int conditions, String preset, int 
         double divergedCostFactor, double normalizationStepSize, String initialPolicy, int checkpointEvery) {
 
     /** Li &amp; Malik's policy and MDP; PPO with 32 episodes per iteration, 4 epochs, minibatches of 256. */
-    public static final PpoSettings DEFAULTS = new PpoSettings("train", 0, FeaturePreset.RELEASED_CODE,
+    public static final PpoSettings DEFAULTS = new PpoSettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, FeaturePreset.RELEASED_CODE,
             FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 560, 32, 4, 256, 0.2, 0.95, 3e-4, 1e-3, 64, 0.1, true, 10,
             1.0, PolicyParameters.FRESH, 10);
 
     public PpoSettings {
-        Checks.atLeast("conditions", conditions, 0);
+        Checks.positive("conditions", conditions);
         Checks.oneOf("preset", preset, List.of(FeaturePreset.PAPER, FeaturePreset.RELEASED_CODE));
         Checks.positive("historyLength", historyLength);
         Checks.positive("hiddenUnits", hiddenUnits);

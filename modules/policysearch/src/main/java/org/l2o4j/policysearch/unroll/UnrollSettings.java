@@ -5,6 +5,7 @@ import java.util.List;
 import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.mdp.FeaturePreset;
+import org.l2o4j.core.training.TrainingHeader;
 import org.l2o4j.core.training.gradient.GradientLoopConfig;
 import org.l2o4j.policysearch.PolicyParameters;
 
@@ -13,7 +14,7 @@ import org.l2o4j.policysearch.PolicyParameters;
  * (policy-search.md): the policy and MDP, truncated unrolls, and the shared outer loop.
  *
  * @param trainSplit            the split whose first {@code conditions} functions are used
- * @param conditions            how many (0 = the whole split); the last {@code validationFunctions} choose the best θ
+ * @param conditions            how many, at least 1 (default: Li &amp; Malik's 90); the last {@code validationFunctions} choose the best θ
  * @param validationFunctions   functions held out from the training split for validation
  * @param preset                feature preset, {@code paper} or {@code released-code}
  * @param historyLength         H
@@ -44,12 +45,12 @@ public record UnrollSettings(String trainSplit, int conditions, int validationFu
         int checkpointEveryEpochs) {
 
     /** Li &amp; Malik's policy and MDP; unrolls of 10, 10 functions per epoch, Adam 1e-3, clipping at norm 10. */
-    public static final UnrollSettings DEFAULTS = new UnrollSettings("train", 0, 10, FeaturePreset.RELEASED_CODE,
+    public static final UnrollSettings DEFAULTS = new UnrollSettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, 10, FeaturePreset.RELEASED_CODE,
             FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 10, 10, true, 1.0, PolicyParameters.FRESH, 1755, 720_000, 1e-3, 0.9, 0.999, 1e-8, 0, 10,
             50, 50);
 
     public UnrollSettings {
-        Checks.atLeast("conditions", conditions, 0);
+        Checks.positive("conditions", conditions);
         Checks.positive("validationFunctions", validationFunctions);
         Checks.oneOf("preset", preset, List.of(FeaturePreset.PAPER, FeaturePreset.RELEASED_CODE));
         Checks.positive("historyLength", historyLength);

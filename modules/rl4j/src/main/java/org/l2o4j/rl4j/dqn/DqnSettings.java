@@ -5,6 +5,7 @@ import java.util.List;
 import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.mdp.FeaturePreset;
+import org.l2o4j.core.training.TrainingHeader;
 
 /**
  * The settings of DQN training of a step-size controller (policy-search.md, "RL4J step-size control"): the action
@@ -12,7 +13,7 @@ import org.l2o4j.core.mdp.FeaturePreset;
  * learns Q on the MDP's scaled observation with reward −f(x_{t+1}).
  *
  * @param trainSplit      the split whose first {@code conditions} functions are the training functions
- * @param conditions      how many (0 = the whole split)
+ * @param conditions      how many, at least 1 (default: Li &amp; Malik's 90)
  * @param preset          feature preset (the gradient must be in the observation: {@code paper})
  * @param historyLength   H
  * @param horizon         T, steps per episode
@@ -33,12 +34,12 @@ public record DqnSettings(String trainSplit, int conditions, String preset, int 
         double learningRate, double gamma, int batchSize, int targetUpdate, double minEpsilon) {
 
     /** policy-search.md's action set {0, ¼, ½, 1, 2, 4} × the tuned gradient step of li-malik-logreg (α = 1). */
-    public static final DqnSettings DEFAULTS = new DqnSettings("train", 0, FeaturePreset.PAPER,
+    public static final DqnSettings DEFAULTS = new DqnSettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, FeaturePreset.PAPER,
             FeaturePreset.DEFAULT_HISTORY_LENGTH, 40, 1.0, List.of(0.0, 0.25, 0.5, 1.0, 2.0, 4.0), 10, 2000, 64, 2,
             1e-3, 0.99, 32, 100, 0.1);
 
     public DqnSettings {
-        Checks.atLeast("conditions", conditions, 0);
+        Checks.positive("conditions", conditions);
         Checks.oneOf("preset", preset, List.of(FeaturePreset.PAPER, FeaturePreset.RELEASED_CODE));
         Checks.positive("historyLength", historyLength);
         Checks.positive("horizon", horizon);
