@@ -87,7 +87,7 @@ public record TrainingHeader(String kind, String name, String description, Strin
     public record Split(TrainingHeader header, Map<String, Object> settings) {
     }
 
-    /** Li &amp; Malik's 90 training functions (logistic regression, papers.md), the trainers' default {@code conditions}. */
+    /** Li &amp; Malik's 90 training functions (logistic regression, papers.md): the trainers' default conditions. */
     public static final int LI_MALIK_TRAINING_FUNCTIONS = 90;
 
     /**
