@@ -78,7 +78,8 @@ public record BpttConfig(String cell, int layers, int hiddenUnits, String input,
         double inputScale, double outputScale, int epochs, int problemsPerEpoch, int stepsPerProblem,
         int unrollLength, boolean includeInitialLoss, List<Double> stepWeights, String trainingProblems,
         double metaLearningRate, double beta1, double beta2, double epsilon, double clipElementwise,
-        double clipGlobalNorm, String metaLoss, double metaL2, long learningRateHalvingSteps, int validateEveryEpochs, int validationProblems, int validationSteps,
+        double clipGlobalNorm, String metaLoss, double metaL2, long learningRateHalvingSteps, int validateEveryEpochs,
+        int validationProblems, int validationSteps,
         String validationCriterion, int checkpointEveryEpochs, int threads, long seed) {
 
     /** The valid values of {@code input}. */
@@ -148,7 +149,8 @@ public record BpttConfig(String cell, int layers, int hiddenUnits, String input,
     public static BpttConfig lstm() {
         return new BpttConfig("lstm", RecurrentSpec.PAPER_LSTM_LAYERS, RecurrentSpec.PAPER_LSTM_UNITS, "log-and-sign",
                 LogAndSign.PAPER_P, 1.0, RecurrentSpec.PAPER_OUTPUT_SCALE, 10_000, 128, 100, 20, true, List.of(),
-                "split", 1e-3, 0.9, 0.999, 1e-8, 0, 0, "sum", 0, 0, 100, 20, 100, Criterion.MEAN_FINAL_OBJECTIVE.key(), 100, 1,
+                "split", 1e-3, 0.9, 0.999, 1e-8, 0, 0, "sum", 0, 0, 100, 20, 100, Criterion.MEAN_FINAL_OBJECTIVE.key(),
+                100, 1,
                 0);
     }
 

@@ -82,8 +82,8 @@ final class Runs {
     }
 
     /**
-     * A path as it can be pasted into a shell: in single quotes (a quote inside written as '\\'') when it holds anything but
-     * letters, digits and {@code / . _ - + , : @ =}.
+     * A path as it can be pasted into a shell: in single quotes (a quote inside written as '\\'') when it holds
+     * anything but letters, digits and {@code / . _ - + , : @ =}.
      */
     static String quoted(Path path) {
         String text = path.toString();

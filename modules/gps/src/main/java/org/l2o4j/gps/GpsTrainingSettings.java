@@ -45,7 +45,8 @@ public record GpsTrainingSettings(String trainSplit, int conditions, String prof
     public static GpsTrainingSettings defaults(String profile) {
         Checks.oneOf("profile", profile, List.of("li-malik", "tiny"));
         GpsConfig base = profile.equals("tiny") ? GpsConfig.tiny() : GpsConfig.liMalik();
-        return new GpsTrainingSettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, profile, base.iterations(),
+        return new GpsTrainingSettings("train",
+            TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, profile, base.iterations(),
                 base.samplesPerCondition(), base.horizon(), base.klStepPerTimeStep(), base.preset().name(),
                 base.preset().historyLength(), base.hiddenUnits(), base.regression().iterationsPerFit(),
                 base.dynamics().structure() == DynamicsConfig.Structure.FULL ? "full" : "known-transition",

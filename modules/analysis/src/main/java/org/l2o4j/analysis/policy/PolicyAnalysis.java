@@ -166,7 +166,8 @@ public final class PolicyAnalysis {
         }
         summary.put("effectiveLearningRate", rateAlongRun(folder, figures, rates, label));
 
-        double range = Double.isNaN(settings.gradientRange()) ? Curves.absoluteQuantile(met, 0.99) : settings.gradientRange();
+        double range = Double.isNaN(settings.gradientRange()) ? Curves.absoluteQuantile(met, 0.99)
+                : settings.gradientRange();
         if (!(range > 0)) {
             range = 1;
         }

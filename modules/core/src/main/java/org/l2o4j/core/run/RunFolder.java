@@ -15,9 +15,9 @@ import org.l2o4j.core.config.Configs;
 /**
  * A run's output folder, {@code <root>/<experiment>/<timestamp>/}, built under a hidden {@code .<timestamp>.partial}
  * name and renamed into place by {@link #commit()} only when everything is written. A run that fails or is
- * interrupted leaves no folder that looks finished: {@link #close()} removes an uncommitted one, a shutdown hook removes
- * it when the JVM is stopped (Ctrl-C, kill), and the staging folder of a process that died without running its hooks
- * (kill -9) is removed by the next run of the same experiment, which finds the dead process's id in its
+ * interrupted leaves no folder that looks finished: {@link #close()} removes an uncommitted one, a shutdown hook
+ * removes it when the JVM is stopped (Ctrl-C, kill), and the staging folder of a process that died without running
+ * its hooks (kill -9) is removed by the next run of the same experiment, which finds the dead process's id in its
  * {@value #OWNER} file.
  */
 public final class RunFolder implements AutoCloseable {

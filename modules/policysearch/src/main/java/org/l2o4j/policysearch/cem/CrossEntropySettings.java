@@ -36,7 +36,8 @@ public record CrossEntropySettings(String trainSplit, int conditions, String pre
         int checkpointEvery) {
 
     /** Li &amp; Malik's policy and MDP; 30 generations of 32 candidates on 10 functions each. */
-    public static final CrossEntropySettings DEFAULTS = new CrossEntropySettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS,
+    public static final CrossEntropySettings DEFAULTS = new CrossEntropySettings("train",
+            TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS,
             FeaturePreset.RELEASED_CODE, FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 30, 32, 0.25, 0.05, 1e-4, 10,
             1.0, PolicyParameters.FRESH, 1);
 

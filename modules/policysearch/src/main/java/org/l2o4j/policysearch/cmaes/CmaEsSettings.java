@@ -44,7 +44,8 @@ public record CmaEsSettings(String trainSplit, int conditions, int validationFun
      * Li &amp; Malik's policy and MDP; CMA-ES in a 200-dimensional subspace with σ₀ = 0.01 (the scale of a fresh
      * policy's weights), 10 functions per candidate, GPS's budget of 720,000 problem-steps.
      */
-    public static final CmaEsSettings DEFAULTS = new CmaEsSettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, 10, FeaturePreset.RELEASED_CODE,
+    public static final CmaEsSettings DEFAULTS = new CmaEsSettings("train",
+            TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, 10, FeaturePreset.RELEASED_CODE,
             FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 200, 0.01, 0, 10, true, 10, 1.0, PolicyParameters.FRESH,
             720_000, 10, 10);
 

@@ -50,12 +50,14 @@ public record EsSettings(String trainSplit, int conditions, int validationFuncti
         double clipGlobalNorm, int validateEveryEpochs, int checkpointEveryEpochs) {
 
     /** Full-episode ES with policy-search.md's typical values: 16 pairs, σ = 0.05, learning rate 3e-3. */
-    public static final EsSettings ES = new EsSettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, 10, FeaturePreset.RELEASED_CODE,
+    public static final EsSettings ES = new EsSettings("train",
+            TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, 10, FeaturePreset.RELEASED_CODE,
             FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 0, 16, 0.05, 10, true, 10, 1.0, PolicyParameters.FRESH, 200, 720_000, 3e-3, 0.9, 0.999,
             1e-8, 0, 10, 10, 10);
 
     /** PES: learned_optimization's truncation K = 10 and σ = 0.01, otherwise as {@link #ES}. */
-    public static final EsSettings PES = new EsSettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, 10, FeaturePreset.RELEASED_CODE,
+    public static final EsSettings PES = new EsSettings("train",
+            TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, 10, FeaturePreset.RELEASED_CODE,
             FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 10, 16, 0.01, 10, true, 10, 1.0, PolicyParameters.FRESH, 200, 720_000, 3e-3, 0.9, 0.999,
             1e-8, 0, 10, 10, 10);
 

@@ -41,7 +41,8 @@ public record PpoSettings(String trainSplit, int conditions, String preset, int 
         double divergedCostFactor, double normalizationStepSize, String initialPolicy, int checkpointEvery) {
 
     /** Li &amp; Malik's policy and MDP; PPO with 32 episodes per iteration, 4 epochs, minibatches of 256. */
-    public static final PpoSettings DEFAULTS = new PpoSettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, FeaturePreset.RELEASED_CODE,
+    public static final PpoSettings DEFAULTS = new PpoSettings("train",
+            TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, FeaturePreset.RELEASED_CODE,
             FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 560, 32, 4, 256, 0.2, 0.95, 3e-4, 1e-3, 64, 0.1, true, 10,
             1.0, PolicyParameters.FRESH, 10);
 

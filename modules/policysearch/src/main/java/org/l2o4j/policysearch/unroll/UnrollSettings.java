@@ -45,7 +45,8 @@ public record UnrollSettings(String trainSplit, int conditions, int validationFu
         int checkpointEveryEpochs) {
 
     /** Li &amp; Malik's policy and MDP; unrolls of 10, 10 functions per epoch, Adam 1e-3, clipping at norm 10. */
-    public static final UnrollSettings DEFAULTS = new UnrollSettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, 10, FeaturePreset.RELEASED_CODE,
+    public static final UnrollSettings DEFAULTS = new UnrollSettings("train",
+            TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, 10, FeaturePreset.RELEASED_CODE,
             FeaturePreset.DEFAULT_HISTORY_LENGTH, 50, 40, 10, 10, true, 1.0, PolicyParameters.FRESH, 1755, 720_000, 1e-3, 0.9, 0.999, 1e-8, 0, 10,
             50, 50);
 

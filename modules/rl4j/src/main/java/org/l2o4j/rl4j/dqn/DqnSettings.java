@@ -34,7 +34,8 @@ public record DqnSettings(String trainSplit, int conditions, String preset, int 
         double learningRate, double gamma, int batchSize, int targetUpdate, double minEpsilon) {
 
     /** policy-search.md's action set {0, ¼, ½, 1, 2, 4} × the tuned gradient step of li-malik-logreg (α = 1). */
-    public static final DqnSettings DEFAULTS = new DqnSettings("train", TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, FeaturePreset.PAPER,
+    public static final DqnSettings DEFAULTS = new DqnSettings("train",
+            TrainingHeader.LI_MALIK_TRAINING_FUNCTIONS, FeaturePreset.PAPER,
             FeaturePreset.DEFAULT_HISTORY_LENGTH, 40, 1.0, List.of(0.0, 0.25, 0.5, 1.0, 2.0, 4.0), 10, 2000, 64, 2,
             1e-3, 0.99, 32, 100, 0.1);
 

@@ -29,7 +29,8 @@ import org.l2o4j.core.training.TrainingListener;
  *
  * <p><b>Loop.</b> Validate θ₀ (epoch 0). Then per epoch: {@link GradientEstimator#epoch start} it, and for each of its
  * meta-steps take the estimate, add the meta-L2 penalty's gradient if configured, clip it (element-wise, then by
- * global norm, as configured) and take a {@link MetaAdam} step (with its halving schedule if configured). Every {@code validateEveryEpochs} epochs and after the last, run θ as an optimizer on the {@link Validation}
+ * global norm, as configured) and take a {@link MetaAdam} step (with its halving schedule if configured). Every
+ * {@code validateEveryEpochs} epochs and after the last, run θ as an optimizer on the {@link Validation}
  * functions and keep it if it is the best so far.
  *
  * <p><b>NaN guard.</b> A meta-step whose loss or gradient is not finite is skipped: θ and Adam's state stay as they
