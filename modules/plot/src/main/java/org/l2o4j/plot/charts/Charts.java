@@ -1,6 +1,7 @@
 package org.l2o4j.plot.charts;
 
 import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntPredicate;
@@ -44,8 +45,6 @@ public final class Charts {
     public static final String OBJECTIVE = "objective value";
     /** Axis label for the objective minus the best known value of the problem. */
     public static final String GAP_TO_BEST = "objective − best known value";
-    /** Axis label for cumulative optimizer time. */
-    public static final String WALL_SECONDS = "wall-clock seconds";
     /** Axis label for the margin of victory. */
     public static final String MARGIN = "margin of victory";
 
@@ -96,11 +95,28 @@ public final class Charts {
     }
 
     /**
-     * Objective against cumulative wall-clock seconds: each band's x holds the optimizer's mean cumulative time per
-     * iteration, so a slow optimizer's curve stretches to the right.
+     * Objective against cumulative wall-clock time: each band's x holds the optimizer's mean cumulative seconds per
+     * iteration, so a slow optimizer's curve stretches to the right. The axis is drawn in µs, ms or s, whichever keeps
+     * its largest value between 1 and 1,000 (a few microseconds read "0E0, 2E-5" on a seconds axis).
      */
     public static JFreeChart objectiveVsWallClock(String title, List<Band> bands, Scale yScale, Palette palette) {
-        return bands(Labels.of(title, WALL_SECONDS, OBJECTIVE), bands, yScale, palette);
+        double largest = 0;
+        for (Band b : bands) {
+            for (double x : b.x()) {
+                largest = Double.isFinite(x) ? Math.max(largest, x) : largest;
+            }
+        }
+        double factor = largest >= 1 || largest == 0 ? 1 : largest >= 1e-3 ? 1e3 : 1e6;
+        String unit = factor == 1 ? "s" : factor == 1e3 ? "ms" : "µs";
+        List<Band> scaled = new ArrayList<>();
+        for (Band b : bands) {
+            double[] x = b.x().clone();
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= factor;
+            }
+            scaled.add(new Band(b.label(), x, b.center(), b.lower(), b.upper()));
+        }
+        return bands(Labels.of(title, "wall-clock (" + unit + ")", OBJECTIVE), scaled, yScale, palette);
     }
 
     /** Objective against iteration on one problem, one line per optimizer: a panel of the "example problems" figure. */

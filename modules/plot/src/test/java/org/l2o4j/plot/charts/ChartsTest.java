@@ -268,4 +268,18 @@ class ChartsTest {
     private static List<Line> centres(List<Band> bands) {
         return bands.stream().map(b -> new Line(b.label(), b.x(), b.center())).toList();
     }
+
+    /** The wall-clock axis is in µs, ms or s so that its numbers read (issue 12: "0E0, 2E-5" on a seconds axis). */
+    @Test
+    void wallClockAxisPicksAReadableUnit() {
+        double[] y = {1.0, 0.5, 0.25};
+        for (double[] c : new double[][] {{2e-5, 20, 0}, {0.4, 400, 1}, {3.0, 3, 2}}) {
+            double[] x = {0, c[0] / 2, c[0]};
+            JFreeChart chart = Charts.objectiveVsWallClock("t", List.of(new Band("L2O", x, y, y, y)), Scale.LOG,
+                    PALETTE);
+            String label = chart.getXYPlot().getDomainAxis().getLabel();
+            assertEquals(new String[] {"wall-clock (µs)", "wall-clock (ms)", "wall-clock (s)"}[(int) c[2]], label);
+            assertEquals(c[1], chart.getXYPlot().getDataset().getXValue(0, 2), 1e-9 * c[1]);
+        }
+    }
 }
