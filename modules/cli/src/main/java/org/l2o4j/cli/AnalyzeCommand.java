@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
@@ -139,7 +136,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         String label = trained.label();
         Map<String, Object> summary;
         try {
-            deleteTree(staging);
+            AtomicFiles.deleteTree(staging);
             Files.createDirectories(staging);
             if (recurrent) {
                 summary = RecurrentAnalysis.run(new NetworkCell(RecurrentCheckpoint.load(checkpoint).kernel()),
@@ -168,14 +165,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             AtomicFiles.writeJson(staging.resolve("settings.json"), record);
             AtomicFiles.writeJson(staging.resolve("provenance.json"), Provenance.capture(b.header().name()
                     + "-analysis", b.header().seed(), spec.commandLine().getCommandName() + " " + folder));
-            deleteTree(target);
+            AtomicFiles.deleteTree(target);
             Files.move(staging, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the analysis into " + target + " (" + e + "); choose a "
                     + "writable folder with --out", e);
         } finally {
             try {
-                deleteTree(staging);
+                AtomicFiles.deleteTree(staging);
             } catch (IOException e) {
                 System.err.println("l2o: could not remove " + staging + ": " + e.getMessage());
             }
@@ -221,18 +218,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return new double[] {lo, hi};
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> paths = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
-            for (Path p : paths) {
-                Files.delete(p);
-            }
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -16,17 +16,7 @@ class DynamicsTest {
 
     /** h' = tanh(a g), Δx = −c h': slope c·a at 0, asymptote −c·sign(g), linearity tanh(a g)/(a g). */
     private static RecurrentCell saturating(double a, double c) {
-        return new RecurrentCell() {
-            @Override
-            public int stateSize() {
-                return 1;
-            }
-
-            @Override
-            public double[] initialState() {
-                return new double[1];
-            }
-
+        return new HandCell(new double[1], new double[] {-c}) {
             @Override
             public double step(double[] h, double g, double[] next) {
                 next[0] = Math.tanh(a * g);
@@ -38,16 +28,6 @@ class DynamicsTest {
                 j[0] = 0;
                 double t = Math.tanh(a * g);
                 jInput[0] = a * (1 - t * t);
-            }
-
-            @Override
-            public double[] readoutWeights() {
-                return new double[] {-c};
-            }
-
-            @Override
-            public double readoutBias() {
-                return 0;
             }
         };
     }
@@ -82,17 +62,7 @@ class DynamicsTest {
         double a = 0.5;
         double b = -0.4;
         double s0 = 1.0;
-        RecurrentCell cell = new RecurrentCell() {
-            @Override
-            public int stateSize() {
-                return 2;
-            }
-
-            @Override
-            public double[] initialState() {
-                return new double[] {s0, 0};
-            }
-
+        RecurrentCell cell = new HandCell(new double[] {s0, 0}, new double[] {0, 1}) {
             @Override
             public double step(double[] h, double g, double[] next) {
                 next[0] = rho * h[0];
@@ -108,16 +78,6 @@ class DynamicsTest {
                 j[3] = 0.8;
                 jInput[0] = 0;
                 jInput[1] = -(a + b * h[0]);
-            }
-
-            @Override
-            public double[] readoutWeights() {
-                return new double[] {0, 1};
-            }
-
-            @Override
-            public double readoutBias() {
-                return 0;
             }
         };
         LearningRateSchedule schedule = LearningRateSchedule.of(cell, cell.initialState(), 50);
@@ -140,17 +100,7 @@ class DynamicsTest {
         double rho = 0.9;
         double eta = 0.01;
         double eps = 1e-4;
-        RecurrentCell cell = new RecurrentCell() {
-            @Override
-            public int stateSize() {
-                return 2;
-            }
-
-            @Override
-            public double[] initialState() {
-                return new double[2];
-            }
-
+        RecurrentCell cell = new HandCell(new double[2], new double[] {0, 1}) {
             @Override
             public double step(double[] h, double g, double[] next) {
                 next[0] = rho * h[0] + (1 - rho) * g * g;
@@ -168,16 +118,6 @@ class DynamicsTest {
                 j[3] = 0;
                 jInput[0] = 2 * (1 - rho) * g;
                 jInput[1] = -eta / root + 0.5 * eta * g / (root * root * root) * 2 * (1 - rho) * g;
-            }
-
-            @Override
-            public double[] readoutWeights() {
-                return new double[] {0, 1};
-            }
-
-            @Override
-            public double readoutBias() {
-                return 0;
             }
         };
         double[] inputs = new double[41];

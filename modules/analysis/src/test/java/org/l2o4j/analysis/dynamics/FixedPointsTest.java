@@ -40,17 +40,7 @@ class FixedPointsTest {
      */
     @Test
     void mapWithTwoFixedPointsFindsBoth() {
-        RecurrentCell cell = new RecurrentCell() {
-            @Override
-            public int stateSize() {
-                return 2;
-            }
-
-            @Override
-            public double[] initialState() {
-                return new double[2];
-            }
-
+        RecurrentCell cell = new HandCell(new double[2], new double[2]) {
             @Override
             public double step(double[] h, double g, double[] next) {
                 next[0] = h[0] + 0.3 * (1 - h[0] * h[0]) + g;
@@ -66,16 +56,6 @@ class FixedPointsTest {
                 j[3] = 0.5;
                 jInput[0] = 1;
                 jInput[1] = 0;
-            }
-
-            @Override
-            public double[] readoutWeights() {
-                return new double[2];
-            }
-
-            @Override
-            public double readoutBias() {
-                return 0;
             }
         };
         double[][] starts = new double[25][];

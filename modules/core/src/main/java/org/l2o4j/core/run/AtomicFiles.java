@@ -88,4 +88,16 @@ public final class AtomicFiles {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
+
+    /** Deletes a folder and everything in it, deepest first; nothing happens when it does not exist. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 }

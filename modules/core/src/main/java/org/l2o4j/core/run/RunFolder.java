@@ -122,15 +122,7 @@ public final class RunFolder implements AutoCloseable {
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                     continue;
                 }
-                deleteTree(p);
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                AtomicFiles.deleteTree(p);
             }
         }
     }
@@ -179,9 +171,7 @@ public final class RunFolder implements AutoCloseable {
             return;
         }
         try {
-            if (Files.exists(staging)) {
-                deleteTree(staging);
-            }
+            AtomicFiles.deleteTree(staging);
             Path parent = staging.getParent();
             if (createdParent && Files.isDirectory(parent)) {
                 try (Stream<Path> left = Files.list(parent)) {
