@@ -44,6 +44,23 @@ public interface Problem {
      */
     Map<String, Object> export();
 
+    /**
+     * min f where it is known in closed form (a quadratic's 0 at its centre, Rosenbrock's 0), NaN otherwise. Results
+     * measure suboptimality f − f* against it; where it is NaN they run a solver to convergence ({@link #convex()})
+     * or take the best value any method reached.
+     */
+    default double knownMinimum() {
+        return Double.NaN;
+    }
+
+    /**
+     * Whether f is convex, so that a local method run to a stationary point has found min f (up to its tolerance).
+     * False unless the family proves it: a wrong true would make a local minimum look global.
+     */
+    default boolean convex() {
+        return false;
+    }
+
     /** Convenience form of {@link #value(double[], int)} at offset 0. */
     default double value(double[] x) {
         return value(x, 0);

@@ -108,6 +108,46 @@ public abstract class ProblemContract {
         }
     }
 
+    /**
+     * A declared minimum is a lower bound at points near and far from the start, and a declared convexity holds along
+     * random chords: results trust both (a closed-form f*, or a local solver's value taken as global).
+     */
+    @Test
+    void declaredMinimumIsALowerBoundAndDeclaredConvexityHoldsOnChords() {
+        RandomGenerator rng = Seeds.rng(11);
+        for (int k = 0; k < 3; k++) {
+            Problem p = family().sample(200 + k);
+            double minimum = p.knownMinimum();
+            for (int trial = 0; trial < 100; trial++) {
+                double[] x = perturbed(p.initialPoint(trial % 3), rng, Math.pow(10, trial % 3 - 1));
+                double[] y = perturbed(p.initialPoint(trial % 2), rng, Math.pow(10, trial % 3 - 1));
+                double fx = p.value(x);
+                if (Double.isFinite(minimum)) {
+                    assertTrue(fx >= minimum - 1e-12 * (1 + Math.abs(minimum)), p.formula() + ": f = " + fx
+                            + " below its declared minimum " + minimum);
+                }
+                if (p.convex()) {
+                    double lambda = rng.nextDouble();
+                    double[] z = new double[x.length];
+                    for (int j = 0; j < z.length; j++) {
+                        z[j] = lambda * x[j] + (1 - lambda) * y[j];
+                    }
+                    double chord = lambda * fx + (1 - lambda) * p.value(y);
+                    assertTrue(p.value(z) <= chord + 1e-10 * (1 + Math.abs(chord)), p.formula()
+                            + " is declared convex but lies above a chord: f(z) = " + p.value(z) + " > " + chord);
+                }
+            }
+        }
+    }
+
+    private static double[] perturbed(double[] x, RandomGenerator rng, double scale) {
+        double[] out = x.clone();
+        for (int j = 0; j < out.length; j++) {
+            out[j] += scale * rng.nextGaussian();
+        }
+        return out;
+    }
+
     @Test
     void sameSeedSameProblemOtherSeedOtherProblem() {
         Problem a = family().sample(42);

@@ -57,6 +57,12 @@ public final class LogisticRegression implements TwiceDifferentiable {
                 : Optional.<LogisticKernel>empty()).orElseGet(ScalarDataTerm::new);
     }
 
+    /** Softplus is convex and z_i is affine in (w, b); the L2 term is convex for λ ≥ 0. */
+    @Override
+    public boolean convex() {
+        return true;
+    }
+
     @Override
     public String formula() {
         return FORMULA;

@@ -47,6 +47,12 @@ public final class LeastSquaresQuadratic implements TwiceDifferentiable {
         this.initScale = Checks.positive("initScale", initScale);
     }
 
+    /** A sum of squares of affine functions; its Hessian 2WᵀW is positive semidefinite. */
+    @Override
+    public boolean convex() {
+        return true;
+    }
+
     @Override
     public String formula() {
         return FORMULA;

@@ -83,6 +83,18 @@ public final class RennQuadratic implements TwiceDifferentiable {
         }
     }
 
+    /** 0, at x* (the offset is chosen for it). */
+    @Override
+    public double knownMinimum() {
+        return 0.0;
+    }
+
+    /** H is positive definite: every λ is positive. */
+    @Override
+    public boolean convex() {
+        return true;
+    }
+
     @Override
     public String formula() {
         return FORMULA;
