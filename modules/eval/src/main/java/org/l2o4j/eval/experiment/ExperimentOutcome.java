@@ -4,7 +4,9 @@ import java.util.List;
 
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.rollout.RolloutResult;
+import org.l2o4j.eval.results.BestKnown;
 import org.l2o4j.eval.results.OptimizerSummary;
+import org.l2o4j.eval.results.Suboptimality;
 import org.l2o4j.eval.results.Timing;
 
 /**
@@ -18,10 +20,12 @@ import org.l2o4j.eval.results.Timing;
  * @param results       the test rollouts, in competitor order
  * @param summaries     their deterministic summaries
  * @param timings       their wall-clock costs
+ * @param bestKnown     f* of each test function and how it was found
+ * @param suboptimality each competitor's f − f*, in competitor order
  */
 public record ExperimentOutcome(ExperimentSpec spec, List<Problem> testProblems, int[] runProblem, int[] runRestart,
         List<TuningRecord> tuning, List<RolloutResult> results, List<OptimizerSummary> summaries,
-        List<Timing> timings) {
+        List<Timing> timings, BestKnown bestKnown, List<Suboptimality> suboptimality) {
 
     /** Competitor labels in order. */
     public List<String> labels() {

@@ -16,8 +16,10 @@ import org.l2o4j.core.rollout.ProblemBatch;
 import org.l2o4j.core.rollout.Rollout;
 import org.l2o4j.core.rollout.RolloutResult;
 import org.l2o4j.core.run.RunFolder;
+import org.l2o4j.eval.results.BestKnown;
 import org.l2o4j.eval.results.OptimizerSummary;
 import org.l2o4j.eval.results.ResultsWriter;
+import org.l2o4j.eval.results.Suboptimality;
 import org.l2o4j.eval.results.Timing;
 
 /**
@@ -27,7 +29,8 @@ import org.l2o4j.eval.results.Timing;
  * ({@code tuning.json}) before a single test function is sampled;</li>
  * <li>sample the held-out functions and run every optimizer on all of them (× restarts) as one batch, recording every
  * iteration;</li>
- * <li>summarize, write the results files and the figures, and only then make the run folder visible.</li>
+ * <li>find each test function's best known value f* ({@link BestKnown}), summarize, write the results files and the
+ * figures, and only then make the run folder visible.</li>
  * </ol>
  */
 public final class ExperimentRunner {
@@ -83,8 +86,9 @@ public final class ExperimentRunner {
         for (int a = 0; a < labels.size(); a++) {
             timings.add(Timing.of(labels.get(a), results.get(a)));
         }
+        BestKnown best = BestKnown.of(test, results, runProblem);
         ExperimentOutcome outcome = new ExperimentOutcome(spec, test, runProblem, runRestart, tuning, results,
-                summaries, timings);
+                summaries, timings, best, Suboptimality.of(labels, results, runProblem, best.value()));
         ResultsWriter.write(outcome, run);
         figures.draw(outcome, run.resolve("figures"));
         return outcome;

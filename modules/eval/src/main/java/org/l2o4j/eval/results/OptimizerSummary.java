@@ -23,6 +23,8 @@ import org.l2o4j.eval.stats.Statistics;
  * @param mean             mean over test functions of f(x_t) (restarts averaged per function; diverged runs out)
  * @param median           median over test functions of f(x_t)
  * @param margin           mean margin of victory over test functions
+ * @param marginMedian     median margin of victory over test functions, with its order-statistic interval: the
+ *                         typical margin, which one blow-up cannot drag as it drags the mean
  * @param winRate          fraction of runs won at each t
  * @param valueEvaluations mean cumulative function evaluations at each t
  * @param gradientEvaluations mean cumulative gradient evaluations at each t
@@ -32,7 +34,8 @@ import org.l2o4j.eval.stats.Statistics;
  * @param areaUnderCurve   mean over runs of the mean of f(x_t) over t = 0..T (Li &amp; Malik's cost)
  */
 public record OptimizerSummary(String label, String optimizer, Map<String, Object> hyperparameters, int runs,
-        int diverged, PerStep mean, PerStep median, PerStep margin, double[] winRate, double[] valueEvaluations,
+        int diverged, PerStep mean, PerStep median, PerStep margin,
+        PerStep marginMedian, double[] winRate, double[] valueEvaluations,
         double[] gradientEvaluations, double[] hessianEvaluations, Interval finalObjective, Interval finalMedian,
         Interval areaUnderCurve) {
 
@@ -96,12 +99,13 @@ public record OptimizerSummary(String label, String optimizer, Map<String, Objec
             finalAndArea[i][1] = s / (steps + 1);
         }
         double[][] objective = perFunction(r.objective(), runProblem);
+        double[][] margins = perFunction(Margins.of(objectives, a), runProblem);
         double[][] perFunctionEnds = perFunction(finalAndArea, runProblem);
         double[] finals = column(perFunctionEnds, 0);
         double[] auc = column(perFunctionEnds, 1);
         return new OptimizerSummary(label, r.optimizer(), r.hyperparameters(), runs, r.divergedCount(),
                 PerStep.of(objective, false), PerStep.of(objective, true),
-                PerStep.of(perFunction(Margins.of(objectives, a), runProblem), false), Margins.winRate(objectives, a),
+                PerStep.of(margins, false), PerStep.of(margins, true), Margins.winRate(objectives, a),
                 meanOver(r.valueEvaluations()), meanOver(r.gradientEvaluations()), meanOver(r.hessianEvaluations()),
                 Statistics.mean(finals, LEVEL), Statistics.median(finals, LEVEL), Statistics.mean(auc, LEVEL));
     }

@@ -1,6 +1,7 @@
 package org.l2o4j.eval.results;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
@@ -17,7 +18,10 @@ import org.l2o4j.eval.experiment.ExperimentOutcome;
  * <ul>
  * <li>{@code results.csv}: long format, one row per optimizer × run × iteration (objective, gradient norm, function,
  * gradient and Hessian evaluations, diverged flag); deterministic for a given seed;</li>
- * <li>{@code summary.json}: the per-optimizer {@link OptimizerSummary}s; deterministic;</li>
+ * <li>{@code summary.json}: the per-optimizer {@link OptimizerSummary}s, how f* was found and each optimizer's
+ * {@link Suboptimality}; deterministic;</li>
+ * <li>{@code best-known.csv}: f* per test function and its {@link BestKnown.Source};</li>
+ * <li>{@code profiles.csv}: performance and data profiles at each tolerance ({@link Profiles});</li>
  * <li>{@code paired-differences.csv}: the first competitor minus each other, paired on the test functions, per
  * iteration with 95 % intervals ({@link PairedDifference}), when there are at least two;</li>
  * <li>{@code timing.json} and {@code timing.csv}: wall-clock per iteration, which differs between runs.</li>
@@ -76,6 +80,27 @@ public final class ResultsWriter {
                 }
             });
         }
+        BestKnown best = outcome.bestKnown();
+        AtomicFiles.write(run.resolve("best-known.csv"), tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("problem,best_known,source,solver_gradient_norm,solver_iterations\n");
+                for (int i = 0; i < best.value().length; i++) {
+                    w.write(i + "," + best.value()[i] + ',' + best.source()[i] + ',' + best.solverGradientNorm()[i]
+                            + ',' + best.solverIterations()[i] + '\n');
+                }
+            }
+        });
+        List<Profiles.AtTolerance> profiles = Profiles.of(labels, outcome.results(), outcome.runProblem(),
+                best.value(), outcome.testProblems().get(0).dimension());
+        AtomicFiles.write(run.resolve("profiles.csv"), tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write("tolerance,profile,optimizer,x,fraction_solved\n");
+                for (Profiles.AtTolerance p : profiles) {
+                    writeCurves(w, p.tolerance(), "performance", p.performance());
+                    writeCurves(w, p.tolerance(), "data", p.data());
+                }
+            }
+        });
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("experiment", outcome.spec().name());
         summary.put("family", outcome.spec().family());
@@ -85,11 +110,25 @@ public final class ResultsWriter {
         summary.put("steps", outcome.spec().evaluateSteps());
         summary.put("confidenceLevel", OptimizerSummary.LEVEL);
         summary.put("optimizers", outcome.summaries());
+        Map<String, Object> bestKnown = new LinkedHashMap<>();
+        bestKnown.put("found", best.describe());
+        bestKnown.put("solverTolerance", BestKnown.CONVERGED);
+        summary.put("bestKnown", bestKnown);
+        summary.put("suboptimality", outcome.suboptimality());
         run.writeJson("summary.json", summary);
         Map<String, Object> timing = new LinkedHashMap<>();
         timing.put("note", "wall-clock seconds of optimizer steps (objective and gradient included), batch time "
                 + "shared evenly over the runs of the batch; differs from run to run");
         timing.put("optimizers", outcome.timings());
         run.writeJson("timing.json", timing);
+    }
+
+    private static void writeCurves(BufferedWriter w, double tolerance, String profile, List<Profiles.Curve> curves)
+            throws IOException {
+        for (Profiles.Curve c : curves) {
+            for (int k = 0; k < c.x().length; k++) {
+                w.write(tolerance + "," + profile + ',' + c.label() + ',' + c.x()[k] + ',' + c.fraction()[k] + '\n');
+            }
+        }
     }
 }

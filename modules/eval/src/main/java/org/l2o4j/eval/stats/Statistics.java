@@ -71,4 +71,22 @@ public final class Statistics {
         int lo = Math.max(j, 1);
         return new Interval(median, v[lo - 1], v[n - lo], n);
     }
+
+    /**
+     * The p-quantile of the finite values, interpolated linearly between order statistics (Hyndman &amp; Fan's type 7,
+     * R's and NumPy's default): position (n − 1)·p in the sorted values. NaN when none is finite.
+     */
+    public static double quantile(double[] values, double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("quantile level must be in [0, 1], got " + p);
+        }
+        double[] v = finite(values);
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(v);
+        double h = (v.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        return lo + 1 < v.length ? v[lo] + (h - lo) * (v[lo + 1] - v[lo]) : v[lo];
+    }
 }

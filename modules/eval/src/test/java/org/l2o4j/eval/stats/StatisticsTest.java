@@ -11,6 +11,18 @@ import org.l2o4j.core.random.Seeds;
 
 class StatisticsTest {
 
+    /** NumPy's np.quantile([1, 2, 3, 4], [0, .25, .5, .75, 1]) = [1, 1.75, 2.5, 3.25, 4]; NaN is left out. */
+    @Test
+    void quantilesInterpolateLikeNumpy() {
+        double[] v = {4, Double.NaN, 2, 1, 3};
+        assertEquals(1, Statistics.quantile(v, 0), 0.0);
+        assertEquals(1.75, Statistics.quantile(v, 0.25), 1e-15);
+        assertEquals(2.5, Statistics.quantile(v, 0.5), 1e-15);
+        assertEquals(3.25, Statistics.quantile(v, 0.75), 1e-15);
+        assertEquals(4, Statistics.quantile(v, 1), 0.0);
+        assertTrue(Double.isNaN(Statistics.quantile(new double[] {Double.NaN}, 0.5)));
+    }
+
     @Test
     void meanIntervalMatchesTheStudentTFormulaByHand() {
         // n = 4, mean 2.5, s² = 5/3, se = √(5/12); t_{3, 0.975} = 3.182446305284263.
