@@ -10,6 +10,9 @@ import org.l2o4j.eval.experiment.ExperimentOutcome;
 import org.l2o4j.eval.experiment.FigureMaker;
 import org.l2o4j.eval.results.OptimizerSummary;
 import org.l2o4j.eval.results.OptimizerSummary.PerStep;
+import org.l2o4j.eval.results.PairedDifference;
+import org.l2o4j.eval.results.Profiles;
+import org.l2o4j.eval.results.Suboptimality;
 import org.l2o4j.eval.results.Timing;
 import org.l2o4j.plot.Band;
 import org.l2o4j.plot.Contour;
@@ -24,10 +27,11 @@ import org.l2o4j.plot.charts.Charts;
 import org.l2o4j.plot.charts.ContourCharts;
 
 /**
- * The figures of a comparison: mean and median objective per iteration with 95 % bands (log scale), margin of victory
- * (Li &amp; Malik Fig. a), example test functions (Fig. b, c), objective against wall-clock seconds and against
- * function evaluations, and for 2-D families the contour of the first test function with each optimizer's
- * trajectory.
+ * The figures of a comparison: mean and median objective per iteration with 95 % bands (log scale); suboptimality
+ * f − f* with median and quartiles (log scale); the first competitor minus each other, paired per function, with 95 %
+ * intervals; mean and median margin of victory (Li &amp; Malik Fig. a); performance and data profiles at each
+ * tolerance; example test functions (Fig. b, c); objective against wall-clock seconds and against function
+ * evaluations; and for 2-D families the contour of the first test function with each optimizer's trajectory.
  */
 final class ExperimentFigures implements FigureMaker {
 
@@ -42,6 +46,8 @@ final class ExperimentFigures implements FigureMaker {
         List<Band> means = new ArrayList<>();
         List<Band> medians = new ArrayList<>();
         List<Band> margins = new ArrayList<>();
+        List<Band> marginMedians = new ArrayList<>();
+        List<Band> suboptimality = new ArrayList<>();
         List<Band> wall = new ArrayList<>();
         List<Band> evaluations = new ArrayList<>();
         for (int a = 0; a < labels.size(); a++) {
@@ -49,6 +55,9 @@ final class ExperimentFigures implements FigureMaker {
             means.add(band(labels.get(a), s.mean()));
             medians.add(band(labels.get(a), s.median()));
             margins.add(band(labels.get(a), s.margin()));
+            marginMedians.add(band(labels.get(a), s.marginMedian()));
+            Suboptimality q = o.suboptimality().get(a);
+            suboptimality.add(Band.overIterations(labels.get(a), q.median(), q.lower(), q.upper()));
             Timing t = o.timings().get(a);
             wall.add(new Band(labels.get(a), t.cumulativeSeconds(), s.mean().estimate(), s.mean().low(),
                     s.mean().high()));
@@ -60,8 +69,22 @@ final class ExperimentFigures implements FigureMaker {
                 folder, "objective-mean");
         Figures.write(Charts.objectiveVsIteration("Median objective (95% CI), " + where, medians, Scale.LOG, palette),
                 folder, "objective-median");
+        Figures.write(Charts.caption(Charts.gapToBestVsIteration("Median suboptimality (quartile bands), " + where,
+                suboptimality, palette), "f* per test function: " + o.bestKnown().describe() + "."), folder,
+                "suboptimality");
         Figures.write(Charts.marginOfVictory("Mean margin of victory (95% CI), " + where, margins, palette), folder,
                 "margin-of-victory");
+        Figures.write(Charts.marginOfVictory("Median margin of victory (95% CI), " + where, marginMedians, palette),
+                folder, "margin-of-victory-median");
+        if (labels.size() > 1) {
+            List<Band> paired = new ArrayList<>();
+            for (PairedDifference d : PairedDifference.of(labels, o.results(), o.runProblem())) {
+                paired.add(Band.overIterations(d.against(), d.mean(), d.low(), d.high()));
+            }
+            Figures.write(Charts.pairedDifferences(labels.get(0) + " minus each (paired, 95% CI), " + where,
+                    labels.get(0), paired, palette), folder, "paired-differences");
+        }
+        drawProfiles(o, palette, where, folder);
         Figures.write(Charts.objectiveVsWallClock("Mean objective vs wall-clock, " + where, wall, Scale.LOG, palette),
                 folder, "objective-vs-wallclock");
         Figures.write(Charts.bands(Labels.of("Mean objective vs function evaluations, " + where,
@@ -80,6 +103,24 @@ final class ExperimentFigures implements FigureMaker {
         if (o.testProblems().get(0).dimension() == 2 && o.results().get(0).iterates() != null) {
             drawContour(o, palette, folder);
         }
+    }
+
+    /** Performance and data profiles at each tolerance of {@link Profiles#TOLERANCES} (powers of ten). */
+    private static void drawProfiles(ExperimentOutcome o, Palette palette, String where, Path folder) {
+        int d = o.testProblems().get(0).dimension();
+        for (Profiles.AtTolerance p : Profiles.of(o.labels(), o.results(), o.runProblem(), o.bestKnown().value(), d)) {
+            String tolerance = "1e" + Math.round(Math.log10(p.tolerance()));
+            String test = "solved: f ≤ f* + " + tolerance + "·(f₀ − f*); f* " + o.bestKnown().describe()
+                    + "; cost: function evaluations, a Hessian counted as d = " + d + ".";
+            Figures.write(Charts.caption(Charts.performanceProfile("Performance profile, τ = " + tolerance + ", "
+                    + where, lines(p.performance()), palette), test), folder, "performance-profile-" + tolerance);
+            Figures.write(Charts.caption(Charts.dataProfile("Data profile, τ = " + tolerance + ", " + where,
+                    "function evaluations", lines(p.data()), palette), test), folder, "data-profile-" + tolerance);
+        }
+    }
+
+    private static List<Line> lines(List<Profiles.Curve> curves) {
+        return curves.stream().map(c -> new Line(c.label(), c.x(), c.fraction())).toList();
     }
 
     private static Band band(String label, PerStep p) {

@@ -76,8 +76,19 @@ class CommandsTest {
         for (String f : List.of("config.yaml", "provenance.json", "tuning.json", "results.csv", "summary.json",
                 "timing.json", "timing.csv", "figures/objective-mean.png", "figures/objective-mean.svg",
                 "figures/margin-of-victory.png", "figures/example-0.png", "figures/objective-vs-wallclock.png",
-                "figures/trajectories.png")) {
+                "figures/trajectories.png", "best-known.csv", "profiles.csv", "paired-differences.csv",
+                "figures/suboptimality.png", "figures/paired-differences.png", "figures/margin-of-victory-median.png",
+                "figures/performance-profile-1e-3.png", "figures/data-profile-1e-5.png")) {
             assertTrue(Files.size(run.resolve(f)) > 0, f);
         }
+        // The 2-D Rosenbrock's minimum 0 is known in closed form: every test function's f* is it.
+        List<String> best = Files.readAllLines(run.resolve("best-known.csv"));
+        assertEquals("problem,best_known,source,solver_gradient_norm,solver_iterations", best.get(0));
+        assertTrue(best.stream().skip(1).allMatch(l -> l.matches("\\d+,0\\.0,CLOSED_FORM,NaN,0")), best.toString());
+        String svg = Files.readString(run.resolve("figures/suboptimality.svg"));
+        assertTrue(svg.contains("by closed form"), "the caption says how f* was found");
+        String summary = Files.readString(run.resolve("summary.json"));
+        assertTrue(summary.contains("\"bestKnown\"") && summary.contains("\"suboptimality\"")
+                && summary.contains("\"marginMedian\""), summary.substring(0, 200));
     }
 }

@@ -23,6 +23,7 @@ import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYDataset;
@@ -36,6 +37,7 @@ final class ChartStyle {
     static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
     static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final Font CAPTION_FONT = new Font(Font.SANS_SERIF, Font.ITALIC, 12);
     static final Color TEXT = new Color(0x222222);
     static final Color AXIS_LINE = new Color(0x888888);
     static final Color GRID = new Color(0xD9D9D9);
@@ -71,6 +73,11 @@ final class ChartStyle {
             linear.setAutoRangeIncludesZero(false);
             axis = linear;
         }
+        return styleAxis(axis);
+    }
+
+    /** Gives {@code axis} the fonts and colours of every L2O4J axis; returns it. */
+    static ValueAxis styleAxis(ValueAxis axis) {
         axis.setLabelFont(LABEL_FONT);
         axis.setLabelPaint(TEXT);
         axis.setTickLabelFont(TICK_FONT);
@@ -78,6 +85,21 @@ final class ChartStyle {
         axis.setAxisLinePaint(AXIS_LINE);
         axis.setTickMarkPaint(AXIS_LINE);
         return axis;
+    }
+
+    /**
+     * Adds {@code sentences} as a caption under the plot and legend, for what a reader must know to read the figure
+     * right (values off the axis, an axis that is not linear); nothing when there are none.
+     */
+    static void caption(JFreeChart chart, List<String> sentences) {
+        if (sentences.isEmpty()) {
+            return;
+        }
+        TextTitle caption = new TextTitle(String.join(" ", sentences), CAPTION_FONT);
+        caption.setPaint(TEXT);
+        caption.setPosition(RectangleEdge.BOTTOM);
+        caption.setPadding(new RectangleInsets(6, 4, 0, 4));
+        chart.addSubtitle(caption);
     }
 
     /** Gives {@code plot} these axes, a white background and grey grid lines; returns it. */

@@ -1,17 +1,21 @@
 package org.l2o4j.plot.charts;
 
 import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntPredicate;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYShapeAnnotation;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -28,13 +32,12 @@ import org.l2o4j.plot.Scale;
  * generic XY chart for later analyses (update functions, eigenvalues).
  *
  * <p>Every chart colours its series by label from the given {@link Palette}, which must know every label drawn.
- * Non-finite points are gaps (see {@link Line} and {@link Band}). On a {@link Scale#LOG} axis:
- * <ul>
- *   <li>a line point or band centre that is ≤ 0 is dropped, leaving a gap;</li>
- *   <li>a band's lower edge that is ≤ 0 (a mean minus its confidence half-width, near a zero objective) is raised to
- *       the smallest positive value the chart draws, so the band runs to the bottom of the axis, which reads as
- *       "reaches zero or below" without pulling the axis down to 1e-300.</li>
- * </ul>
+ * Non-finite points are gaps (see {@link Line} and {@link Band}). A {@link Scale#LOG} axis shows at most
+ * {@value LogWindow#DECADES} decades below the largest value; a value or band edge under its floor (zero and negative
+ * values included, such as a mean's interval reaching below 0) is drawn below the axis, so the line or band runs off
+ * the bottom edge rather than stopping or resting on a false edge, and a caption under the plot says so
+ * ({@link LogWindow}). Signed quantities (margins, paired differences) that span many decades are drawn on a
+ * symmetric-log axis, linear near 0, with a caption giving its threshold ({@link SymmetricLogAxis}).
  * Labels within one chart must be distinct.
  */
 public final class Charts {
@@ -76,22 +79,54 @@ public final class Charts {
     /**
      * Objective minus the best known value of each problem, against iteration, on a log axis. The caller subtracts
      * the best value per problem before aggregating (the mean of the gaps, not the gap of the mean); a run that
-     * reaches the best value exactly has gap 0, which a log axis cannot show and drops.
+     * reaches the best value exactly has gap 0, which a log axis cannot show: it runs off the bottom edge, and the
+     * caption says so.
      */
     public static JFreeChart gapToBestVsIteration(String title, List<Band> gaps, Palette palette) {
         return integerTicks(bands(Labels.of(title, ITERATION, GAP_TO_BEST), gaps, Scale.LOG, palette));
     }
 
     /**
-     * Margin of victory against iteration, one line with its band per optimizer, on a linear axis with a dashed line
-     * at zero that always lies within view: above it the learned optimizer wins.
+     * Margin of victory against iteration, one line with its band per optimizer, with a dashed line at zero that always
+     * lies within view: above it the optimizer beat every other. The axis is symmetric-log when one method's margin
+     * dwarfs the others' (a blow-up), linear otherwise.
      */
     public static JFreeChart marginOfVictory(String title, List<Band> margins, Palette palette) {
-        JFreeChart chart = integerTicks(bands(Labels.of(title, ITERATION, MARGIN), margins, Scale.LINEAR, palette));
+        return integerTicks(signedBands(Labels.of(title, ITERATION, MARGIN), margins, palette));
+    }
+
+    /**
+     * Paired differences against iteration: the reference method minus each other one, per test function, mean with
+     * its interval; below the dashed zero line the reference is lower. Axis as in {@link #marginOfVictory}.
+     */
+    public static JFreeChart pairedDifferences(String title, String reference, List<Band> differences,
+            Palette palette) {
+        return integerTicks(signedBands(Labels.of(title, ITERATION, reference + " minus the other (objective)"),
+                differences, palette));
+    }
+
+    /**
+     * A performance profile (Dolan &amp; Moré 2002): fraction of problems each method solves within a factor α of the
+     * cheapest method's cost, as steps, α on a base-2 log axis from 1.
+     */
+    public static JFreeChart performanceProfile(String title, List<Line> curves, Palette palette) {
+        JFreeChart chart = profile(Labels.of(title, "α: cost within this factor of the cheapest method's",
+                "fraction of runs solved"), curves, palette);
         XYPlot plot = chart.getXYPlot();
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
-        plot.addRangeMarker(referenceLine(0.0));
+        LogAxis alpha = new LogAxis(plot.getDomainAxis().getLabel());
+        alpha.setBase(2);
+        alpha.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        alpha.setNumberFormatOverride(new DecimalFormat("0.#"));
+        alpha.setLabelFont(ChartStyle.LABEL_FONT);
+        alpha.setTickLabelFont(ChartStyle.TICK_FONT);
+        alpha.setSmallestValue(1);
+        plot.setDomainAxis(alpha);
         return chart;
+    }
+
+    /** A data profile (Moré &amp; Wild 2009): fraction of problems each method solves within a budget of evaluations. */
+    public static JFreeChart dataProfile(String title, String costLabel, List<Line> curves, Palette palette) {
+        return profile(Labels.of(title, costLabel, "fraction of runs solved"), curves, palette);
     }
 
     /**
@@ -134,26 +169,39 @@ public final class Charts {
         Objects.requireNonNull(yScale, "yScale");
         Objects.requireNonNull(palette, "palette");
         ChartStyle.requireDistinctLabels(labels.title(), bands, Band::label);
-        double lowestDrawable = yScale == Scale.LOG ? smallestPositive(bands, yScale) : Double.NEGATIVE_INFINITY;
-        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        for (Band band : bands) {
-            double[] x = band.x();
-            double[] center = band.center();
-            double[] lower = band.lower();
-            double[] upper = band.upper();
-            List<int[]> runs = SeriesKey.drawableRuns(band.size(), drawable(band, yScale));
-            for (int part = 0; part < runs.size(); part++) {
-                YIntervalSeries series = new YIntervalSeries(new SeriesKey(band.label(), part), false, true);
-                for (int i = runs.get(part)[0]; i < runs.get(part)[1]; i++) {
-                    series.add(x[i], center[i], Math.max(lower[i], lowestDrawable), upper[i]);
+        LogWindow window = null;
+        if (yScale == Scale.LOG) {
+            List<Double> drawn = new ArrayList<>();
+            for (Band band : bands) {
+                IntPredicate ok = drawable(band);
+                for (int i = 0; i < band.size(); i++) {
+                    if (ok.test(i)) {
+                        drawn.add(band.center()[i]);
+                        drawn.add(band.lower()[i]);
+                        drawn.add(band.upper()[i]);
+                    }
                 }
-                data.addSeries(series);
             }
+            window = LogWindow.over(drawn);
         }
+        LogWindow w = window;
+        YIntervalSeriesCollection data = intervalSeries(bands, v -> w == null ? v : w.value(v),
+                v -> w == null ? v : w.bandEdge(v));
         DeviationRenderer renderer = new DeviationRenderer(true, false);
         renderer.setAlpha(BAND_ALPHA);
         ChartStyle.paintByLabel(data, renderer, palette);
-        return seriesChart(labels, yScale, data, renderer, new XYPlot());
+        JFreeChart chart = seriesChart(labels, yScale, data, renderer, new XYPlot());
+        if (window != null) {
+            window.apply(chart.getXYPlot().getRangeAxis());
+            ChartStyle.caption(chart, window.caption());
+        }
+        return chart;
+    }
+
+    /** Adds a caption sentence under {@code chart} (what a reader must know: how a reference value was found). */
+    public static JFreeChart caption(JFreeChart chart, String sentence) {
+        ChartStyle.caption(chart, List.of(sentence));
+        return chart;
     }
 
     /**
@@ -208,22 +256,114 @@ public final class Charts {
         Objects.requireNonNull(yScale, "yScale");
         Objects.requireNonNull(palette, "palette");
         ChartStyle.requireDistinctLabels(labels.title(), lines, Line::label);
+        LogWindow window = null;
+        if (yScale == Scale.LOG) {
+            List<Double> drawn = new ArrayList<>();
+            for (Line line : lines) {
+                for (int i = 0; i < line.size(); i++) {
+                    if (Double.isFinite(line.x()[i]) && Double.isFinite(line.y()[i])) {
+                        drawn.add(line.y()[i]);
+                    }
+                }
+            }
+            window = LogWindow.over(drawn);
+        }
         XYSeriesCollection data = new XYSeriesCollection();
         for (Line line : lines) {
             double[] x = line.x();
             double[] y = line.y();
-            List<int[]> runs = SeriesKey.drawableRuns(line.size(), i -> Double.isFinite(x[i]) && yScale.canShow(y[i]));
+            List<int[]> runs = SeriesKey.drawableRuns(line.size(), i -> Double.isFinite(x[i]) && Double.isFinite(y[i]));
             for (int part = 0; part < runs.size(); part++) {
                 XYSeries series = new XYSeries(new SeriesKey(line.label(), part), false, true);
                 for (int i = runs.get(part)[0]; i < runs.get(part)[1]; i++) {
-                    series.add(x[i], y[i]);
+                    series.add(x[i], window == null ? y[i] : window.value(y[i]));
                 }
                 data.addSeries(series);
             }
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(marks == Marks.LINES, marks == Marks.POINTS);
         ChartStyle.paintByLabel(data, renderer, palette);
-        return seriesChart(labels, yScale, data, renderer, plot);
+        JFreeChart chart = seriesChart(labels, yScale, data, renderer, plot);
+        if (window != null) {
+            window.apply(chart.getXYPlot().getRangeAxis());
+            ChartStyle.caption(chart, window.caption());
+        }
+        return chart;
+    }
+
+    /**
+     * Bands on a linear axis, or on a symmetric-log one when their values span more than {@link SymmetricLogAxis#WIDE}
+     * times the typical magnitude; a dashed line at zero is always in view.
+     */
+    private static JFreeChart signedBands(Labels labels, List<Band> bands, Palette palette) {
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(palette, "palette");
+        ChartStyle.requireDistinctLabels(labels.title(), bands, Band::label);
+        List<Double> centres = new ArrayList<>();
+        List<Double> all = new ArrayList<>();
+        for (Band band : bands) {
+            IntPredicate ok = drawable(band);
+            for (int i = 0; i < band.size(); i++) {
+                if (ok.test(i)) {
+                    centres.add(band.center()[i]);
+                    all.add(band.lower()[i]);
+                    all.add(band.upper()[i]);
+                }
+            }
+        }
+        double c = SymmetricLogAxis.threshold(centres.stream().mapToDouble(Double::doubleValue).toArray());
+        boolean symlog = SymmetricLogAxis.needed(all.stream().mapToDouble(Double::doubleValue).toArray(), c);
+        YIntervalSeriesCollection data = intervalSeries(bands,
+                v -> symlog ? SymmetricLogAxis.toAxis(v, c) : v, v -> symlog ? SymmetricLogAxis.toAxis(v, c) : v);
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        renderer.setAlpha(BAND_ALPHA);
+        ChartStyle.paintByLabel(data, renderer, palette);
+        XYPlot plot = new XYPlot();
+        JFreeChart chart = seriesChart(labels, Scale.LINEAR, data, renderer, plot);
+        if (symlog) {
+            SymmetricLogAxis axis = new SymmetricLogAxis(labels.yLabel(), c);
+            ChartStyle.styleAxis(axis);
+            plot.setRangeAxis(axis);
+            ChartStyle.caption(chart, List.of("Symmetric-log axis: linear within ±" + Ticks.label(c)
+                    + ", logarithmic beyond; ticks in the data's units."));
+        } else {
+            ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        }
+        plot.addRangeMarker(referenceLine(0.0));
+        return chart;
+    }
+
+    /** One interval series per drawable run of each band, centre and edges mapped for the axis. */
+    private static YIntervalSeriesCollection intervalSeries(List<Band> bands, DoubleUnaryOperator centre,
+            DoubleUnaryOperator edge) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        for (Band band : bands) {
+            double[] x = band.x();
+            double[] center = band.center();
+            double[] lower = band.lower();
+            double[] upper = band.upper();
+            List<int[]> runs = SeriesKey.drawableRuns(band.size(), drawable(band));
+            for (int part = 0; part < runs.size(); part++) {
+                YIntervalSeries series = new YIntervalSeries(new SeriesKey(band.label(), part), false, true);
+                for (int i = runs.get(part)[0]; i < runs.get(part)[1]; i++) {
+                    series.add(x[i], centre.applyAsDouble(center[i]), edge.applyAsDouble(lower[i]),
+                            edge.applyAsDouble(upper[i]));
+                }
+                data.addSeries(series);
+            }
+        }
+        return data;
+    }
+
+    /** Step curves (profiles) with the fraction axis fixed to [0, 1]. */
+    private static JFreeChart profile(Labels labels, List<Line> curves, Palette palette) {
+        JFreeChart chart = xy(labels, curves, Marks.LINES, Scale.LINEAR, palette, new XYPlot());
+        XYPlot plot = chart.getXYPlot();
+        XYStepRenderer step = new XYStepRenderer();
+        ChartStyle.paintByLabel(plot.getDataset(), step, palette);
+        plot.setRenderer(step);
+        plot.getRangeAxis().setRange(0, 1.02);
+        return chart;
     }
 
     private static JFreeChart seriesChart(Labels labels, Scale yScale, XYDataset data,
@@ -247,29 +387,13 @@ public final class Charts {
         return marker;
     }
 
-    /** Which points of {@code band} are drawn: all four values finite and the centre showable on the scale. */
-    private static IntPredicate drawable(Band band, Scale yScale) {
+    /** Which points of {@code band} are drawn: x and all three values finite. */
+    private static IntPredicate drawable(Band band) {
         double[] x = band.x();
         double[] center = band.center();
         double[] lower = band.lower();
         double[] upper = band.upper();
-        return i -> Double.isFinite(x[i]) && Double.isFinite(lower[i]) && Double.isFinite(upper[i])
-                && yScale.canShow(center[i]);
-    }
-
-    /** Smallest positive centre or lower edge of a drawn point: the floor for lower edges ≤ 0 on a log axis. */
-    private static double smallestPositive(List<Band> bands, Scale yScale) {
-        double smallest = Double.POSITIVE_INFINITY;
-        for (Band band : bands) {
-            IntPredicate drawn = drawable(band, yScale);
-            double[] center = band.center();
-            double[] lower = band.lower();
-            for (int i = 0; i < band.size(); i++) {
-                if (drawn.test(i)) {
-                    smallest = Math.min(smallest, lower[i] > 0 ? lower[i] : center[i]);
-                }
-            }
-        }
-        return Double.isFinite(smallest) ? smallest : Double.MIN_NORMAL;
+        return i -> Double.isFinite(x[i]) && Double.isFinite(center[i]) && Double.isFinite(lower[i])
+                && Double.isFinite(upper[i]);
     }
 }

@@ -15,13 +15,18 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
@@ -56,6 +61,11 @@ class ChartsTest {
                         Scale.LINEAR, PALETTE)),
                 chart("Gap to best", () -> Charts.gapToBestVsIteration("Gap to best", decaying(), PALETTE)),
                 chart("Margin", () -> Charts.marginOfVictory("Margin", margins(), PALETTE)),
+                chart("Paired", () -> Charts.pairedDifferences("Paired", "L2O", margins(), PALETTE)),
+                chart("Performance profile", () -> Charts.performanceProfile("Performance profile", List.of(
+                        new Line("GD", new double[] {1, 2, 8}, new double[] {0.25, 0.75, 0.75})), PALETTE)),
+                chart("Data profile", () -> Charts.dataProfile("Data profile", "evaluations", List.of(
+                        new Line("GD", new double[] {0, 20, 80}, new double[] {0, 0.75, 0.75})), PALETTE)),
                 chart("Wall clock", () -> Charts.objectiveVsWallClock("Wall clock", decaying(), Scale.LOG, PALETTE)),
                 chart("Example problem", () -> Charts.exampleProblem("Example problem", centres(decaying()),
                         Scale.LOG, PALETTE)),
@@ -121,19 +131,91 @@ class ChartsTest {
     }
 
     @Test
-    void logScaleDropsNonPositiveCentresAndRaisesNonPositiveLowerEdges() {
+    void logScaleDrawsValuesUnderItsFloorBelowTheAxisAndSaysSoInTheCaption() {
         Band band = new Band("GD", new double[] {0, 1, 2, 3}, new double[] {1, 0.1, 0, 0.01},
                 new double[] {0.5, -0.2, -1, 0.002}, new double[] {2, 0.4, 1, 0.02});
-        XYPlot plot = Charts.objectiveVsIteration("t", List.of(band), Scale.LOG, PALETTE).getXYPlot();
+        JFreeChart chart = Charts.objectiveVsIteration("t", List.of(band), Scale.LOG, PALETTE);
+        XYPlot plot = chart.getXYPlot();
         assertInstanceOf(LogAxis.class, plot.getRangeAxis());
         IntervalXYDataset data = (IntervalXYDataset) plot.getDataset();
-        assertEquals(2, data.getSeriesCount(), "the centre 0 at x = 2 is a gap");
-        assertArrayEquals(new double[] {0, 1}, column(data, 0, Column.X));
-        assertArrayEquals(new double[] {1, 0.1}, column(data, 0, Column.Y));
-        // -0.2 is raised to the smallest positive value drawn, 0.002.
-        assertArrayEquals(new double[] {0.5, 0.002}, column(data, 0, Column.LOW));
-        assertArrayEquals(new double[] {3}, column(data, 1, Column.X));
-        assertTrue(plot.getRangeAxis().getLowerBound() > 1e-4, "no zero dragged the axis down");
+        assertEquals(1, data.getSeriesCount(), "no gap: the centre 0 at x = 2 is drawn, below the axis");
+        double floor = 0.002;
+        double axisBottom = plot.getRangeAxis().getLowerBound();
+        assertTrue(axisBottom < floor && axisBottom > floor / 10, "the axis ends just under the smallest positive value");
+        assertArrayEquals(new double[] {1, 0.1, floor / 1e3, 0.01}, column(data, 0, Column.Y));
+        assertArrayEquals(new double[] {0.5, floor / 1e3, floor / 1e3, 0.002}, column(data, 0, Column.LOW));
+        String caption = captionOf(chart);
+        assertTrue(caption.contains("values below 0.002") && caption.contains("band whose lower edge"), caption);
+    }
+
+    @Test
+    void logScaleShowsTenDecadesBelowTheLargestValue() {
+        Line line = new Line("GD", new double[] {0, 1, 2, 3}, new double[] {100, 1, 1e-34, 0});
+        JFreeChart chart = Charts.exampleProblem("t", List.of(line), Scale.LOG, PALETTE);
+        XYPlot plot = chart.getXYPlot();
+        assertTrue(plot.getRangeAxis().getLowerBound() > 1e-9 && plot.getRangeAxis().getLowerBound() < 1e-8,
+                "floor 100 · 1e-10 = 1e-8, not 1e-34");
+        assertEquals(1, plot.getDataset().getSeriesCount(), "the zero is drawn off the axis, not a gap");
+        assertEquals(1e-11, plot.getDataset().getYValue(0, 3), 1e-25);
+        assertTrue(captionOf(chart).contains("values below 1E-8"), captionOf(chart));
+    }
+
+    @Test
+    void logScaleWithEverythingInViewHasNoCaption() {
+        JFreeChart chart = Charts.objectiveVsIteration("t", decaying(), Scale.LOG, PALETTE);
+        assertEquals("", captionOf(chart));
+    }
+
+    @Test
+    void aBlowUpPutsTheMarginOnASymmetricLogAxisWithTicksInDataUnits() {
+        double[] small = {0, 0.002, 0.003, 0.004};
+        double[] blowUp = {0, -1, -20, -200};
+        List<Band> margins = List.of(Band.overIterations("L2O", small, small, small),
+                Band.overIterations("GD", blowUp, blowUp, blowUp));
+        JFreeChart chart = Charts.marginOfVictory("m", margins, PALETTE);
+        XYPlot plot = chart.getXYPlot();
+        SymmetricLogAxis axis = assertInstanceOf(SymmetricLogAxis.class, plot.getRangeAxis());
+        // The non-zero magnitudes 0.002 ... 200 (six) have lower quartile 0.003 (the second): threshold 0.001.
+        assertEquals(0.001, axis.threshold(), 1e-18);
+        assertEquals(Math.log10(1 + 2), plot.getDataset().getYValue(0, 1), 1e-12);
+        assertEquals(-Math.log10(1 + 200_000), plot.getDataset().getYValue(1, 3), 1e-9);
+        assertTrue(captionOf(chart).contains("linear within ±0.001"), captionOf(chart));
+        ValueMarker zero = (ValueMarker) plot.getRangeMarkers(Layer.FOREGROUND).iterator().next();
+        assertEquals(0.0, zero.getValue());
+        List<?> ticks = axis.refreshTicks(null, new AxisState(), new Rectangle2D.Double(0, 0, 400, 300),
+                RectangleEdge.LEFT);
+        List<String> labels = ticks.stream().map(t -> ((NumberTick) t).getText()).toList();
+        assertTrue(labels.containsAll(List.of("0", "0.001", "-0.1", "-100")), labels.toString());
+        for (Object t : ticks) {
+            NumberTick tick = (NumberTick) t;
+            assertEquals(Double.parseDouble(tick.getText()), SymmetricLogAxis.fromAxis(tick.getValue(), 0.001),
+                    1e-9 * (1 + Math.abs(tick.getValue())), "a tick sits where its label says");
+        }
+    }
+
+    @Test
+    void symmetricLogTransformIsOddMonotoneAndInvertible() {
+        double previous = Double.NEGATIVE_INFINITY;
+        for (double y = -1e4; y <= 1e4; y += 37.3) {
+            double s = SymmetricLogAxis.toAxis(y, 0.01);
+            assertTrue(s > previous);
+            assertEquals(-s, SymmetricLogAxis.toAxis(-y, 0.01), 1e-12);
+            assertEquals(y, SymmetricLogAxis.fromAxis(s, 0.01), 1e-9 * (1 + Math.abs(y)));
+            previous = s;
+        }
+    }
+
+    @Test
+    void profilesAreStepsOnAFractionAxis() {
+        Line curve = new Line("GD", new double[] {1, 2, 8}, new double[] {0.25, 0.75, 0.75});
+        XYPlot performance = Charts.performanceProfile("p", List.of(curve), PALETTE).getXYPlot();
+        assertInstanceOf(XYStepRenderer.class, performance.getRenderer());
+        LogAxis alpha = assertInstanceOf(LogAxis.class, performance.getDomainAxis());
+        assertEquals(2, alpha.getBase(), 0.0);
+        assertEquals(1.02, performance.getRangeAxis().getUpperBound(), 0.0);
+        XYPlot data = Charts.dataProfile("d", "evaluations", List.of(curve), PALETTE).getXYPlot();
+        assertInstanceOf(NumberAxis.class, data.getDomainAxis());
+        assertEquals(0.0, data.getRangeAxis().getLowerBound(), 0.0);
     }
 
     @Test
@@ -147,8 +229,9 @@ class ChartsTest {
     }
 
     @Test
-    void lineOnLogScaleSkipsNonPositiveValues() {
-        Line line = new Line("GD", new double[] {0, 1, 2, 3}, new double[] {1, -1, 0.5, Double.POSITIVE_INFINITY});
+    void aOnePointPartOfALineGetsAMarker() {
+        Line line = new Line("GD", new double[] {0, 1, 2, 3}, new double[] {1, Double.NaN, 0.5,
+            Double.POSITIVE_INFINITY});
         XYPlot plot = Charts.exampleProblem("t", List.of(line), Scale.LOG, PALETTE).getXYPlot();
         XYDataset data = plot.getDataset();
         assertEquals(2, data.getSeriesCount());
@@ -208,6 +291,16 @@ class ChartsTest {
     }
 
     private enum Column { X, Y, LOW, HIGH }
+
+    private static String captionOf(JFreeChart chart) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof TextTitle t) {
+                out.append(t.getText());
+            }
+        }
+        return out.toString();
+    }
 
     private static double[] column(IntervalXYDataset data, int series, Column column) {
         double[] values = new double[data.getItemCount(series)];
