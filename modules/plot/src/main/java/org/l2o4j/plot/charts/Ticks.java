@@ -16,6 +16,10 @@ final class Ticks {
         }
         BigDecimal rounded = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros();
         double magnitude = Math.abs(v);
-        return magnitude >= 1e-4 && magnitude < 1e6 ? rounded.toPlainString() : rounded.toString();
+        if (magnitude >= 1e-4 && magnitude < 1e6) {
+            return rounded.toPlainString();
+        }
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        return rounded.movePointLeft(exponent).toPlainString() + "E" + exponent;
     }
 }
