@@ -19,6 +19,7 @@ import org.l2o4j.eval.experiment.OptimizerSpec;
 import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policy.PolicyStepRule;
 
+import org.l2o4j.zoo.Zoo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,8 +41,9 @@ final class EvaluateCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--policy", required = true, paramLabel = "PATH",
-            description = "a training run folder (any trainer), or a policy checkpoint file")
-    private Path policy;
+            description = "a training run folder (any trainer), a policy checkpoint file, or a pretrained zoo:NAME "
+                    + "('l2o zoo' lists them)")
+    private String policy;
 
     @Option(names = "--experiment", paramLabel = "EXPERIMENT", description = "comparison experiment (default: the "
             + "training run's 'evaluation')")
@@ -62,12 +64,19 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         OptimizerSpec learned;
         String name = experiment;
-        if (Files.isRegularFile(policy)) {
+        Path path = Path.of(policy);
+        if (Catalog.isPretrained(policy)) {
+            learned = new OptimizerSpec(policy, label, Map.of(), Map.of(), false);
+            if (name == null && policy.startsWith(Zoo.SCHEME + ":")) {
+                name = String.valueOf(new Zoo().entry(policy.substring(Zoo.SCHEME.length() + 1)).heldOut()
+                        .get("experiment"));
+            }
+        } else if (Files.isRegularFile(path)) {
             learned = new OptimizerSpec(LearnedPolicyProvider.NAME, label == null ? "learned-policy" : label,
-                    Map.of("checkpoint", policy.toAbsolutePath().toString()), Map.of(), false);
+                    Map.of("checkpoint", path.toAbsolutePath().toString()), Map.of(), false);
         } else {
-            Trainings.Bound b = Trainings.bind(TrainingFolder.readFile(policy), "the training file of " + policy);
-            TrainedOptimizer trained = b.trainer().trainedOptimizer(policy);
+            Trainings.Bound b = Trainings.bind(TrainingFolder.readFile(path), "the training file of " + policy);
+            TrainedOptimizer trained = b.trainer().trainedOptimizer(path);
             learned = new OptimizerSpec(trained.optimizer(), label == null ? trained.label() : label,
                     trained.hyperparameters(), Map.of(), false);
             if (name == null) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Learning to optimize, for Java: compare hand-designed and learned optimizers.",
         subcommands = {ListCommand.class, CompareCommand.class, ReproduceCommand.class, TrainCommand.class,
             EvaluateCommand.class, LearningCurveCommand.class, AnalyzeCommand.class, ExportCommand.class,
-            CommandLine.HelpCommand.class})
+            ZooCommand.class, CommandLine.HelpCommand.class})
 public final class L2o {
 
     /** Exit status for bad input. */
@@ -30,11 +30,16 @@ public final class L2o {
         System.exit(commandLine().execute(args));
     }
 
+    private static void answerHelp(CommandLine command) {
+        command.getCommandSpec().mixinStandardHelpOptions(true);
+        command.getSubcommands().values().forEach(L2o::answerHelp);
+    }
+
     /** The configured command line (tests call {@code execute} on it without exiting the JVM). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new L2o());
         // Every command answers --help (and -h) before checking its own options, so help never fails on them.
-        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
+        cl.getSubcommands().values().forEach(L2o::answerHelp);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // Only user mistakes are reported as one line; anything else is a bug and keeps its stack trace.
             if (e instanceof ConfigException || e instanceof UncheckedIOException) {

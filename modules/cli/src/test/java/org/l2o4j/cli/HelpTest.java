@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class HelpTest {
 
-    private static final List<String> COMMANDS = List.of("list", "compare", "reproduce", "train", "evaluate",
+    private static final List<String> COMMANDS = List.of("list", "compare", "reproduce", "train", "evaluate", "zoo",
             "learning-curve", "analyze", "export");
 
     @Test
@@ -29,6 +29,9 @@ class HelpTest {
                 assertTrue(r.err().isEmpty(), args + ": " + r.err());
             }
         }
+        CliRunner.Result add = CliRunner.run("zoo", "add", "--help");
+        assertEquals(0, add.exitCode(), add.err());
+        assertTrue(add.out().contains("Usage: l2o zoo add"), add.out());
         CliRunner.Result top = CliRunner.run("--help");
         assertEquals(0, top.exitCode());
         for (String command : COMMANDS) {

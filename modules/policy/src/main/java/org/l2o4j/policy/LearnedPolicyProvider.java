@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.catalog.OptimizerProvider;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
@@ -15,9 +16,9 @@ import org.l2o4j.core.training.TrainingFolder;
 /**
  * Registers a trained policy as the optimizer {@value PolicyStepRule#OPTIMIZER_NAME} (Li &amp; Malik's name for the
  * learned algorithm, ICLR 2017), so experiment files and {@code l2o evaluate} compare it with the baselines like any
- * other optimizer, whichever trainer produced it. Its one setting is the policy checkpoint: a {@value #FILE} or a
- * training run folder, whose latest checkpoint's {@value #FILE} is used (verified against its SHA-256). It has nothing
- * to tune.
+ * other optimizer, whichever trainer produced it. Its one setting is the policy checkpoint: a {@value #FILE}, a
+ * training run folder, whose latest checkpoint's {@value #FILE} is used (verified against its SHA-256), or a pretrained
+ * entry such as {@code zoo:NAME}. It has nothing to tune.
  */
 public final class LearnedPolicyProvider implements OptimizerProvider {
 
@@ -57,8 +58,8 @@ public final class LearnedPolicyProvider implements OptimizerProvider {
             throw new ConfigException("optimizer '" + name() + "' needs 'checkpoint': the path of a policy checkpoint"
                     + " or of a training run folder");
         }
-        Path path = Path.of(s.checkpoint());
         try {
+            Path path = Catalog.checkpointFile(s.checkpoint());
             Path file = Files.isDirectory(path) ? TrainingFolder.latestFile(path, FILE) : path;
             PolicyCheckpoint checkpoint = PolicyCheckpoint.load(file);
             return PolicyStepRule.optimizer(checkpoint, Map.of("checkpoint", s.checkpoint()));

@@ -1,5 +1,6 @@
 package org.l2o4j.core.catalog;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -7,11 +8,12 @@ import java.util.TreeMap;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.problem.ProblemFamily;
+import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.TrainerProvider;
 
 /**
- * Everything registered through {@link ProblemFamilyProvider}, {@link OptimizerProvider} and {@link TrainerProvider},
- * found with {@link ServiceLoader}, so a new module adds families, optimizers and meta-trainers by being on the
+ * Everything registered through {@link ProblemFamilyProvider}, {@link OptimizerProvider}, {@link TrainerProvider} and
+ * {@link PretrainedSource}, found with {@link ServiceLoader}, so a new module adds families, optimizers and meta-trainers by being on the
  * classpath.
  */
 public final class Catalog {
@@ -77,6 +79,47 @@ public final class Catalog {
     /** The optimizer of that name with the given hyperparameters. */
     public static Optimizer optimizer(String name, Map<String, ?> hyperparameters) {
         return optimizerProvider(name).create(hyperparameters);
+    }
+
+    /**
+     * Whether {@code reference} names a pretrained entry ({@code scheme:NAME}) rather than a registered optimizer or a
+     * path: a registered scheme before the first colon.
+     */
+    public static boolean isPretrained(String reference) {
+        int colon = reference.indexOf(':');
+        return colon > 0 && pretrainedSources().containsKey(reference.substring(0, colon));
+    }
+
+    /** The optimizer a pretrained reference {@code scheme:NAME} names. */
+    public static TrainedOptimizer pretrained(String reference) {
+        return source(reference).optimizer(reference.substring(reference.indexOf(':') + 1));
+    }
+
+    /**
+     * A checkpoint setting as a file: a pretrained reference's verified checkpoint, or the path itself. Optimizers
+     * that load a {@code checkpoint} call this, so every one of them accepts {@code zoo:NAME}.
+     */
+    public static Path checkpointFile(String checkpoint) {
+        return isPretrained(checkpoint)
+                ? source(checkpoint).checkpointFile(checkpoint.substring(checkpoint.indexOf(':') + 1))
+                : Path.of(checkpoint);
+    }
+
+    /** Registered pretrained collections by scheme. */
+    public static Map<String, PretrainedSource> pretrainedSources() {
+        Map<String, PretrainedSource> out = new TreeMap<>();
+        for (PretrainedSource p : ServiceLoader.load(PretrainedSource.class)) {
+            register(out, p.scheme(), p, "pretrained source");
+        }
+        return out;
+    }
+
+    private static PretrainedSource source(String reference) {
+        if (!isPretrained(reference)) {
+            throw new ConfigException("'" + reference + "' is not a pretrained reference; known schemes: "
+                    + pretrainedSources().keySet());
+        }
+        return pretrainedSources().get(reference.substring(0, reference.indexOf(':')));
     }
 
     private static <T> void register(Map<String, T> out, String name, T provider, String kind) {

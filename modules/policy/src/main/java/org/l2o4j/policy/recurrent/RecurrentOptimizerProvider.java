@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.catalog.OptimizerProvider;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
@@ -74,7 +75,7 @@ public abstract class RecurrentOptimizerProvider implements OptimizerProvider {
             throw new ConfigException("optimizer '" + name() + "' needs 'checkpoint': the path of a recurrent "
                     + "optimizer checkpoint or of a BPTT training run's folder");
         }
-        Path path = Path.of(s.checkpoint());
+        Path path = Catalog.checkpointFile(s.checkpoint());
         Path file = Files.isDirectory(path) ? TrainingFolder.latestFile(path, GradientMetaTrainer.BEST_FILE) : path;
         RecurrentCheckpoint checkpoint;
         try {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.catalog.OptimizerProvider;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
@@ -56,7 +57,7 @@ public final class DqnStepControlProvider implements OptimizerProvider {
             throw new ConfigException("optimizer '" + NAME + "' needs 'checkpoint': a Q-network file or a training "
                     + "run folder");
         }
-        Path path = Path.of(s.checkpoint());
+        Path path = Catalog.checkpointFile(s.checkpoint());
         Path file = Files.isDirectory(path) ? TrainingFolder.latestFile(path, DqnTrainer.NETWORK_FILE) : path;
         QNetworkFile q = QNetworkFile.load(file);
         return new FeatureDrivenOptimizer(NAME, Map.of("checkpoint", s.checkpoint()), q.settings().featurePreset(),
