@@ -11,6 +11,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.l2o4j.core.testkit.fuzz.Fuzz;
+import org.l2o4j.core.testkit.fuzz.Mutations;
 import org.l2o4j.core.testkit.fuzz.Seed;
 
 /**
@@ -30,13 +31,15 @@ class IdxFuzzTest {
 
     @Test
     void damagedImagesFilesLoadOrAreRefusedInOneLine() throws Exception {
-        Fuzz.run("IDX images", List.of(new Seed("3 images", IMAGES)), t -> t instanceof MnistDataException,
+        Fuzz.run("IDX images", Mutations.of(List.of(new Seed("3 images", IMAGES))),
+                t -> t instanceof MnistDataException,
                 input -> files(input.bytes(), LABELS, input.bytes().length % 2 == 0));
     }
 
     @Test
     void damagedLabelsFilesLoadOrAreRefusedInOneLine() throws Exception {
-        Fuzz.run("IDX labels", List.of(new Seed("3 labels", LABELS)), t -> t instanceof MnistDataException,
+        Fuzz.run("IDX labels", Mutations.of(List.of(new Seed("3 labels", LABELS))),
+                t -> t instanceof MnistDataException,
                 input -> files(IMAGES, input.bytes(), input.bytes().length % 2 == 0));
     }
 

