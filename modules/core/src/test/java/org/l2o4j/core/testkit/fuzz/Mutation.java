@@ -1,5 +1,6 @@
 package org.l2o4j.core.testkit.fuzz;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -96,6 +97,25 @@ public sealed interface Mutation {
             int start = from % in.length;
             byte[] chunk = Arrays.copyOfRange(in, start, start + Math.min(length, in.length - start));
             return new Insert(to, chunk).apply(in);
+        }
+    }
+
+    /** Replaces {@code length} bytes from {@code position} (exact, not modulo: made for a token found in the input). */
+    record Replace(int position, int length, byte[] bytes) implements Mutation {
+        @Override
+        public byte[] apply(byte[] in) {
+            int at = Math.min(position, in.length);
+            int n = Math.min(length, in.length - at);
+            byte[] out = new byte[in.length - n + bytes.length];
+            System.arraycopy(in, 0, out, 0, at);
+            System.arraycopy(bytes, 0, out, at, bytes.length);
+            System.arraycopy(in, at + n, out, at + bytes.length, in.length - at - n);
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return "Replace[" + position + ", " + length + ", " + new String(bytes, StandardCharsets.UTF_8) + "]";
         }
     }
 }
