@@ -37,7 +37,7 @@ class ExperimentYamlFuzzTest {
             "li-malik-logreg-pes", "li-malik-logreg-ppo", "renn-quadratic-gru");
 
     /** Values that are wrong somewhere: types, ranges, YAML's non-finite numbers, nesting, emptiness. */
-    private static final List<String> HOSTILE = List.of("lots", "-1", "0", "2147483648", "9223372036854775808",
+    private static final List<String> HOSTILE = List.of("lots", "-1", "0", "2147483647", "100000000", "2147483648", "9223372036854775808",
             "1e308", "-1e400", ".nan", ".inf", "-.inf", "null", "~", "[]", "{}", "''", "true", "1.5", "[1, [2, [3]]]",
             "{a: {b: {c: 1}}}", "\"\\u0000\"", "!!binary AAAA", "&a [*a]", "*undefined", "[" .repeat(300),
             "[".repeat(5000) + "]".repeat(5000), "x".repeat(10_000), "'unterminated", "- a\n- b", "@", "%", "|");
