@@ -67,6 +67,14 @@ final class Experiments {
     /** Reads an experiment file and applies top-level overrides ({@code key=value}, value in YAML syntax). */
     static ExperimentSpec read(Path file, List<String> overrides) {
         Map<String, Object> raw = readRaw(file, overrides);
+        // A key written without a value (family:) or as null binds to null, which no default covers and which the
+        // spec's own checks do not expect.
+        raw.forEach((k, v) -> {
+            if (v == null) {
+                throw blameOverride(new ConfigException("experiment file " + file + ": '" + k + "' has no value;"
+                        + " give one or leave the key out for its default"), overrides);
+            }
+        });
         try {
             return ExperimentSpec.fromMap(raw, "experiment file " + file);
         } catch (IllegalArgumentException e) {

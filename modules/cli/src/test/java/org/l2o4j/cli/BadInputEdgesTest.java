@@ -125,4 +125,14 @@ class BadInputEdgesTest {
                 "--no-progress"));
         assertTrue(empty(out), "left behind: " + (Files.exists(out) ? Files.list(out).toList() : "nothing"));
     }
+
+    /** Found by fuzzing: {@code family:} without a value was a NullPointerException in the experiment's checks. */
+    @Test
+    void aKeyWithoutAValueIsNamed() throws IOException {
+        Path f = dir.resolve("nofamily.yaml");
+        Files.writeString(f, "name: x\nfamily:\noptimizers: [adam]\n");
+        CliRunner.Result r = CliRunner.run("reproduce", f.toString(), "--out", dir.resolve("runs").toString());
+        oneLine(r);
+        assertTrue(r.err().contains("'family' has no value"), r.err());
+    }
 }

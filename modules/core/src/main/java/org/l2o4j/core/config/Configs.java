@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -176,10 +178,28 @@ public final class Configs {
                 throw new ConfigException(file + line + ": " + nonFinite + " is not a finite number; every number "
                         + "L2O4J reads must be finite", e);
             }
-            throw new ConfigException("malformed file " + file + ": " + e.getOriginalMessage() + line, e);
+            throw new ConfigException("malformed file " + file + ": " + oneLine(e.getOriginalMessage()) + line, e);
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A YAML parser's message in one line, as the command line reports errors: SnakeYAML spreads one over several
+     * lines, each "in 'reader', line ..." mark followed by the offending line of the file and a caret under it; the
+     * marks (the line number is given separately) and the quoted lines go, the descriptions are joined with "; ".
+     */
+    static String oneLine(String message) {
+        List<String> lines = message == null ? List.of() : message.lines().map(String::strip).toList();
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            boolean quoted = l.equals("^") || i + 1 < lines.size() && lines.get(i + 1).equals("^");
+            if (!l.isEmpty() && !quoted && !l.startsWith("in '")) {
+                kept.add(l);
+            }
+        }
+        return kept.isEmpty() ? "unreadable YAML" : String.join("; ", kept);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -259,8 +260,11 @@ public final class TrainingFolder implements AutoCloseable {
         JsonNode manifestSha = root.get("manifestSha256");
         JsonNode step = root.get("step");
         if (directory == null || !directory.isTextual() || manifestSha == null || !manifestSha.isTextual()
-                || step == null || !step.canConvertToLong() || directory.asText().contains("/")) {
+                || step == null || !step.canConvertToLong()) {
             throw damaged(pointer, "it lacks 'directory', 'step' or 'manifestSha256'");
+        }
+        if (!inside(folder.resolve(CHECKPOINTS), directory.asText())) {
+            throw damaged(pointer, "its 'directory' is not the name of a folder in " + CHECKPOINTS);
         }
         Path dir = folder.resolve(CHECKPOINTS).resolve(directory.asText());
         requireDigest(dir.resolve(MANIFEST), manifestSha.asText());
@@ -310,6 +314,9 @@ public final class TrainingFolder implements AutoCloseable {
         }
         for (var it = files.fields(); it.hasNext();) {
             var e = it.next();
+            if (!inside(dir, e.getKey())) {
+                throw damaged(manifestFile, "it lists a file that is not in the checkpoint's folder");
+            }
             requireDigest(dir.resolve(e.getKey()), e.getValue().asText());
         }
         Map<String, Object> provenance = Configs.json().convertValue(manifest.path("provenance"),
@@ -558,6 +565,19 @@ public final class TrainingFolder implements AutoCloseable {
             throw damaged(file, "its SHA-256 is " + actual.substring(0, 12) + "…, the manifest expects "
                     + expected.substring(0, Math.min(12, expected.length())) + "…: it was truncated, edited or"
                     + " swapped");
+        }
+    }
+
+    /**
+     * Whether {@code name} names an entry directly in {@code dir}: a damaged file may hold any string, and one with a
+     * NUL, a slash or ".." would otherwise fail as an invalid path or reach outside the run folder.
+     */
+    private static boolean inside(Path dir, String name) {
+        try {
+            Path parent = dir.resolve(name).normalize().getParent();
+            return parent != null && parent.equals(dir.normalize());
+        } catch (InvalidPathException e) {
+            return false;
         }
     }
 

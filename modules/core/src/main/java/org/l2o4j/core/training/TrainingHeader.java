@@ -42,10 +42,22 @@ public record TrainingHeader(String kind, String name, String description, Strin
             0);
 
     public TrainingHeader {
+        // A YAML key written without a value (family:) or as null binds to null, which no default covers.
+        text("kind", kind);
+        text("name", name);
+        text("description", description);
+        text("family", family);
+        text("evaluation", evaluation);
         familyConfig = familyConfig == null ? Map.of() : new LinkedHashMap<>(familyConfig);
         Checks.atLeast("replicate", replicate, 0);
         Checks.positive("threads", threads);
         Checks.atLeast("keepEvery", keepEvery, 0);
+    }
+
+    private static void text(String key, String value) {
+        if (value == null) {
+            throw new ConfigException("'" + key + "' must be a string, got null; leave the key out for its default");
+        }
     }
 
     /** The root of the trainer's own random streams: {@code seed} itself for replicate 0. */

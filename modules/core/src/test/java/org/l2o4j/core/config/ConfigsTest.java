@@ -75,4 +75,24 @@ class ConfigsTest {
         Settings s = Configs.bind(Configs.readYaml(good), Settings.DEFAULTS, "file");
         assertEquals(new Settings(0.25, 40, List.of(3, 4)), s);
     }
+
+    /** Found by fuzzing: SnakeYAML's message spans four lines (description, mark, quoted line, caret). */
+    @Test
+    void aYamlSyntaxErrorIsReportedInOneLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("percent.yaml");
+        Files.writeString(f, "name: x\nevaluation: %\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Configs.readYaml(f));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().contains("found character '%' that cannot start any token")
+                && e.getMessage().contains("(line 2)") && e.getMessage().contains(f.toString()), e.getMessage());
+    }
+
+    /** Found by fuzzing: a value quoted in a message may hold a line break, which is written as \n. */
+    @Test
+    void aQuotedLineBreakKeepsTheMessageOnOneLine() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Configs.bind(Map.of("lr", "a\nb"), Settings.DEFAULTS, "optimizer 'sgd'"));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertEquals("--set k=a\\nb", new ConfigException("--set k=a\nb").getMessage());
+    }
 }

@@ -88,6 +88,35 @@ class TrainingFolderTest {
         assertTrue(notARun.getMessage().contains("not a training run folder"), notARun.getMessage());
     }
 
+    /**
+     * Found by fuzzing: a NUL in the pointer's directory or in a manifest's file name was an InvalidPathException; a
+     * slash or ".." reached outside the checkpoint. Each is now a damaged checkpoint, named.
+     */
+    @Test
+    void namesThatAreNotEntriesOfTheCheckpointAreDamage() throws IOException {
+        Path run = train(Map.of());
+        Path pointer = run.resolve(TrainingFolder.CHECKPOINTS).resolve(TrainingFolder.LATEST);
+        String original = Files.readString(pointer);
+        String directory = TrainingFolder.latestOf(run).orElseThrow().directory().getFileName().toString();
+        for (String bad : new String[] {"\\u0000", "..", "../" + directory, "a/b"}) {
+            Files.writeString(pointer, original.replace("\"" + directory + "\"", "\"" + bad + "\""));
+            ConfigException e = assertThrows(ConfigException.class, () -> TrainingFolder.latestOf(run), bad);
+            assertTrue(e.getMessage().contains("is damaged (its 'directory' is not the name of a folder"),
+                    e.getMessage());
+        }
+        Files.writeString(pointer, original);
+        Path manifest = TrainingFolder.latestOf(run).orElseThrow().file(TrainingFolder.MANIFEST);
+        String manifestText = Files.readString(manifest);
+        String manifestSha = org.l2o4j.core.run.Sha256.of(manifest);
+        for (String bad : new String[] {"\\u0000", "../../" + TrainingFolder.FILE}) {
+            Files.writeString(manifest, manifestText.replace("\"files\" : {", "\"files\" : {\"" + bad + "\": \"0\","));
+            Files.writeString(pointer, original.replace(manifestSha, org.l2o4j.core.run.Sha256.of(manifest)));
+            ConfigException e = assertThrows(ConfigException.class, () -> TrainingFolder.latestOf(run), bad);
+            assertTrue(e.getMessage().contains("it lists a file that is not in the checkpoint's folder"),
+                    e.getMessage());
+        }
+    }
+
     @Test
     void retentionKeepsTheLatestAndEveryKth() throws IOException {
         assertEquals(List.of("step-000006"), checkpointFolders(train(Map.of("steps", 6))));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -165,6 +166,10 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
             root = Configs.json().readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("GPS trainer checkpoint not found: " + file, e);
+        } catch (JsonProcessingException e) {
+            // The original message: Jackson's own appends the location on a second line.
+            throw new IllegalArgumentException("GPS trainer checkpoint " + file + " is not valid JSON: "
+                    + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read GPS trainer checkpoint " + file + ": " + e.getMessage(), e);
         }
@@ -177,6 +182,19 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
             throw new IllegalArgumentException(file + " has formatVersion " + root.path("formatVersion")
                     + "; this code reads version " + FORMAT_VERSION);
         }
+        try {
+            return read(root, file);
+        } catch (IllegalArgumentException e) {
+            // A controller or the duals refusing their values (a non-finite gain, a dimension of 0) name the value
+            // but not the file it came from.
+            if (e.getMessage() != null && e.getMessage().contains(file.toString())) {
+                throw e;
+            }
+            throw new IllegalArgumentException("GPS trainer checkpoint " + file + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static TrainerCheckpoint read(JsonNode root, Path file) {
         JsonNode conditions = required(root, "conditions", file);
         List<ConditionState> states = new ArrayList<>(conditions.size());
         for (int m = 0; m < conditions.size(); m++) {

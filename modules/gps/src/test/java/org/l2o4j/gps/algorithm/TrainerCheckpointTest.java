@@ -70,7 +70,28 @@ class TrainerCheckpointTest {
         assertTrue(e.getMessage().contains("format"), e.getMessage());
     }
 
-    private static LinearGaussianController randomController(long seed) {
+    /**
+     * Found by fuzzing: a syntax error was reported in Jackson's two lines, and a value a controller refuses (here an
+     * infinite gain) without the file's name.
+     */
+    @Test
+    void damageIsReportedInOneLineNamingTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("trainer.json");
+        new TrainerCheckpoint(1, Configs.json().valueToTree(Configs.toMap(GpsConfig.tiny())),
+                List.of(ConditionState.initial(randomController(13), 1.0)), 0).save(file);
+        String good = Files.readString(file);
+        Files.writeString(file, good.replaceFirst("\"eta\" :", "\"eta\" ::"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
+        assertTrue(e.getMessage().contains(file + " is not valid JSON"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+
+        Files.writeString(file, good.replaceFirst("(\"gains\" : \\[ \\[ )[-0-9.E]+", "$11e400"));
+        e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
+        assertTrue(e.getMessage().contains(file + " is damaged") && e.getMessage().contains("Infinity"),
+                e.getMessage());
+    }
+
+    static LinearGaussianController randomController(long seed) {
         var rng = Seeds.rng(seed);
         int dX = 3;
         int dU = 2;

@@ -48,6 +48,14 @@ public final class CoordinatewiseLstm implements RecurrentNet {
         this.layers = spec.layers();
         this.hidden = spec.hiddenUnits();
         this.features = spec.preprocessing().features();
+        // The count in closed form first (in double, which cannot overflow here), so that a claim of millions of
+        // layers is refused before the offset tables below are allocated for it.
+        double h = hidden;
+        double total = (features + h) * 4 * h + 4 * h + (layers - 1) * (2 * h * 4 * h + 4 * h) + h + 1;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("an LSTM of " + layers + " × " + hidden
+                    + " units has more parameters than a Java array holds");
+        }
         this.weightOffset = new int[layers];
         this.biasOffset = new int[layers];
         long offset = 0;

@@ -138,7 +138,20 @@ public record RecurrentCheckpoint(RecurrentSpec spec, double[] parameters, Map<S
         } catch (IllegalArgumentException e) {
             throw r.error("invalid architecture: " + e.getMessage());
         }
-        int expected = spec.create().parameterCount();
+        JsonNode values = root.get("parameters");
+        long present = values != null && values.isArray() ? values.size() : 0;
+        // Every layer and every unit owns at least one parameter: an architecture claiming more than the file holds
+        // is refused before a network is built for the claim.
+        if ((long) layers * hiddenUnits > present) {
+            throw r.error("the architecture (" + layers + " × " + hiddenUnits + " units) needs more parameters than"
+                    + " the " + present + " the file holds");
+        }
+        int expected;
+        try {
+            expected = spec.create().parameterCount();
+        } catch (IllegalArgumentException e) {
+            throw r.error("invalid architecture: " + e.getMessage());
+        }
         int count = r.integer(root, "parameterCount");
         if (count != expected) {
             throw r.error("field 'parameterCount' is " + count + ", but the architecture has " + expected

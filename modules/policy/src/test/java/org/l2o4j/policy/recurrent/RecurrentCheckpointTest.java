@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.run.Provenance;
+import org.l2o4j.core.testkit.fuzz.Allocation;
 import org.l2o4j.policy.CheckpointException;
 
 class RecurrentCheckpointTest {
@@ -102,9 +103,32 @@ class RecurrentCheckpointTest {
                 "invalid architecture: inputScale must not be 0");
         assertLoadFails(s -> s.replace("0.893272", "\"x\""), "field 'parameters[0]' is \"x\"");
         assertLoadFails(s -> s.replace("\"outputScale\" : 1.0,", ""), "missing field 'outputScale'");
+        // Found by fuzzing: the architecture's own size check escaped as an IllegalArgumentException.
+        assertLoadFails(s -> s.replace("\"hiddenUnits\" : 3", "\"hiddenUnits\" : 100000000"),
+                "needs more parameters than the 52 the file holds");
         Path missing = dir.resolve("absent.json");
         CheckpointException e = assertThrows(CheckpointException.class, () -> RecurrentCheckpoint.load(missing));
         assertTrue(e.getMessage().contains("not found: " + missing), e.getMessage());
+    }
+
+    /**
+     * Found by fuzzing: an LSTM checkpoint claiming 10^8 layers made the reader allocate two 400 MB offset tables and
+     * walk them (a hang, then out of memory); the claim is now refused against the parameters the file holds, and
+     * the network refuses such a size before allocating anything for it.
+     */
+    @Test
+    void aHugeLayerCountIsRefusedWithoutBuildingTheNetwork() throws Exception {
+        String lstm = Files.readString(fixture("lstm-v1.json"));
+        Path file = dir.resolve("layers.json");
+        Files.writeString(file, lstm.replaceFirst("\"layers\" : \\d+", "\"layers\" : 100000000"));
+        long allocated = Allocation.bytes(() -> assertThrows(CheckpointException.class,
+                () -> RecurrentCheckpoint.load(file)));
+        assertTrue(allocated < 64 << 20, "allocated " + allocated + " bytes");
+        CheckpointException e = assertThrows(CheckpointException.class, () -> RecurrentCheckpoint.load(file));
+        assertTrue(e.getMessage().contains("100000000 × "), e.getMessage());
+        IllegalArgumentException direct = assertThrows(IllegalArgumentException.class, () -> new RecurrentSpec(
+                RecurrentSpec.Cell.LSTM, 100_000_000, 20, LogAndSign.paper(), 0.1).create());
+        assertTrue(direct.getMessage().contains("more parameters than a Java array holds"), direct.getMessage());
     }
 
     private void assertLoadFails(UnaryOperator<String> edit, String expected) throws Exception {

@@ -154,16 +154,19 @@ public final class IdxFiles {
         }
     }
 
-    /** Exactly {@code length} bytes after the header, and nothing after them. */
+    /**
+     * Exactly {@code length} bytes after the header, and nothing after them. The count is the file's own claim: the
+     * bytes are read as they come (InputStream.readNBytes grows its buffer chunk by chunk), so a damaged header that
+     * claims two billion labels costs only what the file really holds before it is refused as truncated.
+     */
     private static byte[] body(DataInputStream in, Path file, long length, String what) throws IOException {
         if (length > Integer.MAX_VALUE - 8) {
             throw new MnistDataException(file + ": header says " + what + ", too many to hold in memory");
         }
-        byte[] out = new byte[(int) length];
-        int read = in.readNBytes(out, 0, out.length);
-        if (read < out.length) {
+        byte[] out = in.readNBytes((int) length);
+        if (out.length < length) {
             throw new MnistDataException("size mismatch: " + file + " is truncated; its header says " + what + " ("
-                    + length + " bytes) but only " + read + " bytes follow");
+                    + length + " bytes) but only " + out.length + " bytes follow");
         }
         if (in.read() != -1) {
             throw new MnistDataException("size mismatch: " + file + " has bytes after the " + what

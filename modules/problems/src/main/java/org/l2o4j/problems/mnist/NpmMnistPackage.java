@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -181,8 +182,11 @@ public final class NpmMnistPackage {
             if (!found) {
                 throw new MnistDataException(source + " has no \"data\" array");
             }
+        } catch (JsonProcessingException e) {
+            // The original message: Jackson's own appends the location on a second line.
+            throw new MnistDataException(source + " is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new MnistDataException(source + " is not valid JSON: " + e.getMessage(), e);
+            throw new MnistDataException("cannot read " + source + ": " + e.getMessage(), e);
         }
         if (values % MnistImages.PIXELS != 0) {
             throw new MnistDataException("size mismatch: " + source + " holds " + values

@@ -46,23 +46,24 @@ final class TarGz {
                 if (!prefix.isEmpty()) {
                     name = prefix + "/" + name;
                 }
-                long size = octal(header, archive, name);
+                String shown = printable(name);
+                long size = octal(header, archive, shown);
                 byte type = header[156];
                 boolean regular = type == '0' || type == 0;
                 long padded = (size + BLOCK - 1) / BLOCK * BLOCK;
                 if (regular && wanted.test(name)) {
                     if (size > Integer.MAX_VALUE - 8) {
-                        throw new MnistDataException(archive + ": entry " + name + " is too large (" + size
+                        throw new MnistDataException(archive + ": entry " + shown + " is too large (" + size
                                 + " bytes)");
                     }
                     byte[] content = in.readNBytes((int) size);
                     if (content.length < size) {
-                        throw new MnistDataException(archive + " is truncated inside entry " + name);
+                        throw new MnistDataException(archive + " is truncated inside entry " + shown);
                     }
                     out.put(name, content);
-                    skip(in, padded - size, archive, name);
+                    skip(in, padded - size, archive, shown);
                 } else {
-                    skip(in, padded, archive, name);
+                    skip(in, padded, archive, shown);
                 }
             }
         } catch (ZipException e) {
@@ -88,6 +89,14 @@ final class TarGz {
             end++;
         }
         return new String(header, offset, end - offset, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * An entry name as an error message may quote it: a damaged header's name can hold any byte, and a line break in
+     * it would break the one-line message; control characters become '?'.
+     */
+    private static String printable(String name) {
+        return name.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** The size field: octal digits, padded with spaces or NULs. */

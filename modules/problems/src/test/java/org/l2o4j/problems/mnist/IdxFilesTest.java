@@ -11,6 +11,7 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.l2o4j.core.testkit.fuzz.Allocation;
 
 class IdxFilesTest {
 
@@ -88,5 +89,33 @@ class IdxFilesTest {
         Files.write(labelFile, MnistFixtures.idx(new int[] {IdxFiles.LABELS_MAGIC, 5}, labels));
         MnistDataException e = assertThrows(MnistDataException.class, () -> IdxFiles.read(images, labelFile));
         assertTrue(e.getMessage().contains("image 3") && e.getMessage().contains("12"), e.getMessage());
+    }
+
+    /**
+     * A header's count is the file's claim, not a size to allocate: 2^31 (negative as an int) and 2^31 - 16 labels
+     * over three bytes are both refused, and neither makes the reader allocate more than a few megabytes.
+     */
+    @Test
+    void aHugeCountInTheHeaderIsRefusedWithoutAllocatingIt(@TempDir Path dir) throws Exception {
+        Path negative = dir.resolve("negative");
+        Files.write(negative, MnistFixtures.idx(new int[] {IdxFiles.LABELS_MAGIC, 0x80000000}, new byte[3]));
+        MnistDataException e = assertThrows(MnistDataException.class, () -> IdxFiles.readLabels(negative));
+        assertTrue(e.getMessage().contains("-2147483648 labels"), e.getMessage());
+
+        for (boolean gzip : new boolean[] {false, true}) {
+            Path huge = dir.resolve(gzip ? "huge.gz" : "huge");
+            byte[] bytes = MnistFixtures.idx(new int[] {IdxFiles.LABELS_MAGIC, 0x7ffffff0}, new byte[3]);
+            Files.write(huge, gzip ? IdxFuzzTest.gzip(bytes) : bytes);
+            e = assertThrows(MnistDataException.class, () -> IdxFiles.readLabels(huge));
+            assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("2147483632 labels")
+                    && e.getMessage().contains("only 3 bytes follow"), e.getMessage());
+            long allocated = Allocation.bytes(() -> IdxFiles.readLabels(huge));
+            assertTrue(allocated < 16 << 20, "allocated " + allocated + " bytes for a 3-byte body");
+        }
+
+        Path images = dir.resolve("images");
+        Files.write(images, MnistFixtures.idx(new int[] {IdxFiles.IMAGES_MAGIC, 2_000_000, 28, 28}, new byte[784]));
+        long allocated = Allocation.bytes(() -> IdxFiles.readImages(images));
+        assertTrue(allocated < 16 << 20, "allocated " + allocated + " bytes for one image");
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.l2o4j.core.testkit.fuzz.Allocation;
 
 class NpmMnistPackageTest {
 
@@ -73,6 +74,57 @@ class NpmMnistPackageTest {
         Map<String, byte[]> noData = MnistFixtures.npmEntries(DIGITS);
         noData.put("package/src/digits/0.json", "{\"pixels\": []}".getBytes(StandardCharsets.UTF_8));
         assertProblem(dir, "no-data.tgz", noData, "0.json has no \"data\" array");
+    }
+
+    /** Jackson's own message spans two lines (the location on the second); the reader's error is one line. */
+    @Test
+    void invalidJsonIsReportedInOneLine(@TempDir Path dir) throws Exception {
+        Map<String, byte[]> broken = MnistFixtures.npmEntries(DIGITS);
+        broken.put("package/src/digits/0.json", "{ z".getBytes(StandardCharsets.UTF_8));
+        Path tgz = MnistFixtures.tarGz(dir.resolve("broken.tgz"), broken);
+        MnistDataException e = assertThrows(MnistDataException.class,
+                () -> NpmMnistPackage.read(tgz, MnistFixtures.integrity(tgz)));
+        assertTrue(e.getMessage().contains("0.json is not valid JSON"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    /**
+     * A tar entry whose size field claims more than the archive holds (1 GiB, and 8 GiB, past what an array holds) is
+     * refused without allocating that size.
+     */
+    @Test
+    void anEntrySizeLargerThanTheArchiveIsRefusedWithoutAllocatingIt(@TempDir Path dir) throws Exception {
+        Path seed = MnistFixtures.tarGz(dir.resolve("seed.tgz"), Map.of("package/LICENSE",
+                MnistFixtures.LICENSE.getBytes(StandardCharsets.UTF_8)));
+        byte[] tar;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(seed))) {
+            tar = in.readAllBytes();
+        }
+        for (String size : new String[] {"07777777777", "77777777777"}) {
+            byte[] patched = tar.clone();
+            System.arraycopy(size.getBytes(StandardCharsets.US_ASCII), 0, patched, 124, size.length());
+            Path tgz = dir.resolve(size + ".tgz");
+            Files.write(tgz, IdxFuzzTest.gzip(patched));
+            MnistDataException e = assertThrows(MnistDataException.class,
+                    () -> TarGz.read(tgz, name -> true));
+            assertTrue(e.getMessage().contains("package/LICENSE") && (e.getMessage().contains("truncated")
+                    || e.getMessage().contains("too large")), e.getMessage());
+            long allocated = Allocation.bytes(() -> TarGz.read(tgz, name -> true));
+            assertTrue(allocated < 16 << 20, "allocated " + allocated + " bytes for a 2 kB archive");
+        }
+    }
+
+    /** Found by fuzzing: a damaged header's entry name holding a line break was quoted verbatim in the error. */
+    @Test
+    void anEntryNameWithALineBreakIsQuotedOnOneLine(@TempDir Path dir) throws Exception {
+        Path tgz = MnistFixtures.tarGz(dir.resolve("newline.tgz"), Map.of("pack\nage/x", new byte[600]));
+        byte[] tar;
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(tgz))) {
+            tar = in.readAllBytes();
+        }
+        Files.write(tgz, IdxFuzzTest.gzip(java.util.Arrays.copyOf(tar, 700)));
+        MnistDataException e = assertThrows(MnistDataException.class, () -> TarGz.read(tgz, name -> true));
+        assertEquals(tgz + " is truncated inside entry pack?age/x", e.getMessage());
     }
 
     private static void assertProblem(Path dir, String name, Map<String, byte[]> entries, String expected)

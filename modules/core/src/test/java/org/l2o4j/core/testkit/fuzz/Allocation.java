@@ -1,0 +1,26 @@
+package org.l2o4j.core.testkit.fuzz;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * Bytes a piece of code allocates on the calling thread (HotSpot's per-thread counter), for tests that a damaged
+ * length field is refused before the loader allocates what it claims.
+ */
+public final class Allocation {
+
+    private Allocation() {
+    }
+
+    /** The bytes {@code code} allocated on this thread, whatever it threw (the throwable is not rethrown). */
+    public static long bytes(Runnable code) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        try {
+            code.run();
+        } catch (RuntimeException e) {
+            // The caller checks the error separately; here only the allocation counts.
+        }
+        return threads.getThreadAllocatedBytes(id) - before;
+    }
+}
