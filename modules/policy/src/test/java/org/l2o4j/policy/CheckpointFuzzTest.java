@@ -1,5 +1,8 @@
 package org.l2o4j.policy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +46,11 @@ class CheckpointFuzzTest {
         new PolicyCheckpoint(TestPolicies.random(MlpArchitecture.linear(2, 1), 0.3, 6), "paper", Map.of(),
                 PROVENANCE).save(linear);
         Path file = dir.resolve("policy.json");
-        Fuzz.run("policy checkpoint", Mutations.ofText(List.of(new Seed("relu", Files.readAllBytes(relu)),
+        assertReachedTheLoader(Fuzz.run("policy checkpoint", Mutations.ofText(List.of(new Seed("relu", Files.readAllBytes(relu)),
                 new Seed("linear", Files.readAllBytes(linear)))), CLEAN, input -> {
                     Files.write(file, input.bytes());
                     return () -> PolicyCheckpoint.load(file);
-                });
+                }));
     }
 
     @Test
@@ -62,9 +65,16 @@ class CheckpointFuzzTest {
         Path file = dir.resolve("recurrent.json");
         List<Seed> seeds = List.of(new Seed("lstm", Files.readAllBytes(lstm)), new Seed("gru",
                 Files.readAllBytes(gru)));
-        Fuzz.run("recurrent optimizer checkpoint", Mutations.ofText(seeds), CLEAN, input -> {
+        assertReachedTheLoader(Fuzz.run("recurrent optimizer checkpoint", Mutations.ofText(seeds), CLEAN, input -> {
                     Files.write(file, input.bytes());
                     return () -> RecurrentCheckpoint.load(file);
-                });
+                }));
+    }
+
+    /** Every input ran, and the mutations reached the loader's own refusal, so the run tested its checks at all. */
+    private static void assertReachedTheLoader(Fuzz.Report report) {
+        assertEquals(Fuzz.inputs(), report.counts().values().stream().mapToInt(Integer::intValue).sum(),
+                report.summary());
+        assertTrue(report.count(Fuzz.Outcome.REJECTED) > 0, report.summary());
     }
 }

@@ -1,5 +1,8 @@
 package org.l2o4j.core.training;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +50,7 @@ class TrainingFolderFuzzTest {
         byte[] manifestBytes = Files.readAllBytes(manifest);
         String pointerText = new String(pointerBytes, java.nio.charset.StandardCharsets.UTF_8);
         String manifestSha = Sha256.of(manifest);
-        Fuzz.run("checkpoint pointer and manifest", Mutations.ofText(List.of(new Seed("latest.json", pointerBytes),
+        assertReachedTheLoader(Fuzz.run("checkpoint pointer and manifest", Mutations.ofText(List.of(new Seed("latest.json", pointerBytes),
                 new Seed("manifest.json", manifestBytes))), t2 -> t2 instanceof ConfigException
                 || t2 instanceof UncheckedIOException, input -> {
                     if (input.origin().equals("manifest.json")) {
@@ -58,6 +61,13 @@ class TrainingFolderFuzzTest {
                         Files.write(pointer, input.bytes());
                     }
                     return () -> List.of(TrainingFolder.latestOf(run), TrainingFolder.checkpointsOf(run));
-                });
+                }));
+    }
+
+    /** Every input ran, and the mutations reached the loader's own refusal, so the run tested its checks at all. */
+    private static void assertReachedTheLoader(Fuzz.Report report) {
+        assertEquals(Fuzz.inputs(), report.counts().values().stream().mapToInt(Integer::intValue).sum(),
+                report.summary());
+        assertTrue(report.count(Fuzz.Outcome.REJECTED) > 0, report.summary());
     }
 }

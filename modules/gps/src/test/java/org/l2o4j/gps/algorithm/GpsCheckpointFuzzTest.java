@@ -1,5 +1,8 @@
 package org.l2o4j.gps.algorithm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,11 +45,11 @@ class GpsCheckpointFuzzTest {
         new TrainerCheckpoint(7, Configs.json().valueToTree(Configs.toMap(GpsConfig.tiny())), states, 1234)
                 .save(seed);
         Path file = dir.resolve("trainer.json");
-        Fuzz.run("GPS trainer checkpoint", Mutations.ofText(List.of(new Seed("trainer.json",
+        assertReachedTheLoader(Fuzz.run("GPS trainer checkpoint", Mutations.ofText(List.of(new Seed("trainer.json",
                 Files.readAllBytes(seed)))), ownError(file), input -> {
                     Files.write(file, input.bytes());
                     return () -> TrainerCheckpoint.load(file);
-                });
+                }));
     }
 
     @Test
@@ -62,10 +65,17 @@ class GpsCheckpointFuzzTest {
         new PriorCheckpoint(List.of(new PriorCheckpoint.ConditionPriors(byParameters, byResponsibilities),
                 new PriorCheckpoint.ConditionPriors(null, null))).save(seed);
         Path file = dir.resolve("priors.bin");
-        Fuzz.run("GPS prior checkpoint", Mutations.of(List.of(new Seed("priors.bin", Files.readAllBytes(seed)))),
+        assertReachedTheLoader(Fuzz.run("GPS prior checkpoint", Mutations.of(List.of(new Seed("priors.bin", Files.readAllBytes(seed)))),
                 ownError(file), input -> {
                     Files.write(file, input.bytes());
                     return () -> PriorCheckpoint.load(file);
-                });
+                }));
+    }
+
+    /** Every input ran, and the mutations reached the loader's own refusal, so the run tested its checks at all. */
+    private static void assertReachedTheLoader(Fuzz.Report report) {
+        assertEquals(Fuzz.inputs(), report.counts().values().stream().mapToInt(Integer::intValue).sum(),
+                report.summary());
+        assertTrue(report.count(Fuzz.Outcome.REJECTED) > 0, report.summary());
     }
 }

@@ -1,5 +1,8 @@
 package org.l2o4j.problems.mnist;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,16 +34,16 @@ class IdxFuzzTest {
 
     @Test
     void damagedImagesFilesLoadOrAreRefusedInOneLine() throws Exception {
-        Fuzz.run("IDX images", Mutations.of(List.of(new Seed("3 images", IMAGES))),
+        assertReachedTheLoader(Fuzz.run("IDX images", Mutations.of(List.of(new Seed("3 images", IMAGES))),
                 t -> t instanceof MnistDataException,
-                input -> files(input.bytes(), LABELS, input.bytes().length % 2 == 0));
+                input -> files(input.bytes(), LABELS, input.bytes().length % 2 == 0)));
     }
 
     @Test
     void damagedLabelsFilesLoadOrAreRefusedInOneLine() throws Exception {
-        Fuzz.run("IDX labels", Mutations.of(List.of(new Seed("3 labels", LABELS))),
+        assertReachedTheLoader(Fuzz.run("IDX labels", Mutations.of(List.of(new Seed("3 labels", LABELS))),
                 t -> t instanceof MnistDataException,
-                input -> files(IMAGES, input.bytes(), input.bytes().length % 2 == 0));
+                input -> files(IMAGES, input.bytes(), input.bytes().length % 2 == 0)));
     }
 
     /** The load of the two files, gzipped (for inputs of even length) or plain, so both readers get half. */
@@ -60,5 +63,12 @@ class IdxFuzzTest {
             gz.write(bytes);
         }
         return out.toByteArray();
+    }
+
+    /** Every input ran, and the mutations reached the loader's own refusal, so the run tested its checks at all. */
+    private static void assertReachedTheLoader(Fuzz.Report report) {
+        assertEquals(Fuzz.inputs(), report.counts().values().stream().mapToInt(Integer::intValue).sum(),
+                report.summary());
+        assertTrue(report.count(Fuzz.Outcome.REJECTED) > 0, report.summary());
     }
 }
