@@ -93,6 +93,11 @@ final class ZooCommand implements Callable<Integer> {
         @Option(names = "--summary", required = true, description = "one line: what the optimizer is")
         private String summary;
 
+        @Option(names = "--rescore-on", paramLabel = "EXPERIMENT", description = "the experiment whose first test "
+                + "functions the zoo's test re-scores the entry on (default: the training's evaluation experiment; "
+                + "name another where that one needs data the build does not ship, such as MNIST)")
+        private String rescoreOn;
+
         @Override
         public Integer call() throws IOException {
             if (!name.matches("[a-z0-9][a-z0-9-]*")) {
@@ -131,7 +136,8 @@ final class ZooCommand implements Callable<Integer> {
             AtomicFiles.writeString(folder.resolve("training.yaml"), Files.readString(run.resolve("training.yaml")));
 
             ZooEntry entry = new ZooEntry(name, summary, trained.optimizer(), file, Sha256.of(bytes), training,
-                    heldOut(experiment), rescore(trained.optimizer(), checkpoint, experiment));
+                    heldOut(experiment), rescore(trained.optimizer(), checkpoint, rescoreOn == null ? experiment
+                    : Experiments.read(Experiments.locate(rescoreOn), List.of())));
             List<ZooEntry> entries = new ArrayList<>(new Zoo().entries().values());
             entries.removeIf(e -> e.name().equals(name));
             entries.add(entry);
