@@ -64,17 +64,10 @@ class BestKnownTest {
         }
     }
 
-    private static RolloutResult result(double[][] objective) {
-        int runs = objective.length;
-        int width = objective[0].length;
-        return new RolloutResult("o", Map.of(), objective, new double[runs][width], new long[runs][width],
-                new long[runs][width], new long[runs][width], new double[runs][width], new int[runs], null);
-    }
-
     @Test
     void convexFunctionIsSolvedToItsAnalyticMinimum() {
         List<Problem> test = List.of(new ExpPair(4, true));
-        BestKnown best = BestKnown.of(test, List.of(result(new double[][] {{50, 40}})), new int[] {0});
+        BestKnown best = BestKnown.of(test, List.of(RecordedRuns.of(new double[][] {{50, 40}})), new int[] {0});
         assertEquals(Source.CONVEX_SOLVER, best.source()[0]);
         assertEquals(4 * 1.5 * Math.cbrt(2), best.value()[0], 1e-12);
         assertTrue(best.solverGradientNorm()[0] <= BestKnown.CONVERGED * best.value()[0]);
@@ -85,8 +78,8 @@ class BestKnownTest {
     void nonConvexTakesTheLowestValueOverMethodsRestartsAndSteps() {
         List<Problem> test = List.of(new ExpPair(2, false), new ExpPair(2, false));
         int[] runProblem = {0, 0, 1, 1};
-        RolloutResult a = result(new double[][] {{9, 7}, {9, 6}, {9, Double.NaN}, {9, 8}});
-        RolloutResult b = result(new double[][] {{9, 6.5}, {9, 5.5}, {9, 8.5}, {9, 9}});
+        RolloutResult a = RecordedRuns.of(new double[][] {{9, 7}, {9, 6}, {9, Double.NaN}, {9, 8}});
+        RolloutResult b = RecordedRuns.of(new double[][] {{9, 6.5}, {9, 5.5}, {9, 8.5}, {9, 9}});
         BestKnown best = BestKnown.of(test, List.of(a, b), runProblem);
         assertArrayEquals(new double[] {5.5, 8}, best.value(), 0.0);
         assertEquals(Source.BEST_REACHED, best.commonSource());
@@ -97,7 +90,7 @@ class BestKnownTest {
     @Test
     void closedFormIsTakenAsDeclared() {
         List<Problem> test = Catalog.family("renn-quadratic", Map.of()).problems("test", 3).subList(0, 2);
-        BestKnown best = BestKnown.of(test, List.of(result(new double[][] {{9, 7}, {9, 6}})), new int[] {0, 1});
+        BestKnown best = BestKnown.of(test, List.of(RecordedRuns.of(new double[][] {{9, 7}, {9, 6}})), new int[] {0, 1});
         assertArrayEquals(new double[] {0, 0}, best.value(), 0.0);
         assertEquals(Source.CLOSED_FORM, best.commonSource());
     }
@@ -109,7 +102,7 @@ class BestKnownTest {
         RolloutResult newton = Rollout.run(Catalog.optimizer("newton", Map.of()), test, starts, Rollout.Options.of(60),
                 (t, steps) -> { });
         int[] runProblem = {0, 1, 2, 3, 4};
-        BestKnown best = BestKnown.of(test, List.of(result(new double[][] {{9}, {9}, {9}, {9}, {9}})), runProblem);
+        BestKnown best = BestKnown.of(test, List.of(RecordedRuns.of(new double[][] {{9}, {9}, {9}, {9}, {9}})), runProblem);
         for (int i = 0; i < test.size(); i++) {
             assertEquals(Source.CONVEX_SOLVER, best.source()[i]);
             assertEquals(newton.objective()[i][60], best.value()[i], 1e-12, "function " + i);

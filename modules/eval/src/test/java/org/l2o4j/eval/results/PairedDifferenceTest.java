@@ -3,7 +3,6 @@ package org.l2o4j.eval.results;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.l2o4j.core.rollout.RolloutResult;
@@ -15,18 +14,11 @@ import org.l2o4j.core.rollout.RolloutResult;
  */
 class PairedDifferenceTest {
 
-    private static RolloutResult result(double[][] objective) {
-        int runs = objective.length;
-        int width = objective[0].length;
-        return new RolloutResult("o", Map.of(), objective, new double[runs][width], new long[runs][width],
-                new long[runs][width], new long[runs][width], new double[runs][width], new int[runs], null);
-    }
-
     @Test
     void meanAndStudentIntervalOverFunctionsWithRestartsAveragedFirst() {
         int[] runProblem = {0, 0, 1, 1, 2, 2};
-        RolloutResult reference = result(new double[][] {{5, 2}, {5, 2}, {5, 3}, {5, Double.NaN}, {5, 4}, {5, 4}});
-        RolloutResult other = result(new double[][] {{5, 1}, {5, 1}, {5, 1}, {5, 1}, {5, 1}, {5, 1}});
+        RolloutResult reference = RecordedRuns.of(new double[][] {{5, 2}, {5, 2}, {5, 3}, {5, Double.NaN}, {5, 4}, {5, 4}});
+        RolloutResult other = RecordedRuns.of(new double[][] {{5, 1}, {5, 1}, {5, 1}, {5, 1}, {5, 1}, {5, 1}});
         PairedDifference d = PairedDifference.of(List.of("ref", "other"), List.of(reference, other), runProblem)
                 .get(0);
         assertEquals("ref", d.reference());
@@ -37,7 +29,7 @@ class PairedDifferenceTest {
         assertEquals(2 - half, d.low()[1], 1e-12);
         assertEquals(2 + half, d.high()[1], 1e-12);
         assertEquals(3, d.count()[1]);
-        RolloutResult allDiverged = result(new double[][] {{5, 2}, {5, 2}, {5, Double.NaN}, {5, Double.NaN},
+        RolloutResult allDiverged = RecordedRuns.of(new double[][] {{5, 2}, {5, 2}, {5, Double.NaN}, {5, Double.NaN},
             {5, 4}, {5, 4}});
         assertEquals(2, PairedDifference.of(List.of("ref", "other"), List.of(allDiverged, other), runProblem).get(0)
                 .count()[1]);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.l2o4j.core.rollout.RolloutResult;
@@ -16,18 +15,11 @@ import org.l2o4j.core.rollout.RolloutResult;
  */
 class ProfilesTest {
 
-    private static RolloutResult result(double[][] objective, long[][] values, long[][] hessians) {
-        int runs = objective.length;
-        int width = objective[0].length;
-        return new RolloutResult("o", Map.of(), objective, new double[runs][width], values, new long[runs][width],
-                hessians, new double[runs][width], new int[runs], null);
-    }
-
     private static final long[][] VALUES = {{1, 2, 4, 8}, {1, 2, 4, 8}, {1, 2, 4, 8}};
 
-    private final RolloutResult a = result(new double[][] {{1, 0.1, 0, 0}, {1, 0.5, 0.05, 0}, {1, 1, 1, Double.NaN}},
+    private final RolloutResult a = RecordedRuns.of(new double[][] {{1, 0.1, 0, 0}, {1, 0.5, 0.05, 0}, {1, 1, 1, Double.NaN}},
             VALUES, new long[3][4]);
-    private final RolloutResult b = result(new double[][] {{1, 0.5, 0.09, 0}, {1, 0.1, 0, 0}, {1, 0.5, 0.2, 0.1}},
+    private final RolloutResult b = RecordedRuns.of(new double[][] {{1, 0.5, 0.09, 0}, {1, 0.1, 0, 0}, {1, 0.5, 0.2, 0.1}},
             VALUES, new long[][] {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 1}});
     private final int[] runProblem = {0, 1, 2};
     private final double[] best = {0, 0, 0};
