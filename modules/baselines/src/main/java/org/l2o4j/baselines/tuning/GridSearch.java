@@ -1,5 +1,6 @@
 package org.l2o4j.baselines.tuning;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -8,15 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 import org.l2o4j.core.catalog.OptimizerProvider;
 import org.l2o4j.core.config.ConfigException;
-import org.l2o4j.core.optimizer.Optimizer;
+import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.rollout.Rollout;
 import org.l2o4j.core.rollout.RolloutListener;
@@ -130,81 +127,69 @@ public final class GridSearch {
      */
     public TuningResult run(List<? extends Problem> problems, List<double[]> starts, int steps) {
         List<Map<String, Object>> settings = settings();
-        List<Optimizer> optimizers = new ArrayList<>(settings.size());
         for (Map<String, Object> setting : settings) {
-            optimizers.add(provider.create(setting));
+            provider.create(setting);
         }
-        Rollout.Options options = Rollout.Options.of(steps);
-        double[] scores = new double[settings.size()];
-        int[] diverged = new int[settings.size()];
         Object progressLock = new Object();
         int[] finished = {0};
-        Runnable[] tasks = new Runnable[settings.size()];
-        for (int k = 0; k < tasks.length; k++) {
-            int index = k;
-            tasks[k] = () -> {
-                RolloutResult result = Rollout.run(optimizers.get(index), problems, starts, options,
-                        RolloutListener.NONE);
-                scores[index] = criterion.score(result);
-                diverged[index] = result.divergedCount();
-                synchronized (progressLock) {
-                    finished[0]++;
-                    progress.accept(finished[0]);
-                }
-            };
-        }
-        runAll(tasks);
+        List<Score> scores = ParallelMap.map(settings.size(), threads, k -> {
+            Score score = score(settings.get(k), problems, starts, steps);
+            synchronized (progressLock) {
+                finished[0]++;
+                progress.accept(finished[0]);
+            }
+            return score;
+        });
+        return result(scores, steps);
+    }
 
+    /**
+     * One setting's score on the training problems: {@link #run}'s work for one grid point, for engines that run the
+     * grid points apart (each may rebuild the problems from their seed; the score depends on nothing else).
+     */
+    public Score score(Map<String, Object> setting, List<? extends Problem> problems, List<double[]> starts,
+            int steps) {
+        RolloutResult result = Rollout.run(provider.create(setting), problems, starts, Rollout.Options.of(steps),
+                RolloutListener.NONE);
+        return new Score(criterion.score(result), result.divergedCount());
+    }
+
+    /**
+     * Ranks the settings from their scores, one per setting in {@link #settings()}'s order, as {@link #run} does.
+     *
+     * @param steps the horizon the scores were taken over
+     */
+    public TuningResult result(List<Score> scores, int steps) {
+        List<Map<String, Object>> settings = settings();
+        if (scores.size() != settings.size()) {
+            throw new IllegalArgumentException(scores.size() + " scores for " + settings.size() + " settings");
+        }
         List<Integer> order = new ArrayList<>();
-        for (int k = 0; k < tasks.length; k++) {
+        for (int k = 0; k < settings.size(); k++) {
             order.add(k);
         }
-        order.sort(Comparator.<Integer>comparingInt(k -> diverged[k] > 0 ? 1 : 0)
-                .thenComparingInt(k -> diverged[k])
-                .thenComparing(k -> scores[k], Double::compare)
+        order.sort(Comparator.<Integer>comparingInt(k -> scores.get(k).diverged() > 0 ? 1 : 0)
+                .thenComparingInt(k -> scores.get(k).diverged())
+                .thenComparing(k -> scores.get(k).value(), Double::compare)
                 .thenComparingInt(k -> k));
-        int[] rank = new int[tasks.length];
+        int[] rank = new int[settings.size()];
         for (int r = 0; r < order.size(); r++) {
             rank[order.get(r)] = r + 1;
         }
-        List<TuningResult.Row> rows = new ArrayList<>(tasks.length);
-        for (int k = 0; k < tasks.length; k++) {
-            rows.add(new TuningResult.Row(settings.get(k), scores[k], diverged[k], rank[k]));
+        List<TuningResult.Row> rows = new ArrayList<>(settings.size());
+        for (int k = 0; k < settings.size(); k++) {
+            rows.add(new TuningResult.Row(settings.get(k), scores.get(k).value(), scores.get(k).diverged(), rank[k]));
         }
-        Map<String, Object> chosen = optimizers.get(order.get(0)).hyperparameters();
+        Map<String, Object> chosen = provider.create(settings.get(order.get(0))).hyperparameters();
         return new TuningResult(provider.name(), criterion, steps, chosen, rows);
     }
 
-    private void runAll(Runnable[] tasks) {
-        if (threads == 1) {
-            for (Runnable task : tasks) {
-                task.run();
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>(tasks.length);
-            for (Runnable task : tasks) {
-                futures.add(pool.submit(task));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("grid search of '" + provider.name() + "' was interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("grid search of '" + provider.name() + "' failed", cause);
-        } finally {
-            pool.shutdownNow();
-        }
+    /**
+     * A setting's criterion over the runs that did not diverge, and how many did.
+     *
+     * @param value    the criterion's value
+     * @param diverged runs that diverged
+     */
+    public record Score(double value, int diverged) implements Serializable {
     }
 }

@@ -1,5 +1,6 @@
 package org.l2o4j.core.rollout;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 public record RolloutResult(String optimizer, Map<String, Object> hyperparameters, double[][] objective,
         double[][] gradientNorm, long[][] valueEvaluations, long[][] gradientEvaluations, long[][] hessianEvaluations, double[][] wallSeconds,
-        int[] divergedAt, double[][][] iterates) {
+        int[] divergedAt, double[][][] iterates) implements Serializable {
 
     /** Number of problems. */
     public int problems() {

@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.l2o4j.baselines.tuning.GridSearch;
+import org.l2o4j.baselines.tuning.TuningResult;
 import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.catalog.OptimizerProvider;
 import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.engine.Engine;
+import org.l2o4j.core.engine.LocalEngine;
 import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.problem.ProblemFamily;
 import org.l2o4j.core.rollout.ProblemBatch;
-import org.l2o4j.core.rollout.Rollout;
 import org.l2o4j.core.rollout.RolloutResult;
 import org.l2o4j.core.run.RunFolder;
 import org.l2o4j.eval.results.BestKnown;
@@ -39,47 +41,51 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Runs {@code spec} into {@code run} (which the caller commits).
+     * Runs {@code spec} into {@code run} (which the caller commits) on this JVM: tuning on the experiment's threads,
+     * evaluation one competitor at a time so that its wall-clock is not shared with another's.
      *
      * @return the outcome, also written into the folder
      */
     public static ExperimentOutcome run(ExperimentSpec spec, RunFolder run, Progress progress, FigureMaker figures) {
+        try (LocalEngine tuning = new LocalEngine(spec.threads()); LocalEngine evaluation = new LocalEngine(1)) {
+            return run(spec, run, progress, figures, tuning, evaluation);
+        }
+    }
+
+    /**
+     * Runs {@code spec} into {@code run} with its units on the given engines: every grid point of every competitor
+     * is one tuning unit, every competitor on the test functions one evaluation unit. Results are the same on every
+     * engine; only the wall-clock records depend on where the evaluation units ran.
+     *
+     * @return the outcome, also written into the folder
+     */
+    public static ExperimentOutcome run(ExperimentSpec spec, RunFolder run, Progress progress, FigureMaker figures,
+            Engine tuningEngine, Engine evaluationEngine) {
         ProblemFamily family = Catalog.family(spec.family(), spec.familyConfig());
         Map<String, Object> resolved = new LinkedHashMap<>();
         resolved.put("experiment", spec);
         resolved.put("familyConfig", family.config());
         run.writeString("config.yaml", org.l2o4j.core.config.Configs.toYaml(resolved));
 
-        List<TuningRecord> tuning = tune(spec, family, progress);
+        List<TuningRecord> tuning = tune(spec, family, progress, tuningEngine);
         run.writeJson("tuning.json", tuning);
 
-        List<Problem> test = family.problems(spec.testSplit(), spec.seed());
-        int runs = test.size() * spec.restarts();
-        List<Problem> runProblems = new ArrayList<>(runs);
-        List<double[]> starts = new ArrayList<>(runs);
-        int[] runProblem = new int[runs];
-        int[] runRestart = new int[runs];
-        int k = 0;
-        for (int i = 0; i < test.size(); i++) {
-            for (int r = 0; r < spec.restarts(); r++) {
-                runProblems.add(test.get(i));
-                starts.add(test.get(i).initialPoint(r));
-                runProblem[k] = i;
-                runRestart[k] = r;
-                k++;
-            }
+        List<Problem> test = ProblemSets.of(spec, spec.testSplit());
+        EvaluationUnit.Runs runs = EvaluationUnit.Runs.of(test, spec.restarts());
+        List<EvaluationUnit> units = new ArrayList<>();
+        for (int k = 0; k < tuning.size(); k++) {
+            // Re-created from the searched setting; hyperparameters() is a report and may hold derived entries.
+            units.add(new EvaluationUnit(spec, k, tuning.get(k).chosen()));
         }
-        boolean keepIterates = test.get(0).dimension() == 2;
-        Rollout.Options options = keepIterates ? Rollout.Options.of(spec.evaluateSteps()).withIterates()
-                : Rollout.Options.of(spec.evaluateSteps());
-        List<RolloutResult> results = new ArrayList<>();
-        try (Progress.Task task = progress.begin("evaluate", (long) tuning.size() * spec.evaluateSteps())) {
-            for (TuningRecord t : tuning) {
-                // Re-created from the searched setting; hyperparameters() is a report and may hold derived entries.
-                Optimizer o = Catalog.optimizer(t.optimizer(), t.chosen());
-                results.add(Rollout.run(o, runProblems, starts, options, (step, steps) -> task.advance(1)));
-            }
+        List<RolloutResult> results;
+        try (Progress.Task task = progress.begin("evaluate", units.size())) {
+            int[] reported = {0};
+            results = evaluationEngine.run("evaluate", units, done -> {
+                task.advance(done - reported[0]);
+                reported[0] = done;
+            });
         }
+        int[] runProblem = runs.runProblem();
         List<String> labels = spec.optimizers().stream().map(OptimizerSpec::label).toList();
         List<OptimizerSummary> summaries = OptimizerSummary.of(labels, results, runProblem);
         List<Timing> timings = new ArrayList<>();
@@ -87,25 +93,44 @@ public final class ExperimentRunner {
             timings.add(Timing.of(labels.get(a), results.get(a)));
         }
         BestKnown best = BestKnown.of(test, results, runProblem);
-        ExperimentOutcome outcome = new ExperimentOutcome(spec, test, runProblem, runRestart, tuning, results,
+        ExperimentOutcome outcome = new ExperimentOutcome(spec, test, runProblem, runs.runRestart(), tuning, results,
                 summaries, timings, best, Suboptimality.of(labels, results, runProblem, best.value()));
         ResultsWriter.write(outcome, run);
         figures.draw(outcome, run.resolve("figures"));
         return outcome;
     }
 
-    private static List<TuningRecord> tune(ExperimentSpec spec, ProblemFamily family, Progress progress) {
-        List<Problem> train = family.problems(spec.trainSplit(), spec.seed());
-        List<double[]> starts = train.stream().map(p -> p.initialPoint(0)).toList();
+    private static List<TuningRecord> tune(ExperimentSpec spec, ProblemFamily family, Progress progress,
+            Engine engine) {
+        List<Problem> train = ProblemSets.of(spec, spec.trainSplit());
         List<Map<String, List<Object>>> grids = new ArrayList<>();
         for (OptimizerSpec o : spec.optimizers()) {
             grids.add(checkedGrid(o, train.get(0), family.name()));
         }
+        List<TuningUnit> units = new ArrayList<>();
+        int[] first = new int[grids.size() + 1];
+        for (int k = 0; k < grids.size(); k++) {
+            first[k] = units.size();
+            int settings = TuningUnit.search(spec, k, grids.get(k)).settings().size();
+            for (int i = 0; i < settings; i++) {
+                units.add(new TuningUnit(spec, k, grids.get(k), i));
+            }
+        }
+        first[grids.size()] = units.size();
+        List<GridSearch.Score> scores;
+        try (Progress.Task task = progress.begin("tune", units.size())) {
+            int[] reported = {0};
+            scores = engine.run("tune", units, done -> {
+                task.advance(done - reported[0]);
+                reported[0] = done;
+            });
+        }
         List<TuningRecord> out = new ArrayList<>();
         for (int k = 0; k < grids.size(); k++) {
             OptimizerSpec o = spec.optimizers().get(k);
-            out.add(TuningRecord.search(o, Catalog.optimizerProvider(o.name()), grids.get(k), train, starts, spec,
-                    progress));
+            TuningResult r = TuningUnit.search(spec, k, grids.get(k)).result(scores.subList(first[k], first[k + 1]),
+                    spec.tuneSteps());
+            out.add(TuningRecord.of(o, grids.get(k), r));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package org.l2o4j.eval.experiment;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,7 +35,7 @@ import org.l2o4j.core.config.Configs;
  */
 public record ExperimentSpec(String name, String description, String family, Map<String, Object> familyConfig,
         long seed, String trainSplit, String testSplit, int tuneSteps, String criterion, int evaluateSteps,
-        int restarts, int threads, int examples, List<OptimizerSpec> optimizers) {
+        int restarts, int threads, int examples, List<OptimizerSpec> optimizers) implements Serializable {
 
     /** Settings an experiment file may leave out. */
     public static final ExperimentSpec DEFAULTS = new ExperimentSpec("experiment", "", "", Map.of(), 0, "train",

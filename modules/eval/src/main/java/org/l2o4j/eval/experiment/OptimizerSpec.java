@@ -1,5 +1,6 @@
 package org.l2o4j.eval.experiment;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.l2o4j.core.training.TrainedOptimizer;
  * @param tune            whether to grid-search at all
  */
 public record OptimizerSpec(String name, String label, Map<String, Object> hyperparameters,
-        Map<String, List<Object>> grid, boolean tune) {
+        Map<String, List<Object>> grid, boolean tune) implements Serializable {
 
     /** Defaults: tuned on the optimizer's default grid. */
     public static final OptimizerSpec DEFAULTS = new OptimizerSpec("", "", Map.of(), Map.of(), true);

@@ -5,11 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.l2o4j.baselines.tuning.Criterion;
-import org.l2o4j.baselines.tuning.GridSearch;
 import org.l2o4j.baselines.tuning.TuningResult;
-import org.l2o4j.core.catalog.OptimizerProvider;
-import org.l2o4j.core.problem.Problem;
 
 /**
  * How one competitor's hyperparameters were fixed: the grid searched on the training functions (fixed settings enter
@@ -31,20 +27,10 @@ public record TuningRecord(String label, String optimizer, Map<String, Object> h
         return search.best().setting();
     }
 
-    static TuningRecord search(OptimizerSpec spec, OptimizerProvider provider, Map<String, List<Object>> grid,
-            List<Problem> train, List<double[]> starts, ExperimentSpec experiment, Progress progress) {
-        GridSearch search = GridSearch.over(provider, grid)
-                .criterion(Criterion.fromKey(experiment.criterion()))
-                .threads(experiment.threads());
-        int settings = search.settings().size();
-        try (Progress.Task task = progress.begin("tune " + spec.label(), settings)) {
-            int[] reported = {0};
-            TuningResult r = search.onProgress(done -> {
-                task.advance(done - reported[0]);
-                reported[0] = done;
-            }).run(train, starts, experiment.tuneSteps());
-            return new TuningRecord(spec.label(), spec.name(), r.chosen(), edges(grid, r.best().setting()), r);
-        }
+    /** The record of {@code spec}'s search over {@code grid} that ended in {@code result}. */
+    static TuningRecord of(OptimizerSpec spec, Map<String, List<Object>> grid, TuningResult result) {
+        return new TuningRecord(spec.label(), spec.name(), result.chosen(), edges(grid, result.best().setting()),
+                result);
     }
 
     private static List<String> edges(Map<String, List<Object>> grid, Map<String, Object> chosen) {
