@@ -3,6 +3,7 @@ package org.l2o4j.cli;
 import java.io.UncheckedIOException;
 
 import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.engine.UnitFailedException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,8 +42,10 @@ public final class L2o {
         // Every command answers --help (and -h) before checking its own options, so help never fails on them.
         cl.getSubcommands().values().forEach(L2o::answerHelp);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            // Only user mistakes are reported as one line; anything else is a bug and keeps its stack trace.
-            if (e instanceof ConfigException || e instanceof UncheckedIOException) {
+            // Only user mistakes, and a unit of work that failed on every attempt of an engine (named, with its cause
+            // in one line), are reported as one line; anything else is a bug and keeps its stack trace.
+            if (e instanceof ConfigException || e instanceof UncheckedIOException
+                    || e instanceof UnitFailedException) {
                 cmd.getErr().println("l2o: error: " + e.getMessage());
                 return BAD_INPUT;
             }

@@ -15,6 +15,8 @@ import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.catalog.OptimizerProvider;
 import org.l2o4j.core.catalog.ProblemFamilyProvider;
 import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.engine.EngineProvider;
+import org.l2o4j.core.engine.Engines;
 import org.l2o4j.core.training.TrainerProvider;
 import org.l2o4j.core.training.TrainingHeader;
 
@@ -30,14 +32,15 @@ final class ListCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "WHAT", description = "families, optimizers, trainers or experiments (default: all)")
+    @Parameters(arity = "0..1", paramLabel = "WHAT", description = "families, optimizers, trainers, engines or "
+            + "experiments (default: all)")
     private String what;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (what != null && !List.of("families", "optimizers", "trainers", "experiments").contains(what)) {
-            throw new ConfigException("cannot list '" + what + "'; choose families, optimizers, trainers or "
+        if (what != null && !List.of("families", "optimizers", "trainers", "engines", "experiments").contains(what)) {
+            throw new ConfigException("cannot list '" + what + "'; choose families, optimizers, trainers, engines or "
                     + "experiments");
         }
         if (what == null || what.equals("families")) {
@@ -57,6 +60,12 @@ final class ListCommand implements Callable<Integer> {
             for (TrainerProvider p : Catalog.trainers().values()) {
                 out.printf("  %-26s %s; resumable: %s%n", p.kind(), p.description(),
                         new TreeSet<>(p.resumableKeys()));
+            }
+        }
+        if (what == null || what.equals("engines")) {
+            out.println("Engines (--engine; spark is on the class path of ./l2o only for a command that names it):");
+            for (EngineProvider p : Engines.providers()) {
+                out.printf("  %-26s %s%n", p.name(), p.description());
             }
         }
         if (what == null || what.equals("experiments")) {

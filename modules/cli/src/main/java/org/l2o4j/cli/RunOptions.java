@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.l2o4j.core.engine.LocalEngineProvider;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that produce a run folder. */
@@ -19,6 +20,15 @@ final class RunOptions {
 
     @Option(names = "--no-progress", description = "do not draw progress bars")
     boolean noProgress;
+
+    @Option(names = "--engine", paramLabel = "NAME", defaultValue = LocalEngineProvider.NAME, description = "where the "
+            + "tuning and evaluation units run: local (this JVM, default) or spark (results are the same bytes; "
+            + "docs/spark.md)")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "", description = "the spark engine's master: "
+            + "local[N], local[*] (default), spark://host:7077, or none under spark-submit")
+    String master;
 
     /** The {@code --set} overrides of an experiment file, with {@code --threads} added as one more. */
     List<String> overrides(List<String> sets) {

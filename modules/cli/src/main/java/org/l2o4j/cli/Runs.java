@@ -6,6 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.engine.Engine;
+import org.l2o4j.core.engine.EngineSettings;
+import org.l2o4j.core.engine.Engines;
+import org.l2o4j.core.engine.LocalEngineProvider;
 import org.l2o4j.core.run.Provenance;
 import org.l2o4j.core.run.RunFolder;
 import org.l2o4j.eval.experiment.ExperimentOutcome;
@@ -29,13 +35,26 @@ final class Runs {
         long started = System.nanoTime();
         Path done;
         ExperimentOutcome outcome;
-        try (RunFolder run = RunFolder.create(options.out, spec.name())) {
+        boolean local = options.engine.equals(LocalEngineProvider.NAME);
+        if (local && !options.master.isEmpty()) {
+            throw new ConfigException("--master " + options.master + " is for a cluster engine; add --engine spark");
+        }
+        try (RunFolder run = RunFolder.create(options.out, spec.name());
+             Engine engine = local ? null : Engines.open(options.engine, new EngineSettings(options.master,
+                     spec.threads(), "l2o " + spec.name()))) {
             out.printf("writing %s%n", quoted(run.target().toAbsolutePath()));
+            if (engine != null) {
+                out.printf("engine: %s%n", engine.description());
+            }
             out.flush();
-            run.writeJson("provenance.json", Provenance.capture(spec.name(), spec.seed(),
+            Map<String, Object> provenance = Configs.toMap(Provenance.capture(spec.name(), spec.seed(),
                     "l2o " + String.join(" ", cl.getParseResult().originalArgs())));
+            provenance.put("engine", engine == null ? "local, " + spec.threads() + " tuning threads"
+                    : engine.description());
+            run.writeJson("provenance.json", provenance);
             Progress progress = options.noProgress ? Progress.NONE : new ProgressBars(System.err);
-            outcome = ExperimentRunner.run(spec, run, progress, new ExperimentFigures());
+            outcome = engine == null ? ExperimentRunner.run(spec, run, progress, new ExperimentFigures())
+                    : ExperimentRunner.run(spec, run, progress, new ExperimentFigures(), engine, engine);
             done = run.commit();
         }
         double seconds = (System.nanoTime() - started) * 1e-9;
