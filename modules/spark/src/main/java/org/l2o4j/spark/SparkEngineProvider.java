@@ -1,5 +1,6 @@
 package org.l2o4j.spark;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.l2o4j.core.engine.Engine;
@@ -27,7 +28,19 @@ public final class SparkEngineProvider implements EngineProvider {
 
     @Override
     public Engine open(EngineSettings settings) {
-        return SparkEngine.open(settings.master().isEmpty() && System.getProperty("spark.master") == null
-                ? DEFAULT_MASTER : settings.master(), settings.appName(), List.of());
+        String master = settings.master().isEmpty() && System.getProperty("spark.master") == null ? DEFAULT_MASTER
+                : settings.master();
+        List<String[]> conf = new ArrayList<>();
+        if (master.startsWith("spark://") && System.getProperty("spark.executor.extraClassPath") == null) {
+            // A standalone master reached without spark-submit (a loopback cluster, or workers that share this file
+            // system): its executors load L2O4J from this JVM's own class path.
+            conf.add(new String[] {"spark.executor.extraClassPath", System.getProperty("java.class.path")});
+        }
+        if (!master.startsWith("local") && System.getProperty("spark.executor.extraJavaOptions") == null) {
+            // Executors in JVMs of their own run the learned optimizers' Vector API kernels, as ./l2o does.
+            conf.add(new String[] {"spark.executor.extraJavaOptions",
+                "--add-modules jdk.incubator.vector -Djava.awt.headless=true"});
+        }
+        return SparkEngine.open(master, settings.appName(), conf);
     }
 }
