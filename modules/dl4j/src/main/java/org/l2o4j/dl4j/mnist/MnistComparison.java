@@ -63,8 +63,8 @@ public final class MnistComparison {
     /** Label of DL4J's Nesterovs. */
     public static final String NESTEROV = "nesterov";
 
-    /** The share of the last steps whose mean loss scores a tuning run and the final table. */
-    private static final double LAST_SHARE = 0.1;
+    /** The share of the steps whose mean loss scores a tuning run (the last ones) and the table (first and last). */
+    private static final double SHARE = 0.1;
 
     /**
      * What to compare.
@@ -194,6 +194,8 @@ public final class MnistComparison {
      * @param label             the optimizer
      * @param updater           its DL4J updater as configured
      * @param finalLoss         f_T(θ_T), mean over the evaluation networks, with its 95 % interval
+     * @param firstTenthLoss    mean minibatch loss over steps 1 .. T/10, mean over the networks: early progress (steps
+     *                          1-100 of 1,000 are the horizon the MNIST LSTM was meta-trained for)
      * @param lastTenthLoss     mean minibatch loss over the last tenth of the steps, mean over the networks
      * @param msPerStepMean     mean wall-clock milliseconds per step
      * @param msPerStepMedian   median over all steps of all networks
@@ -201,7 +203,8 @@ public final class MnistComparison {
      * @param msOverheadVsAdam  mean milliseconds per step more than Adam's
      * @param diverged          evaluation networks on which it diverged
      */
-    public record Row(String label, String updater, Interval finalLoss, double lastTenthLoss, double msPerStepMean,
+    public record Row(String label, String updater, Interval finalLoss, double firstTenthLoss,
+            double lastTenthLoss, double msPerStepMean,
             double msPerStepMedian, double ratioToAdam, double msOverheadVsAdam, int diverged) {
     }
 
@@ -236,8 +239,7 @@ public final class MnistComparison {
                 RolloutResult r = runs.get(a).result();
                 double ms = 1e3 * Timing.of(runs.get(a).label(), r).secondsPerStep();
                 rows.add(new Row(runs.get(a).label(), runs.get(a).updater(),
-                        s.get(a).finalObjective(),
-                        lastShareMean(r.objective()), ms, 1e3 * medianStepSeconds(r), ms / adamMs, ms - adamMs,
+                        s.get(a).finalObjective(), windowMean(r.objective(), false), windowMean(r.objective(), true), ms, 1e3 * medianStepSeconds(r), ms / adamMs, ms - adamMs,
                         r.divergedCount()));
             }
             return rows;
@@ -283,12 +285,13 @@ public final class MnistComparison {
         /** The table as a CSV with a header. */
         public String tableCsv() {
             StringBuilder b = new StringBuilder("optimizer,updater,final_loss_mean,final_loss_low,final_loss_high,"
-                    + "last_tenth_loss,ms_per_step_mean,ms_per_step_median,ratio_to_adam,ms_overhead_vs_adam,"
+                    + "first_tenth_loss,last_tenth_loss,ms_per_step_mean,ms_per_step_median,ratio_to_adam,ms_overhead_vs_adam,"
                     + "diverged\n");
             for (Row r : table()) {
                 b.append(r.label()).append(",\"").append(r.updater().replace("\"", "\"\"")).append("\",")
                         .append(r.finalLoss().estimate()).append(',').append(r.finalLoss().low()).append(',')
-                        .append(r.finalLoss().high()).append(',').append(r.lastTenthLoss()).append(',')
+                        .append(r.finalLoss().high()).append(',').append(r.firstTenthLoss()).append(',')
+                        .append(r.lastTenthLoss()).append(',')
                         .append(r.msPerStepMean()).append(',').append(r.msPerStepMedian()).append(',')
                         .append(r.ratioToAdam()).append(',').append(r.msOverheadVsAdam()).append(',')
                         .append(r.diverged()).append('\n');
@@ -379,7 +382,7 @@ public final class MnistComparison {
             double sum = 0;
             for (MnistMlp network : networks) {
                 Trace t = train(family, network, b.updater().at(b.rates().get(k)), steps);
-                sum += t.divergedAt() >= 0 ? Double.POSITIVE_INFINITY : lastShareMean(t.objective());
+                sum += t.divergedAt() >= 0 ? Double.POSITIVE_INFINITY : windowMean(t.objective(), true);
                 task.advance(1);
             }
             scores[k] = sum / networks.size();
@@ -472,12 +475,15 @@ public final class MnistComparison {
                 seconds, divergedAt, null);
     }
 
-    /** Mean over runs of the mean of f over each run's last tenth of steps (at least one); NaN runs are left out. */
-    static double lastShareMean(double[][] objective) {
+    /**
+     * Mean over runs of the mean of f over each run's first tenth of steps (t = 1 .. T/10) or its last tenth (the last
+     * T/10 values up to t = T), at least one step either way; runs that diverged (NaN there) are left out.
+     */
+    private static double windowMean(double[][] objective, boolean last) {
         double sum = 0;
         int runs = 0;
         for (double[] f : objective) {
-            double m = lastShareMean(f);
+            double m = windowMean(f, last);
             if (Double.isFinite(m)) {
                 sum += m;
                 runs++;
@@ -486,14 +492,36 @@ public final class MnistComparison {
         return runs == 0 ? Double.NaN : sum / runs;
     }
 
-    private static double lastShareMean(double[] f) {
-        int last = f.length - 1;
-        int count = Math.max(1, (int) Math.round(LAST_SHARE * last));
+    private static double windowMean(double[] f, boolean last) {
+        int steps = f.length - 1;
+        int count = Math.max(1, (int) Math.round(SHARE * steps));
+        int from = last ? steps - count + 1 : 1;
         double sum = 0;
-        for (int t = last - count + 1; t <= last; t++) {
+        for (int t = from; t < from + count; t++) {
             sum += f[t];
         }
         return sum / count;
+    }
+
+    /**
+     * The trailing moving average of {@code f} over {@code window} values (fewer at the start: value t averages
+     * f[max(0, t − window + 1) .. t]), which the figures draw: one minibatch's loss swings by a factor of ten from step
+     * to step once it is small.
+     */
+    public static double[] trailingMean(double[] f, int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("the window must hold at least one value, got " + window);
+        }
+        double[] out = new double[f.length];
+        double sum = 0;
+        for (int t = 0; t < f.length; t++) {
+            sum += f[t];
+            if (t >= window) {
+                sum -= f[t - window];
+            }
+            out[t] = sum / Math.min(t + 1, window);
+        }
+        return out;
     }
 
     /** Median over every step of every run of the seconds that step took; steps after a divergence are left out. */

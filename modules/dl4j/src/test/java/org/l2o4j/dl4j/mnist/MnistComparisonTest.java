@@ -1,5 +1,6 @@
 package org.l2o4j.dl4j.mnist;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -106,6 +107,8 @@ class MnistComparisonTest {
             assertEquals(finalMean, row.finalLoss().estimate(), 1e-12 * finalMean);
             double lastTenth = (x.objective()[0][STEPS] + x.objective()[1][STEPS]) / 2;
             assertEquals(lastTenth, row.lastTenthLoss(), 1e-12 * lastTenth, "a tenth of 6 steps is the last one");
+            double firstTenth = (x.objective()[0][1] + x.objective()[1][1]) / 2;
+            assertEquals(firstTenth, row.firstTenthLoss(), 1e-12 * firstTenth, "and the first one");
             double meanMs = 1e3 * (x.wallSeconds()[0][STEPS] + x.wallSeconds()[1][STEPS]) / 2 / STEPS;
             assertEquals(meanMs, row.msPerStepMean(), 1e-9 * meanMs);
             assertEquals(meanMs / adam.msPerStepMean(), row.ratioToAdam(), 1e-9 * row.ratioToAdam());
@@ -114,6 +117,15 @@ class MnistComparisonTest {
         assertEquals(1 + 4 * NETWORKS * (STEPS + 1), r.curvesCsv().lines().count());
         assertEquals(1 + 2 + 3 + 1, r.tuningCsv().lines().count());
         assertEquals(1 + 4, r.tableCsv().lines().count());
+    }
+
+    @Test
+    void trailingMeanAveragesTheLastWindowValues() {
+        double[] f = {4, 2, 6, 8, 1};
+        assertArrayEquals(new double[] {4, 3, 4, 16.0 / 3, 5}, MnistComparison.trailingMean(f, 3), 1e-15);
+        assertArrayEquals(f, MnistComparison.trailingMean(f, 1), 0.0);
+        assertArrayEquals(new double[] {4, 3, 4, 5, 4.2}, MnistComparison.trailingMean(f, 10), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> MnistComparison.trailingMean(f, 0));
     }
 
     @Test
