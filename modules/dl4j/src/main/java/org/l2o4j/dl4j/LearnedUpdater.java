@@ -114,7 +114,7 @@ public final class LearnedUpdater implements IUpdater {
     /** Recurrent state per coordinate (the LSTM's h and c of every layer, the GRU's h) times the coordinates. */
     @Override
     public long stateSize(long numParams) {
-        return Math.multiplyExact(numParams, network().kernel().net().stateSize());
+        return Math.multiplyExact(numParams, network().spec().create().stateSize());
     }
 
     /**
