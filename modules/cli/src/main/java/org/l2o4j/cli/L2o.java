@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         description = "Learning to optimize, for Java: compare hand-designed and learned optimizers.",
         subcommands = {ListCommand.class, CompareCommand.class, ReproduceCommand.class, TrainCommand.class,
             EvaluateCommand.class, LearningCurveCommand.class, AnalyzeCommand.class, ExportCommand.class,
-            ZooCommand.class, ReportCommand.class, SweepCommand.class, CommandLine.HelpCommand.class})
+            ZooCommand.class, ReportCommand.class, SweepCommand.class, Dl4jMnistCommand.class,
+            CommandLine.HelpCommand.class})
 public final class L2o {
 
     /** Exit status for bad input. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class HelpTest {
 
     private static final List<String> COMMANDS = List.of("list", "compare", "reproduce", "train", "evaluate", "zoo",
-            "learning-curve", "analyze", "export", "report", "sweep");
+            "learning-curve", "analyze", "export", "report", "sweep", "dl4j-mnist");
 
     @Test
     void everyCommandAnswersHelp() {

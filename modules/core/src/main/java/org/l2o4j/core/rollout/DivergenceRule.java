@@ -26,19 +26,32 @@ public record DivergenceRule(double objectiveGrowth, double iterateGrowth) {
      * of a batch (the {@link Rollout}, the optimization MDP of {@code org.l2o4j.core.mdp}) applies the same rule.
      */
     public boolean diverged(ProblemBatch batch, int i, double startValue, double startMaxAbs) {
-        double f = batch.values()[i];
-        if (!Double.isFinite(f) || f - startValue > objectiveGrowth * (1 + Math.abs(startValue))) {
+        if (objectiveDiverged(batch.values()[i], startValue)) {
             return true;
         }
         int d = batch.dimension();
         double[] x = batch.x();
         double[] g = batch.gradient();
-        double limit = iterateGrowth * (1 + startMaxAbs);
+        double limit = iterateLimit(startMaxAbs);
         for (int j = i * d; j < i * d + d; j++) {
             if (!Double.isFinite(g[j]) || !(Math.abs(x[j]) <= limit)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The objective half of the rule: whether {@code f} is not finite or rose too far above {@code startValue}. With
+     * {@link #iterateLimit}, the rule for drivers that keep their iterates outside a {@link ProblemBatch} (a DL4J
+     * network's parameters).
+     */
+    public boolean objectiveDiverged(double f, double startValue) {
+        return !Double.isFinite(f) || f - startValue > objectiveGrowth * (1 + Math.abs(startValue));
+    }
+
+    /** The largest |x_j| a run may reach without counting as diverged, for a start with ‖x0‖∞ = startMaxAbs. */
+    public double iterateLimit(double startMaxAbs) {
+        return iterateGrowth * (1 + startMaxAbs);
     }
 }

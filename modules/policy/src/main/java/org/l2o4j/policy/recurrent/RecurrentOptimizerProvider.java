@@ -75,20 +75,39 @@ public abstract class RecurrentOptimizerProvider implements OptimizerProvider {
             throw new ConfigException("optimizer '" + name() + "' needs 'checkpoint': the path of a recurrent "
                     + "optimizer checkpoint or of a BPTT training run's folder");
         }
-        Path path = Catalog.checkpointFile(s.checkpoint());
-        Path file = Files.isDirectory(path) ? TrainingFolder.latestFile(path, GradientMetaTrainer.BEST_FILE) : path;
-        RecurrentCheckpoint checkpoint;
-        try {
-            checkpoint = RecurrentCheckpoint.load(file);
-        } catch (CheckpointException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
+        Path file = checkpointFile(s.checkpoint());
+        RecurrentCheckpoint checkpoint = read(file);
         if (checkpoint.spec().cell() != cell) {
             throw new ConfigException("optimizer '" + name() + "' was given " + file + ", which holds a "
                     + checkpoint.spec().cell().label() + " network; use '"
                     + RecurrentLearnedOptimizer.nameOf(checkpoint.spec().cell()) + "' for it");
         }
         return RecurrentLearnedOptimizer.of(checkpoint, Map.of("checkpoint", s.checkpoint()));
+    }
+
+    /**
+     * The file a {@code checkpoint} setting names: the verified file of a pretrained reference ({@code zoo:NAME}), the
+     * latest validation-best network ({@value GradientMetaTrainer#BEST_FILE}) of a training run's folder, or the path
+     * itself. Everything that loads a recurrent optimizer resolves its setting here, so all accept the same forms.
+     *
+     * @throws ConfigException for an unknown pretrained entry or a run folder without a checkpoint
+     */
+    public static Path checkpointFile(String checkpoint) {
+        Path path = Catalog.checkpointFile(checkpoint);
+        return Files.isDirectory(path) ? TrainingFolder.latestFile(path, GradientMetaTrainer.BEST_FILE) : path;
+    }
+
+    /**
+     * The recurrent optimizer checkpoint in {@code file}.
+     *
+     * @throws ConfigException naming the file, and the field at fault, if it is missing or not such a checkpoint
+     */
+    public static RecurrentCheckpoint read(Path file) {
+        try {
+            return RecurrentCheckpoint.load(file);
+        } catch (CheckpointException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
     }
 
     @Override
