@@ -27,8 +27,8 @@ import org.l2o4j.plot.charts.Charts;
 
 /**
  * Reads a run folder into a {@link RunReport}: a comparison ({@code l2o reproduce}, {@code compare},
- * {@code evaluate}: {@code summary.json} with optimizers, {@code config.yaml}) or a training ({@code l2o train}:
- * {@code training.yaml}, {@code training-log.csv}). Every file is read as docs/formats.md describes it; a missing or
+ * {@code evaluate}: {@code summary.json} with optimizers, {@code config.yaml}), a training ({@code l2o train}:
+ * {@code training.yaml}, {@code training-log.csv}) or a sweep ({@code l2o sweep}: {@code sweep.json}). Every file is read as docs/formats.md describes it; a missing or
  * damaged one ends in a {@link ConfigException} naming it.
  */
 public final class RunReader {
@@ -63,8 +63,12 @@ public final class RunReader {
         if (Files.isRegularFile(folder.resolve(TrainingFolder.FILE))) {
             return training(folder);
         }
+        if (Files.isRegularFile(folder.resolve("sweep.json"))) {
+            return sweep(folder);
+        }
         throw new ConfigException(folder + " is not a run folder: it holds neither summary.json with config.yaml (a "
-                + "comparison) nor " + TrainingFolder.FILE + " (a training); name the folder a run printed");
+                + "comparison), " + TrainingFolder.FILE + " (a training) nor sweep.json (a sweep); name the folder a "
+                + "run printed");
     }
 
     private static RunReport comparison(Path folder) {
@@ -90,6 +94,37 @@ public final class RunReader {
         return new RunReport(folder, RunReport.Kind.COMPARISON, summary.path("experiment").asText(folder.toString()),
                 subtitle, tables, figures(folder.resolve("figures")), provenance(folder), "config.yaml",
                 text(folder.resolve("config.yaml")));
+    }
+
+    /** A sweep: the table across its points, its figure, the first point's resolved experiment. */
+    private static RunReport sweep(Path folder) {
+        JsonNode sweep = json(folder.resolve("sweep.json"));
+        JsonNode points = sweep.path("points");
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode o : sweep.path("optimizers")) {
+            JsonNode mean = o.path("meanOverPoints");
+            rows.add(List.of(o.path("label").asText(), number(mean.path("estimate").asDouble(Double.NaN)) + " ["
+                    + number(mean.path("low").asDouble(Double.NaN)) + ", " + number(mean.path("high").asDouble(
+                    Double.NaN)) + "]", number(o.path("medianOverPoints").asDouble()), number(o.path("min")
+                    .asDouble()), number(o.path("max").asDouble()), o.path("diverged").asText()));
+        }
+        List<List<String>> pointRows = new ArrayList<>();
+        for (int p = 0; p < points.size(); p++) {
+            pointRows.add(List.of(Integer.toString(p + 1), points.get(p).path("label").asText()));
+        }
+        List<RunReport.Table> tables = List.of(new RunReport.Table("results", "Final mean objective across the "
+                + points.size() + " points", "Per optimizer: the mean over points of its final mean objective with a "
+                + String.format(Locale.ROOT, "%.0f", 100 * sweep.path("confidenceLevel").asDouble(0.95)) + " % "
+                + "Student-t interval over points, the median, lowest and highest point, and diverged runs summed "
+                + "over points; each point's own run folder is under points/.", List.of("optimizer",
+                "mean [interval]", "median", "min", "max", "diverged"), rows, false),
+                new RunReport.Table("points", "Points", "Each point is the experiment with these overrides.",
+                        List.of("point", "overrides"), pointRows, false));
+        Path firstConfig = folder.resolve("points/000/config.yaml");
+        String name = folder.getParent() == null ? folder.toString() : folder.getParent().getFileName().toString();
+        return new RunReport(folder, RunReport.Kind.SWEEP, name, points.size() + " points of one experiment",
+                tables, figures(folder.resolve("figures")), provenance(folder), "points/000/config.yaml",
+                Files.isRegularFile(firstConfig) ? text(firstConfig) : "");
     }
 
     /** Mean objective at {@link #TABLE_STEPS} and the last step, final median, win rate, divergences, time. */

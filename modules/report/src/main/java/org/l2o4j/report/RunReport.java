@@ -29,7 +29,9 @@ public record RunReport(Path folder, Kind kind, String title, String subtitle, L
         /** {@code l2o reproduce}, {@code compare} or {@code evaluate}: optimizers on held-out test functions. */
         COMPARISON,
         /** {@code l2o train}: a meta-training with its log. */
-        TRAINING
+        TRAINING,
+        /** {@code l2o sweep}: one experiment at many points, compared across them. */
+        SWEEP
     }
 
     public RunReport {

@@ -94,6 +94,27 @@ class RunReaderTest {
     }
 
     @Test
+    void aSweepShowsItsTableAcrossPoints(@TempDir Path root) throws Exception {
+        Path run = Files.createDirectories(root.resolve("li-malik-logreg-sweep/20261206-190927"));
+        Files.writeString(run.resolve("sweep.json"), """
+                {"points": [{"label": "seed=1", "overrides": ["seed=1"]}, {"label": "seed=2", "overrides": ["seed=2"]}],
+                 "confidenceLevel": 0.95,
+                 "optimizers": [{"label": "lbfgs", "finalMeanPerPoint": [0.35, 0.37],
+                                 "meanOverPoints": {"estimate": 0.36, "low": 0.2329, "high": 0.4871, "count": 2},
+                                 "medianOverPoints": 0.36, "min": 0.35, "max": 0.37, "diverged": 0}]}
+                """);
+        Files.createDirectories(run.resolve("points/000"));
+        Files.writeString(run.resolve("points/000/config.yaml"), "experiment:\n  seed: 1\n");
+        RunReport r = RunReader.read(run);
+        assertEquals(RunReport.Kind.SWEEP, r.kind());
+        assertEquals("li-malik-logreg-sweep", r.title());
+        assertEquals(List.of(List.of("lbfgs", "0.36 [0.2329, 0.4871]", "0.36", "0.35", "0.37", "0")),
+                r.tables().get(0).rows());
+        assertEquals(List.of(List.of("1", "seed=1"), List.of("2", "seed=2")), r.tables().get(1).rows());
+        assertEquals("experiment:\n  seed: 1\n", r.config());
+    }
+
+    @Test
     void badFoldersEndInOneLineNamingThem(@TempDir Path dir) throws Exception {
         ConfigException missing = assertThrows(ConfigException.class, () -> RunReader.read(dir.resolve("nosuch")));
         assertTrue(missing.getMessage().contains("nosuch") && missing.getMessage().contains("does not exist"));
