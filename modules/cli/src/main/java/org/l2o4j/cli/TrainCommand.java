@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.engine.LocalEngineProvider;
 import org.l2o4j.core.run.Provenance;
 import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.core.training.TrainingListener;
@@ -58,6 +59,10 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (!run.engine.equals(LocalEngineProvider.NAME) || !run.master.isEmpty()) {
+            throw new ConfigException("l2o train runs on this JVM only (--engine " + run.engine + " is for reproduce, "
+                    + "compare, evaluate and sweep; docs/spark.md says what is distributed so far)");
+        }
         boolean resume = source.resume != null;
         Map<String, Object> raw;
         String where;

@@ -62,6 +62,10 @@ class SparkEngineCliTest {
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("no engine called 'flink'; the engines here are [local, spark]"),
                 unknown.err());
+        CliRunner.Result train = CliRunner.run("train", "li-malik-logreg-gps", "--engine", "spark", "--out",
+                out.toString());
+        assertEquals(2, train.exitCode());
+        assertTrue(train.err().contains("l2o train runs on this JVM only"), train.err());
     }
 
     private static Path onlyRun(Path root) throws Exception {
