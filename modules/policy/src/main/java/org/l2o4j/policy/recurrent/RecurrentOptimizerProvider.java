@@ -12,7 +12,6 @@ import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.core.training.gradient.GradientMetaTrainer;
-import org.l2o4j.policy.CheckpointException;
 
 /**
  * Registers trained recurrent optimizers as {@value RecurrentLearnedOptimizer#LSTM_NAME} and
@@ -77,12 +76,7 @@ public abstract class RecurrentOptimizerProvider implements OptimizerProvider {
         }
         Path path = Catalog.checkpointFile(s.checkpoint());
         Path file = Files.isDirectory(path) ? TrainingFolder.latestFile(path, GradientMetaTrainer.BEST_FILE) : path;
-        RecurrentCheckpoint checkpoint;
-        try {
-            checkpoint = RecurrentCheckpoint.load(file);
-        } catch (CheckpointException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
+        RecurrentCheckpoint checkpoint = RecurrentCheckpoint.load(file);
         if (checkpoint.spec().cell() != cell) {
             throw new ConfigException("optimizer '" + name() + "' was given " + file + ", which holds a "
                     + checkpoint.spec().cell().label() + " network; use '"
