@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,6 +36,7 @@ class CheckpointManifestFuzzTest {
     }
 
     @LoaderFuzzTest
+    @DictionaryFile(resourcePath = LoaderFuzzTest.JSON_DICTIONARY)
     void manifest(byte[] input) throws IOException {
         write(input);
         ORACLE.check(() -> CheckpointFixture.load(run));

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,6 +35,7 @@ class CheckpointPointerFuzzTest {
     }
 
     @LoaderFuzzTest
+    @DictionaryFile(resourcePath = LoaderFuzzTest.JSON_DICTIONARY)
     void pointer(byte[] input) throws IOException {
         Files.write(CheckpointFixture.pointer(run), input);
         ORACLE.check(() -> CheckpointFixture.load(run));

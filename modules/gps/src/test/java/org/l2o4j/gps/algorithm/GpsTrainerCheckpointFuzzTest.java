@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,7 @@ class GpsTrainerCheckpointFuzzTest {
             GpsCheckpointErrors.namingFile("trainer.json"));
 
     @LoaderFuzzTest
+    @DictionaryFile(resourcePath = LoaderFuzzTest.JSON_DICTIONARY)
     void trainerFile(byte[] input) throws IOException {
         Path file = Files.write(dir.resolve("trainer.json"), input);
         ORACLE.check(() -> TrainerCheckpoint.load(file));

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.code_intelligence.jazzer.junit.DictionaryFile;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,7 @@ class RecurrentCheckpointFuzzTest {
     Path dir;
 
     @LoaderFuzzTest
+    @DictionaryFile(resourcePath = LoaderFuzzTest.JSON_DICTIONARY)
     void recurrentFile(byte[] input) throws IOException {
         Path file = Files.write(dir.resolve("recurrent.json"), input);
         ORACLE.check(() -> RecurrentCheckpoint.load(file));
