@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.run.Provenance;
+import org.l2o4j.core.run.Sha256;
 import org.l2o4j.core.training.MetaTrainer;
 import org.l2o4j.core.training.TrainingFolder;
 
@@ -74,6 +76,23 @@ class TrainingFolderCliTest {
                 "damaged");
         assertOneLineExit2(run(GPS, "evaluate", "--policy", run.toString(), "--out", out.toString()),
                 "policy.json");
+    }
+
+    @Test
+    void aDamagedPolicyWhoseDigestsWereRewrittenIsRefusedInOneLine(@TempDir Path out) throws Exception {
+        Path run = trainGps(out, 1);
+        TrainingFolder.Checkpoint checkpoint = TrainingFolder.latestOf(run).orElseThrow();
+        Path policy = checkpoint.file("policy.json");
+        Files.writeString(policy, Files.readString(policy).replace("\"parameters\"", "\"parameterz\""));
+        // Past the digest check, the damage reaches the policy reader, whose error GPS's resume used to let through.
+        Path manifest = checkpoint.file(TrainingFolder.MANIFEST);
+        String oldPolicySha = Configs.json().readTree(manifest.toFile()).path("files").path("policy.json").asText();
+        String oldManifestSha = Sha256.of(manifest);
+        Files.writeString(manifest, Files.readString(manifest).replace(oldPolicySha, Sha256.of(policy)));
+        Path pointer = run.resolve(TrainingFolder.CHECKPOINTS).resolve(TrainingFolder.LATEST);
+        Files.writeString(pointer, Files.readString(pointer).replace(oldManifestSha, Sha256.of(manifest)));
+        assertOneLineExit2(run(GPS, "train", "--resume", run.toString(), "--set", "iterations=2"), "policy.json",
+                "parameters");
     }
 
     @Test

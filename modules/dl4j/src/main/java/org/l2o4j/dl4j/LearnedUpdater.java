@@ -193,7 +193,7 @@ public final class LearnedUpdater implements IUpdater {
 
     private static RecurrentCheckpoint load(String checkpoint, Path file) {
         try {
-            return RecurrentOptimizerProvider.read(file);
+            return RecurrentCheckpoint.load(file);
         } catch (ConfigException e) {
             throw new ConfigException("LearnedUpdater runs coordinatewise recurrent optimizer checkpoints, and '"
                     + checkpoint + "' is not one: " + e.getMessage(), e);

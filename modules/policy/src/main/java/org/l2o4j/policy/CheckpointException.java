@@ -1,7 +1,13 @@
 package org.l2o4j.policy;
 
-/** A policy checkpoint that cannot be read: missing file, malformed JSON, unsupported version, bad field. */
-public final class CheckpointException extends RuntimeException {
+import org.l2o4j.core.config.ConfigException;
+
+/**
+ * A policy checkpoint that cannot be read: missing file, malformed JSON, unsupported version, bad field. A
+ * {@link ConfigException}, since a checkpoint is the user's input: whichever caller meets it (a resume, an evaluation,
+ * an analysis), the command line reports it in one line.
+ */
+public final class CheckpointException extends ConfigException {
 
     private static final long serialVersionUID = 1L;
 

@@ -94,6 +94,15 @@ public final class CheckpointFields {
         return node.intValue();
     }
 
+    /** The whole number from 0 to {@code Long.MAX_VALUE} at {@code path}: a count or a step. */
+    public long count(JsonNode parent, String path) {
+        JsonNode node = field(parent, path);
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0) {
+            throw error("field '" + path + "' is " + node + ", expected a whole number of at least 0");
+        }
+        return node.longValue();
+    }
+
     /** The finite number at {@code path}. */
     public double number(JsonNode parent, String path) {
         JsonNode node = field(parent, path);

@@ -63,7 +63,7 @@ public final class LearnedPolicyProvider implements OptimizerProvider {
             Path file = Files.isDirectory(path) ? TrainingFolder.latestFile(path, FILE) : path;
             PolicyCheckpoint checkpoint = PolicyCheckpoint.load(file);
             return PolicyStepRule.optimizer(checkpoint, Map.of("checkpoint", s.checkpoint()));
-        } catch (CheckpointException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             // A missing or unreadable checkpoint is the user's input, reported as such.
             throw e instanceof ConfigException c ? c : new ConfigException(e.getMessage(), e);
         }

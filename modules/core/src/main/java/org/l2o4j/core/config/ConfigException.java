@@ -3,9 +3,9 @@ package org.l2o4j.core.config;
 /**
  * A configuration that cannot be used: unknown key, wrong type, out-of-range value, malformed file. An
  * {@link IllegalArgumentException}, since it is one; the CLI reports it as the user's mistake, in one line, so its
- * message never holds a line break.
+ * message never holds a line break. Subclasses name a kind of input (a checkpoint) and keep both.
  */
-public final class ConfigException extends IllegalArgumentException {
+public class ConfigException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

@@ -32,7 +32,7 @@ import org.l2o4j.core.training.TrainingListener;
  * least three checkpoints), and the trainer is checked for: same seed → byte-identical checkpoints and logs (timing
  * columns, named {@code *seconds} or {@code *_s}, aside); the same with 1 and 2 threads; killed right after any
  * checkpoint and resumed = uninterrupted, byte for byte; a damaged, missing or swapped checkpoint file → one line
- * naming it; a changed non-resumable key → refused, naming it; a budget below the work done → refused.
+ * naming it; a damaged row of the training log → resumed or one line naming the log; a changed non-resumable key → refused, naming it; a budget below the work done → refused.
  */
 public abstract class MetaTrainerContract {
 
@@ -174,6 +174,24 @@ public abstract class MetaTrainerContract {
             Files.write(file, original);
         }
         resume(run, Map.of("threads", 1));
+    }
+
+    @Test
+    void aDamagedTrainingLogIsResumedOrRefusedInOneLine() throws IOException {
+        Path run = train(Map.of("threads", 1), TrainingListener.NONE);
+        Path log = run.resolve(TrainingFolder.LOG);
+        List<String> rows = Files.readAllLines(log);
+        for (String damage : List.of("x", "1,2", "a,b,c,d,e,f,g,h,i,j,k", ",,,,,,,,,,", "9".repeat(30))) {
+            List<String> damaged = new ArrayList<>(rows);
+            damaged.set(damaged.size() - 1, damage);
+            Files.write(log, damaged);
+            try {
+                resume(run, Map.of("threads", 1));
+            } catch (ConfigException e) {
+                assertTrue(e.getMessage().contains(TrainingFolder.LOG), e.getMessage());
+                assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+            }
+        }
     }
 
     private void assertRefused(Path run, Path file) {

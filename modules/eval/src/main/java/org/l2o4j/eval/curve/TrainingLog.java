@@ -68,7 +68,7 @@ public record TrainingLog(Path source, List<String> columns, List<String[]> rows
      * @throws ConfigException if the log is shorter
      */
     public long problemStepsAt(int rowCount) {
-        return (long) Double.parseDouble(row(rowCount)[problemStepsColumn()]);
+        return (long) number(rowCount, problemStepsColumn());
     }
 
     /** Wall-clock seconds spent when the log had {@code rowCount} rows; NaN if the log records no time. */
@@ -76,15 +76,15 @@ public record TrainingLog(Path source, List<String> columns, List<String[]> rows
         row(rowCount);
         int cumulative = columns.indexOf("wallSeconds");
         if (cumulative >= 0) {
-            return Double.parseDouble(rows.get(rowCount - 1)[cumulative]);
+            return number(rowCount, cumulative);
         }
         int perRow = columns.indexOf("seconds");
         if (perRow < 0) {
             return Double.NaN;
         }
         double sum = 0;
-        for (int r = 0; r < rowCount; r++) {
-            sum += Double.parseDouble(rows.get(r)[perRow]);
+        for (int r = 1; r <= rowCount; r++) {
+            sum += number(r, perRow);
         }
         return sum;
     }
@@ -95,5 +95,20 @@ public record TrainingLog(Path source, List<String> columns, List<String[]> rows
                     + "; the run folder is damaged");
         }
         return rows.get(rowCount - 1);
+    }
+
+    /** The number in column {@code column} of row {@code rowCount} (1-based), which a damaged log may lack. */
+    private double number(int rowCount, int column) {
+        String[] row = row(rowCount);
+        if (column >= row.length) {
+            throw new ConfigException(source + ": row " + rowCount + " has " + row.length + " fields, the header "
+                    + columns.size() + "; the run folder is damaged");
+        }
+        try {
+            return Double.parseDouble(row[column]);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(source + ": row " + rowCount + " has \"" + row[column] + "\" for "
+                    + columns.get(column) + ", not a number; the run folder is damaged", e);
+        }
     }
 }

@@ -44,4 +44,17 @@ class TrainingLogTest {
         ConfigException cut = assertThrows(ConfigException.class, () -> shortLog.problemStepsAt(3));
         assertTrue(cut.getMessage().contains("has 1 rows but a checkpoint covers 3"), cut.getMessage());
     }
+
+    @Test
+    void aRowWithAMissingOrNonNumericFieldIsRefusedNamingTheFile() throws IOException {
+        TrainingLog missing = log("epoch,problemSteps,wallSeconds\n1,100\n");
+        ConfigException shortRow = assertThrows(ConfigException.class, () -> missing.wallSecondsAt(1));
+        assertTrue(shortRow.getMessage().contains("row 1 has 2 fields, the header 3"), shortRow.getMessage());
+        TrainingLog text = log("generation,problem_steps,seconds\n0,lots,1.5\n1,800,x\n");
+        ConfigException steps = assertThrows(ConfigException.class, () -> text.problemStepsAt(1));
+        assertTrue(steps.getMessage().contains(TrainingFolder.LOG) && steps.getMessage().contains("\"lots\" for "
+                + "problem_steps"), steps.getMessage());
+        ConfigException seconds = assertThrows(ConfigException.class, () -> text.wallSecondsAt(2));
+        assertTrue(seconds.getMessage().contains("row 2 has \"x\" for seconds"), seconds.getMessage());
+    }
 }

@@ -195,7 +195,7 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
     }
 
     private static TrainerCheckpoint read(JsonNode root, Path file) {
-        JsonNode conditions = required(root, "conditions", file);
+        JsonNode conditions = array(root, "conditions", file);
         List<ConditionState> states = new ArrayList<>(conditions.size());
         for (int m = 0; m < conditions.size(); m++) {
             JsonNode node = conditions.get(m);
@@ -232,7 +232,7 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
     }
 
     private static double[][] readSteps(JsonNode node, String field, String where) {
-        JsonNode steps = required(node, field, where);
+        JsonNode steps = array(node, field, where);
         double[][] values = new double[steps.size()][];
         for (int t = 0; t < steps.size(); t++) {
             values[t] = readValues(steps.get(t), field, t, where);
@@ -242,6 +242,10 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
 
     /** One array of numbers; {@code t} names the time step in messages (−1 for a per-step array itself). */
     private static double[] readValues(JsonNode row, String field, int t, String where) {
+        if (!row.isArray()) {
+            throw new IllegalArgumentException(where + ": " + field + (t >= 0 ? " at t = " + t : "") + " is "
+                    + row.getNodeType().toString().toLowerCase(Locale.ROOT) + ", not an array of numbers");
+        }
         double[] values = new double[row.size()];
         for (int i = 0; i < row.size(); i++) {
             if (!row.get(i).isNumber()) {
@@ -251,6 +255,19 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
             values[i] = row.get(i).doubleValue();
         }
         return values;
+    }
+
+    /**
+     * The array at {@code field}: an object or a number there would answer {@code size()} and {@code get(i)} with
+     * its field count and null.
+     */
+    private static JsonNode array(JsonNode node, String field, Object where) {
+        JsonNode value = required(node, field, where);
+        if (!value.isArray()) {
+            throw new IllegalArgumentException(where + ": field '" + field + "' is "
+                    + value.getNodeType().toString().toLowerCase(Locale.ROOT) + ", not an array");
+        }
+        return value;
     }
 
     private static JsonNode required(JsonNode node, String field, Object where) {

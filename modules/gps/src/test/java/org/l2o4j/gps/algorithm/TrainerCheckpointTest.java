@@ -91,6 +91,22 @@ class TrainerCheckpointTest {
                 e.getMessage());
     }
 
+    @Test
+    void anObjectWhereAnArrayBelongsIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("trainer.json");
+        new TrainerCheckpoint(1, Configs.json().valueToTree(Configs.toMap(GpsConfig.tiny())),
+                List.of(ConditionState.initial(randomController(13), 1.0)), 0).save(file);
+        String good = Files.readString(file);
+        // The long fuzz run's finding: "conditions" as an object answered get(0) with null.
+        Files.writeString(file, good.replaceFirst("\"conditions\" : \\[", "\"conditions\" : { \"a\" : 1 }, \"x\" : ["));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
+        assertEquals(IllegalArgumentException.class, e.getClass());
+        assertTrue(e.getMessage().contains(file + ": field 'conditions' is object, not an array"), e.getMessage());
+        Files.writeString(file, good.replaceFirst("\"gains\" : \\[ \\[", "\"gains\" : [ {\"a\" : 1}, ["));
+        e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
+        assertTrue(e.getMessage().contains("gains at t = 0 is object, not an array of numbers"), e.getMessage());
+    }
+
     static LinearGaussianController randomController(long seed) {
         var rng = Seeds.rng(seed);
         int dX = 3;

@@ -12,7 +12,6 @@ import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.core.training.gradient.GradientMetaTrainer;
-import org.l2o4j.policy.CheckpointException;
 
 /**
  * Registers trained recurrent optimizers as {@value RecurrentLearnedOptimizer#LSTM_NAME} and
@@ -76,7 +75,7 @@ public abstract class RecurrentOptimizerProvider implements OptimizerProvider {
                     + "optimizer checkpoint or of a BPTT training run's folder");
         }
         Path file = checkpointFile(s.checkpoint());
-        RecurrentCheckpoint checkpoint = read(file);
+        RecurrentCheckpoint checkpoint = RecurrentCheckpoint.load(file);
         if (checkpoint.spec().cell() != cell) {
             throw new ConfigException("optimizer '" + name() + "' was given " + file + ", which holds a "
                     + checkpoint.spec().cell().label() + " network; use '"
@@ -95,19 +94,6 @@ public abstract class RecurrentOptimizerProvider implements OptimizerProvider {
     public static Path checkpointFile(String checkpoint) {
         Path path = Catalog.checkpointFile(checkpoint);
         return Files.isDirectory(path) ? TrainingFolder.latestFile(path, GradientMetaTrainer.BEST_FILE) : path;
-    }
-
-    /**
-     * The recurrent optimizer checkpoint in {@code file}.
-     *
-     * @throws ConfigException naming the file, and the field at fault, if it is missing or not such a checkpoint
-     */
-    public static RecurrentCheckpoint read(Path file) {
-        try {
-            return RecurrentCheckpoint.load(file);
-        } catch (CheckpointException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
     }
 
     @Override

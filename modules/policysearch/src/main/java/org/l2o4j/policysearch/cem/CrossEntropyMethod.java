@@ -81,7 +81,7 @@ public final class CrossEntropyMethod implements MetaTrainer {
     }
 
     /** μ, σ and the work done: what a checkpoint holds. */
-    private static final class State {
+    static final class State {
         double[] mean;
         double[] std;
         int generation;
@@ -227,7 +227,12 @@ public final class CrossEntropyMethod implements MetaTrainer {
         });
     }
 
-    private static State readState(Path file, int parameters) {
+    /**
+     * Reads {@value #STATE_FILE} of a policy with {@code parameters} weights.
+     *
+     * @throws ConfigException naming the file if it is not such a file
+     */
+    static State readState(Path file, int parameters) {
         JsonNode root;
         try {
             root = Configs.json().readTree(Files.readAllBytes(file));

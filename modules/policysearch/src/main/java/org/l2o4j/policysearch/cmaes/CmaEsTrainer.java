@@ -406,6 +406,38 @@ public final class CmaEsTrainer implements MetaTrainer {
         }
 
         void restore(Path file) {
+            SavedState saved = SavedState.read(file, settings.subspaceDimension(), lambda);
+            restoredGeneration = saved.generation();
+            spent = saved.problemSteps();
+            previousSpent = spent;
+            restoredMean = saved.mean();
+            bestGeneration = saved.bestGeneration();
+            best = new Validation.Outcome(saved.bestScore(), saved.bestDiverged(), 0);
+            bestMean = saved.bestMean();
+            replayFitness = saved.fitness();
+            replayDigests = saved.digests();
+        }
+    }
+
+    /**
+     * What {@value #STATE_FILE} holds, read and checked against the search's subspace dimension and population size;
+     * every refusal is a {@link ConfigException} naming the file.
+     *
+     * @param generation     generations done
+     * @param problemSteps   problem-steps spent
+     * @param mean           the search's mean in the subspace
+     * @param bestGeneration the generation of the validation-best mean
+     * @param bestScore      its validation score (NaN before any validation)
+     * @param bestDiverged   its diverged validation runs
+     * @param bestMean       the validation-best mean
+     * @param fitness        every fitness CMA-ES was given, in order ({@code generation × λ + 1} of them)
+     * @param digests        a digest of each candidate those fitness values belong to
+     */
+    record SavedState(int generation, long problemSteps, double[] mean, int bestGeneration, double bestScore,
+            int bestDiverged, double[] bestMean, double[] fitness, int[] digests) {
+
+        /** Reads a state file of a search in {@code dimension} dimensions with {@code lambda} candidates. */
+        static SavedState read(Path file, int dimension, int lambda) {
             JsonNode root;
             try {
                 root = Configs.json().readTree(Files.readAllBytes(file));
@@ -415,22 +447,23 @@ public final class CmaEsTrainer implements MetaTrainer {
             if (root == null || !FORMAT.equals(root.path("format").asText())) {
                 throw new ConfigException(file + " is not a CMA-ES state file");
             }
-            int k = settings.subspaceDimension();
-            restoredGeneration = root.path("generation").asInt();
-            spent = root.path("problemSteps").asLong();
-            previousSpent = spent;
-            restoredMean = Configs.numbers(root.path("mean"), k, file + ": 'mean'");
+            int generation = root.path("generation").asInt();
             JsonNode b = root.path("best");
-            bestGeneration = b.path("generation").asInt();
-            best = new Validation.Outcome(b.path("score").asDouble(Double.NaN), b.path("diverged").asInt(), 0);
-            bestMean = Configs.numbers(b.path("mean"), k, file + ": 'best.mean'");
-            int expected = restoredGeneration * lambda + 1;
-            replayFitness = Configs.numbers(root.path("fitness"), expected, file + ": 'fitness'");
-            double[] digestValues = Configs.numbers(root.path("digests"), expected, file + ": 'digests'");
-            replayDigests = new int[expected];
-            for (int i = 0; i < expected; i++) {
-                replayDigests[i] = (int) digestValues[i];
+            long expected = (long) generation * lambda + 1;
+            if (generation < 0 || expected > Integer.MAX_VALUE) {
+                throw new ConfigException(file + ": 'generation' is " + generation + ", not a generation count of"
+                        + " this search");
             }
+            double[] mean = Configs.numbers(root.path("mean"), dimension, file + ": 'mean'");
+            double[] bestMean = Configs.numbers(b.path("mean"), dimension, file + ": 'best.mean'");
+            double[] fitness = Configs.numbers(root.path("fitness"), (int) expected, file + ": 'fitness'");
+            double[] digestValues = Configs.numbers(root.path("digests"), (int) expected, file + ": 'digests'");
+            int[] digests = new int[digestValues.length];
+            for (int i = 0; i < digests.length; i++) {
+                digests[i] = (int) digestValues[i];
+            }
+            return new SavedState(generation, root.path("problemSteps").asLong(), mean, b.path("generation").asInt(),
+                    b.path("score").asDouble(Double.NaN), b.path("diverged").asInt(), bestMean, fitness, digests);
         }
     }
 

@@ -121,8 +121,7 @@ public final class Ppo {
                     + a.outputDimension() + ", the environment has dO = " + environment.observationDimension()
                     + " and dU = " + environment.actionDimension());
         }
-        MlpArchitecture valueShape = new MlpArchitecture(a.inputDimension() + 1, settings.valueHiddenUnits(), 1,
-                HiddenActivation.SOFTPLUS);
+        MlpArchitecture valueShape = valueShape(a, settings.valueHiddenUnits());
         InputNormalization n = initial.normalization();
         double[] mean = Arrays.copyOf(n.mean(), a.inputDimension() + 1);
         double[] std = Arrays.copyOf(n.std(), a.inputDimension() + 1);
@@ -137,6 +136,11 @@ public final class Ppo {
         this.policyAdam = new MetaAdam(a.parameterCount() + a.outputDimension(), settings.learningRate(), 0.9,
                 0.999, 1e-8);
         this.valueAdam = new MetaAdam(valueShape.parameterCount(), settings.valueLearningRate(), 0.9, 0.999, 1e-8);
+    }
+
+    /** The value network's shape for a policy of shape {@code policy}: the policy's inputs and t/T, one output. */
+    static MlpArchitecture valueShape(MlpArchitecture policy, int valueHiddenUnits) {
+        return new MlpArchitecture(policy.inputDimension() + 1, valueHiddenUnits, 1, HiddenActivation.SOFTPLUS);
     }
 
     /** The current policy (a copy). */

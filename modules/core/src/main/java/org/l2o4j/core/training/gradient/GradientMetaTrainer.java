@@ -367,43 +367,84 @@ public final class GradientMetaTrainer implements MetaTrainer {
     private State restore(TrainingFolder folder, GradientEstimator estimator) {
         TrainingFolder.Checkpoint checkpoint = folder.resumeFrom().orElseThrow();
         Path file = checkpoint.file(STATE_FILE);
-        JsonNode root;
-        try {
-            root = Configs.json().readTree(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new ConfigException("cannot read the trainer state " + file + ": " + e.getMessage(), e);
-        }
-        Fields f = new Fields(file);
-        if (root == null || !FORMAT.equals(root.path("format").asText())
-                || root.path("formatVersion").asInt(-1) != FORMAT_VERSION) {
-            throw new ConfigException(file + " is not a version-" + FORMAT_VERSION + " " + FORMAT + " file");
-        }
-        State s = new State(estimator.parameterCount());
-        int count = estimator.parameterCount();
-        s.parameters = f.numbers(root, "parameters", count);
-        JsonNode adam = f.required(root, "adam");
-        s.adam.restore(f.required(adam, "steps").longValue(), f.numbers(adam, "firstMoment", count),
-                f.numbers(adam, "secondMoment", count));
-        s.completedEpochs = f.required(root, "completedEpochs").intValue();
-        s.metaSteps = f.required(root, "metaSteps").longValue();
-        s.problemSteps = f.required(root, "problemSteps").longValue();
-        s.lastEpochProblemSteps = root.path("lastEpochProblemSteps").asLong(0);
-        s.skippedSteps = f.required(root, "skippedSteps").longValue();
-        JsonNode best = f.required(root, "best");
-        s.bestEpoch = f.required(best, "epoch").intValue();
-        JsonNode score = best.get("score");
-        s.best = new Validation.Outcome(score == null || score.isNull() ? Double.NaN : score.doubleValue(),
-                f.required(best, "diverged").intValue(), 0);
-        s.bestParameters = f.numbers(best, "parameters", count);
-        if (s.completedEpochs != checkpoint.step()) {
-            throw new ConfigException(file + " says " + s.completedEpochs + " epochs are done, its checkpoint "
+        SavedState saved = SavedState.read(file, estimator.parameterCount());
+        if (saved.completedEpochs() != checkpoint.step()) {
+            throw new ConfigException(file + " says " + saved.completedEpochs() + " epochs are done, its checkpoint "
                     + checkpoint.step());
         }
+        State s = new State(estimator.parameterCount());
+        s.parameters = saved.parameters();
+        s.adam.restore(saved.adamSteps(), saved.firstMoment(), saved.secondMoment());
+        s.completedEpochs = saved.completedEpochs();
+        s.metaSteps = saved.metaSteps();
+        s.problemSteps = saved.problemSteps();
+        s.lastEpochProblemSteps = saved.lastEpochProblemSteps();
+        s.skippedSteps = saved.skippedSteps();
+        s.bestEpoch = saved.bestEpoch();
+        s.best = new Validation.Outcome(saved.bestScore(), saved.bestDiverged(), 0);
+        s.bestParameters = saved.bestParameters();
         for (String row : folder.logRows()) {
-            s.log.add(EpochRecord.parse(row));
+            try {
+                s.log.add(EpochRecord.parse(row));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("cannot resume " + folder.path() + ": a row of its " + TrainingFolder.LOG
+                        + " is damaged (" + e.getMessage() + "); restore the log from a copy, or start a new run", e);
+            }
         }
         s.wallSeconds = s.log.isEmpty() ? 0 : s.log.get(s.log.size() - 1).wallSeconds();
         return s;
+    }
+
+    /**
+     * What {@value #STATE_FILE} holds, read and checked against the network's parameter count; every refusal is a
+     * {@link ConfigException} naming the file and the field.
+     *
+     * @param parameters            θ
+     * @param adamSteps             Adam's step count
+     * @param firstMoment           Adam's first moments
+     * @param secondMoment          Adam's second moments
+     * @param completedEpochs       epochs done
+     * @param metaSteps             meta-steps applied
+     * @param problemSteps          problem-steps spent
+     * @param lastEpochProblemSteps problem-steps of the last epoch
+     * @param skippedSteps          meta-steps skipped by the NaN guard
+     * @param bestEpoch             the epoch of the best θ
+     * @param bestScore             its validation criterion (NaN before any validation)
+     * @param bestDiverged          its diverged validation runs
+     * @param bestParameters        the best θ
+     */
+    record SavedState(double[] parameters, long adamSteps, double[] firstMoment, double[] secondMoment,
+            int completedEpochs, long metaSteps, long problemSteps, long lastEpochProblemSteps, long skippedSteps,
+            int bestEpoch, double bestScore, int bestDiverged, double[] bestParameters) {
+
+        /** Reads a state file written for a network of {@code count} parameters. */
+        static SavedState read(Path file, int count) {
+            JsonNode root;
+            try {
+                root = Configs.json().readTree(Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new ConfigException("cannot read the trainer state " + file + ": " + e.getMessage(), e);
+            }
+            if (root == null || !FORMAT.equals(root.path("format").asText())
+                    || root.path("formatVersion").asInt(-1) != FORMAT_VERSION) {
+                throw new ConfigException(file + " is not a version-" + FORMAT_VERSION + " " + FORMAT + " file");
+            }
+            Fields f = new Fields(file);
+            JsonNode adam = f.required(root, "adam");
+            JsonNode best = f.required(root, "best");
+            JsonNode score = best.get("score");
+            if (score != null && !score.isNull() && !score.isNumber()) {
+                throw new ConfigException("trainer state " + file + ": field 'score' is not a number");
+            }
+            return new SavedState(f.numbers(root, "parameters", count), f.count(adam, "steps"),
+                    f.numbers(adam, "firstMoment", count), f.numbers(adam, "secondMoment", count),
+                    (int) f.count(root, "completedEpochs", Integer.MAX_VALUE), f.count(root, "metaSteps"),
+                    f.count(root, "problemSteps"), root.has("lastEpochProblemSteps")
+                            ? f.count(root, "lastEpochProblemSteps") : 0, f.count(root, "skippedSteps"),
+                    (int) f.count(best, "epoch", Integer.MAX_VALUE), score == null || score.isNull() ? Double.NaN
+                            : score.doubleValue(), (int) f.count(best, "diverged", Integer.MAX_VALUE),
+                    f.numbers(best, "parameters", count));
+        }
     }
 
     /** Reads required fields of the state file, with errors naming the file and the field. */
@@ -415,6 +456,21 @@ public final class GradientMetaTrainer implements MetaTrainer {
                 throw new ConfigException("trainer state " + file + ": missing field '" + name + "'");
             }
             return node;
+        }
+
+        /** A count: a whole number from 0 to {@code Long.MAX_VALUE}. */
+        long count(JsonNode parent, String name) {
+            return count(parent, name, Long.MAX_VALUE);
+        }
+
+        /** A whole number from 0 to {@code max}. */
+        long count(JsonNode parent, String name, long max) {
+            JsonNode node = required(parent, name);
+            if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0 || node.longValue() > max) {
+                throw new ConfigException("trainer state " + file + ": field '" + name + "' is not a whole number from"
+                        + " 0 to " + max);
+            }
+            return node.longValue();
         }
 
         double[] numbers(JsonNode parent, String name, int length) {

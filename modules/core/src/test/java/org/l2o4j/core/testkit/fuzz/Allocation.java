@@ -8,19 +8,25 @@ import java.lang.management.ManagementFactory;
  */
 public final class Allocation {
 
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
     private Allocation() {
     }
 
     /** The bytes {@code code} allocated on this thread, whatever it threw (the throwable is not rethrown). */
     public static long bytes(Runnable code) {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
+        long before = onThisThread();
         try {
             code.run();
         } catch (RuntimeException e) {
             // The caller checks the error separately; here only the allocation counts.
         }
-        return threads.getThreadAllocatedBytes(id) - before;
+        return onThisThread() - before;
+    }
+
+    /** The bytes this thread has allocated since it started; differences of two calls measure the code between. */
+    static long onThisThread() {
+        return THREADS.getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 }

@@ -1,0 +1,50 @@
+package org.l2o4j.policysearch.cmaes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.code_intelligence.jazzer.junit.DictionaryFile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.testkit.fuzz.LoaderFuzzTest;
+import org.l2o4j.core.testkit.fuzz.LoaderOracle;
+
+/**
+ * Fuzzes CMA-ES's checkpoint state, {@value CmaEsTrainer#STATE_FILE} (the mean, the best mean, every fitness given
+ * and the candidates' digests), as a resume reads it for a search in three dimensions with four candidates per
+ * generation (docs/reliability.md). Its own error is {@link ConfigException}.
+ */
+class CmaEsStateFuzzTest {
+
+    /** The subspace dimension in the seeds. */
+    private static final int DIMENSION = 3;
+    /** Candidates per generation in the seeds. */
+    private static final int LAMBDA = 4;
+
+    @RegisterExtension
+    static final LoaderOracle ORACLE = new LoaderOracle("CMA-ES state", 16 << 20,
+            t -> t instanceof ConfigException || t instanceof UncheckedIOException);
+
+    @TempDir
+    Path dir;
+
+    @LoaderFuzzTest
+    @DictionaryFile(resourcePath = LoaderFuzzTest.JSON_DICTIONARY)
+    void stateFile(byte[] input) throws IOException {
+        Path file = Files.write(dir.resolve(CmaEsTrainer.STATE_FILE), input);
+        ORACLE.check(() -> CmaEsTrainer.SavedState.read(file, DIMENSION, LAMBDA));
+    }
+
+    @Test
+    void theSeedsLoad() throws IOException {
+        for (byte[] seed : LoaderOracle.seeds(getClass())) {
+            CmaEsTrainer.SavedState.read(Files.write(dir.resolve(CmaEsTrainer.STATE_FILE), seed), DIMENSION,
+                    LAMBDA);
+        }
+    }
+}
