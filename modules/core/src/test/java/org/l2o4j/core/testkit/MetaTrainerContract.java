@@ -32,7 +32,8 @@ import org.l2o4j.core.training.TrainingListener;
  * least three checkpoints), and the trainer is checked for: same seed → byte-identical checkpoints and logs (timing
  * columns, named {@code *seconds} or {@code *_s}, aside); the same with 1 and 2 threads; killed right after any
  * checkpoint and resumed = uninterrupted, byte for byte; a damaged, missing or swapped checkpoint file → one line
- * naming it; a damaged row of the training log → resumed or one line naming the log; a changed non-resumable key → refused, naming it; a budget below the work done → refused.
+ * naming it; a damaged row of the training log → resumed or one line naming the log; a changed non-resumable key →
+ * refused, naming it; a budget below the work done → refused.
  */
 public abstract class MetaTrainerContract {
 

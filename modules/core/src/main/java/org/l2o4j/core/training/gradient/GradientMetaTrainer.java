@@ -466,7 +466,8 @@ public final class GradientMetaTrainer implements MetaTrainer {
         /** A whole number from 0 to {@code max}. */
         long count(JsonNode parent, String name, long max) {
             JsonNode node = required(parent, name);
-            if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0 || node.longValue() > max) {
+            if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 0
+                    || node.longValue() > max) {
                 throw new ConfigException("trainer state " + file + ": field '" + name + "' is not a whole number from"
                         + " 0 to " + max);
             }

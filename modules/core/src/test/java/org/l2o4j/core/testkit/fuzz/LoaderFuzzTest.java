@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>In a plain build it runs in Jazzer's regression mode, once on the empty input and once on each file of
  * {@code src/test/resources/<package>/<TestClass>Inputs/<method>/}: the loader's valid seeds and every input a fuzzing
- * run ever found failing. With {@code JAZZER_FUZZ=1} ({@code mvn -Pfuzz}) it is fuzzed, coverage-guided, starting
+ * run ever found failing. With {@code JAZZER_FUZZ=1} ({@code mvn -Pfuzz-long}) it is fuzzed, coverage-guided, starting
  * from those files.
  *
  * <p>Jazzer fuzzes a single {@code @FuzzTest} per JVM and skips every other one, so a test class holds exactly one
