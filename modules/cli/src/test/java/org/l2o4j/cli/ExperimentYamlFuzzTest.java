@@ -1,5 +1,8 @@
 package org.l2o4j.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +51,11 @@ class ExperimentYamlFuzzTest {
 
     @Test
     void theSeedsLoad() throws IOException {
-        for (byte[] seed : LoaderOracle.seeds(getClass())) {
+        List<byte[]> seeds = LoaderOracle.seeds(getClass());
+        assertFalse(seeds.isEmpty(), "the corpus holds valid seeds");
+        for (byte[] seed : seeds) {
             Input in = Input.of(seed, dir);
-            load(in.file(), in.sets());
+            assertDoesNotThrow(() -> load(in.file(), in.sets()), "a valid seed must load");
         }
     }
 

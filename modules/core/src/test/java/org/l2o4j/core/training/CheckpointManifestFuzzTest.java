@@ -1,9 +1,13 @@
 package org.l2o4j.core.training;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 
@@ -44,9 +48,11 @@ class CheckpointManifestFuzzTest {
 
     @Test
     void theSeedsLoad() throws IOException {
-        for (byte[] seed : LoaderOracle.seeds(getClass())) {
+        List<byte[]> seeds = LoaderOracle.seeds(getClass());
+        assertFalse(seeds.isEmpty(), "the corpus holds valid seeds");
+        for (byte[] seed : seeds) {
             write(seed);
-            CheckpointFixture.load(run);
+            assertDoesNotThrow(() -> CheckpointFixture.load(run), "a valid seed must load");
         }
     }
 

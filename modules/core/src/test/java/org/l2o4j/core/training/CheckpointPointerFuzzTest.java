@@ -1,9 +1,13 @@
 package org.l2o4j.core.training;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 
@@ -43,9 +47,11 @@ class CheckpointPointerFuzzTest {
 
     @Test
     void theSeedsLoad() throws IOException {
-        for (byte[] seed : LoaderOracle.seeds(getClass())) {
+        List<byte[]> seeds = LoaderOracle.seeds(getClass());
+        assertFalse(seeds.isEmpty(), "the corpus holds valid seeds");
+        for (byte[] seed : seeds) {
             Files.write(CheckpointFixture.pointer(run), seed);
-            CheckpointFixture.load(run);
+            assertDoesNotThrow(() -> CheckpointFixture.load(run), "a valid seed must load");
         }
     }
 }

@@ -1,9 +1,13 @@
 package org.l2o4j.core.training.gradient;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 
@@ -40,9 +44,11 @@ class GradientTrainerStateFuzzTest {
 
     @Test
     void theSeedsLoad() throws IOException {
-        for (byte[] seed : LoaderOracle.seeds(getClass())) {
-            GradientMetaTrainer.SavedState.read(Files.write(dir.resolve(GradientMetaTrainer.STATE_FILE), seed),
-                    PARAMETERS);
+        List<byte[]> seeds = LoaderOracle.seeds(getClass());
+        assertFalse(seeds.isEmpty(), "the corpus holds valid seeds");
+        for (byte[] seed : seeds) {
+            Path file = Files.write(dir.resolve(GradientMetaTrainer.STATE_FILE), seed);
+            assertDoesNotThrow(() -> GradientMetaTrainer.SavedState.read(file, PARAMETERS), "a valid seed must load");
         }
     }
 }
