@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.engine.Engine;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.problem.ProblemFamily;
 import org.l2o4j.core.random.Seeds;
@@ -89,7 +90,7 @@ public final class BpttTrainer implements MetaTrainer {
     }
 
     @Override
-    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener) {
+    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener, Engine engine) {
         return loop.train(folder, listener);
     }
 

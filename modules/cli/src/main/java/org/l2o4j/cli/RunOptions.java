@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.engine.Engine;
+import org.l2o4j.core.engine.EngineSettings;
+import org.l2o4j.core.engine.Engines;
 import org.l2o4j.core.engine.LocalEngineProvider;
 import picocli.CommandLine.Option;
 
@@ -29,6 +33,26 @@ final class RunOptions {
     @Option(names = "--master", paramLabel = "URL", defaultValue = "", description = "the spark engine's master: "
             + "local[N], local[*] (default), spark://host:7077, or none under spark-submit")
     String master;
+
+    /** Whether {@code --engine} is the local one; refuses a {@code --master} without a cluster engine. */
+    boolean localEngine() {
+        boolean local = engine.equals(LocalEngineProvider.NAME);
+        if (local && !master.isEmpty()) {
+            throw new ConfigException("--master " + master + " is for a cluster engine; add --engine spark");
+        }
+        return local;
+    }
+
+    /**
+     * Opens the engine {@code --engine} and {@code --master} name.
+     *
+     * @param threads the local engine's threads (a cluster engine ignores them)
+     * @param appName what a cluster's UI calls the run
+     */
+    Engine openEngine(int threads, String appName) {
+        localEngine();
+        return Engines.open(engine, new EngineSettings(master, threads, appName));
+    }
 
     /** The {@code --set} overrides of an experiment file, with {@code --threads} added as one more. */
     List<String> overrides(List<String> sets) {

@@ -6,12 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.engine.Engine;
-import org.l2o4j.core.engine.EngineSettings;
-import org.l2o4j.core.engine.Engines;
-import org.l2o4j.core.engine.LocalEngineProvider;
 import org.l2o4j.core.run.Provenance;
 import org.l2o4j.core.run.RunFolder;
 import org.l2o4j.eval.experiment.ExperimentOutcome;
@@ -35,13 +31,9 @@ final class Runs {
         long started = System.nanoTime();
         Path done;
         ExperimentOutcome outcome;
-        boolean local = options.engine.equals(LocalEngineProvider.NAME);
-        if (local && !options.master.isEmpty()) {
-            throw new ConfigException("--master " + options.master + " is for a cluster engine; add --engine spark");
-        }
+        boolean local = options.localEngine();
         try (RunFolder run = RunFolder.create(options.out, spec.name());
-             Engine engine = local ? null : Engines.open(options.engine, new EngineSettings(options.master,
-                     spec.threads(), "l2o " + spec.name()))) {
+             Engine engine = local ? null : options.openEngine(spec.threads(), "l2o " + spec.name())) {
             out.printf("writing %s%n", quoted(run.target().toAbsolutePath()));
             if (engine != null) {
                 out.printf("engine: %s%n", engine.description());

@@ -14,10 +14,7 @@ import java.util.concurrent.Callable;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.engine.Engine;
-import org.l2o4j.core.engine.EngineSettings;
-import org.l2o4j.core.engine.Engines;
 import org.l2o4j.core.engine.LocalEngine;
-import org.l2o4j.core.engine.LocalEngineProvider;
 import org.l2o4j.core.run.AtomicFiles;
 import org.l2o4j.core.run.Provenance;
 import org.l2o4j.core.run.RunFolder;
@@ -97,13 +94,13 @@ final class SweepCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         String name = points.get(0).spec().name() + "-sweep";
-        boolean local = run.engine.equals(LocalEngineProvider.NAME);
+        boolean local = run.localEngine();
         long started = System.nanoTime();
         Path done;
         SweepSummary summary;
         try (RunFolder folder = RunFolder.create(run.out, name);
-             Engine engine = local ? new LocalEngine(1) : Engines.open(run.engine, new EngineSettings(run.master,
-                     points.get(0).spec().threads(), "l2o sweep " + name))) {
+             Engine engine = local ? new LocalEngine(1) : run.openEngine(points.get(0).spec().threads(),
+                     "l2o sweep " + name)) {
             out.printf("writing %s%nengine: %s; %d points%n", Runs.quoted(folder.target().toAbsolutePath()),
                     engine.description(), points.size());
             out.flush();

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.l2o4j.core.config.ConfigException;
-import org.l2o4j.core.engine.LocalEngineProvider;
+import org.l2o4j.core.engine.Engine;
 import org.l2o4j.core.run.Provenance;
 import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.core.training.TrainingListener;
@@ -59,10 +59,6 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!run.engine.equals(LocalEngineProvider.NAME) || !run.master.isEmpty()) {
-            throw new ConfigException("l2o train runs on this JVM only (--engine " + run.engine + " is for reproduce, "
-                    + "compare, evaluate and sweep; docs/spark.md says what is distributed so far)");
-        }
         boolean resume = source.resume != null;
         Map<String, Object> raw;
         String where;
@@ -89,7 +85,8 @@ final class TrainCommand implements Callable<Integer> {
                 spec.commandLine().getParseResult().originalArgs()));
         long started = System.nanoTime();
         Progress progress = run.noProgress ? Progress.NONE : new ProgressBars(System.err);
-        try (TrainingFolder folder = resume
+        try (Engine engine = run.openEngine(b.header().threads(), "l2o train " + b.header().name());
+                TrainingFolder folder = resume
                 ? TrainingFolder.resume(source.resume, b.header(), b.trainer().settings(),
                         b.provider().resumableKeys(), b.trainer().budget(), session)
                 : TrainingFolder.create(run.out, b.header(), b.trainer().settings(), b.provider().resumableKeys(),
@@ -99,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("training", b.header().name());
             summary.put("kind", b.header().kind());
-            summary.putAll(b.trainer().train(folder, listener));
+            summary.putAll(b.trainer().train(folder, listener, engine));
             summary.put("secondsThisSession", (System.nanoTime() - started) * 1e-9);
             if (!folder.exists()) {
                 throw new ConfigException("the training ended before its first checkpoint, so nothing was kept; "

@@ -62,10 +62,12 @@ class SparkEngineCliTest {
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("no engine called 'flink'; the engines here are [local, spark]"),
                 unknown.err());
-        CliRunner.Result train = CliRunner.run("train", "li-malik-logreg-gps", "--engine", "spark", "--out",
+        CliRunner.Result train = CliRunner.run("train", "li-malik-logreg-gps", "--master", "local[2]", "--out",
                 out.toString());
         assertEquals(2, train.exitCode());
-        assertTrue(train.err().contains("l2o train runs on this JVM only"), train.err());
+        assertTrue(train.err().contains("--master local[2] is for a cluster engine; add --engine spark"),
+                train.err());
+        assertFalse(Files.exists(out.resolve("li-malik-logreg-gps")), "nothing half-written");
     }
 
     private static Path onlyRun(Path root) throws Exception {

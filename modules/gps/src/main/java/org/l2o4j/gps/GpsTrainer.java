@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.engine.Engine;
 import org.l2o4j.core.training.MetaTrainer;
 import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.TrainingFolder;
@@ -66,7 +67,7 @@ public final class GpsTrainer implements MetaTrainer {
     }
 
     @Override
-    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener) {
+    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener, Engine engine) {
         List<Condition> conditions = conditions();
         folder.logHeader(LOG_HEADER);
         long perIteration = (long) conditions.size() * config.horizon() * (config.samplesPerCondition()

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.engine.Engine;
+import org.l2o4j.core.engine.LocalEngine;
 
 /**
  * A meta-training algorithm bound to its settings: it trains a learned optimizer into a {@link TrainingFolder},
@@ -43,11 +45,22 @@ public interface MetaTrainer {
 
     /**
      * Trains until {@link #budget()} units are done, starting from the folder's latest checkpoint if it has one, and
-     * checkpointing through {@link TrainingFolder#save}.
+     * checkpointing through {@link TrainingFolder#save}. A trainer whose work comes in independent units (GPS's
+     * conditions, an evolution strategy's population) runs them on {@code engine}; the others ignore it. Either way the
+     * checkpoints and logs are the same bytes on every engine (the contract kit runs every trainer on an engine that
+     * serializes each unit and its result and runs the units in reverse order).
      *
+     * @param engine where independent units run; the caller opens and closes it
      * @return entries for the run's {@code summary.json}
      */
-    Map<String, Object> train(TrainingFolder folder, TrainingListener listener);
+    Map<String, Object> train(TrainingFolder folder, TrainingListener listener, Engine engine);
+
+    /** {@link #train(TrainingFolder, TrainingListener, Engine)} on this JVM's threads, one per core. */
+    default Map<String, Object> train(TrainingFolder folder, TrainingListener listener) {
+        try (Engine engine = new LocalEngine(Runtime.getRuntime().availableProcessors())) {
+            return train(folder, listener, engine);
+        }
+    }
 
     /** The optimizer a checkpoint of this trainer holds (verified by {@link TrainingFolder}). */
     TrainedOptimizer trainedOptimizer(TrainingFolder.Checkpoint checkpoint);

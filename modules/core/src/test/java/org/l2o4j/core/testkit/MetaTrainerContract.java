@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.engine.Engine;
+import org.l2o4j.core.engine.LocalEngine;
 import org.l2o4j.core.run.Provenance;
 import org.l2o4j.core.training.MetaTrainer;
 import org.l2o4j.core.training.TrainerProvider;
@@ -70,14 +72,20 @@ public abstract class MetaTrainerContract {
         return Provenance.capture("contract", 0, "contract test");
     }
 
-    /** Trains a fresh run with these overrides; returns its folder. */
+    /** Trains a fresh run with these overrides on the local engine with the header's threads; returns its folder. */
     private Path train(Map<String, Object> overrides, TrainingListener listener) {
+        try (Engine engine = new LocalEngine(bind(overrides).header().threads())) {
+            return train(overrides, listener, engine);
+        }
+    }
+
+    private Path train(Map<String, Object> overrides, TrainingListener listener, Engine engine) {
         Bound b = bind(overrides);
         Path root = temp.resolve("run-" + runs++);
         try (TrainingFolder folder = TrainingFolder.create(root, b.header(), b.trainer().settings(),
                 provider().resumableKeys(), session())) {
             try {
-                b.trainer().train(folder, listener);
+                b.trainer().train(folder, listener, engine);
             } finally {
                 assertTrue(folder.exists(), "a run that reached a checkpoint has its folder");
             }
@@ -105,6 +113,31 @@ public abstract class MetaTrainerContract {
     void threadCountChangesNothing() {
         assertSameRun(train(Map.of("threads", 1), TrainingListener.NONE),
                 train(Map.of("threads", 2), TrainingListener.NONE));
+    }
+
+    /**
+     * Whether the trainer runs independent units on the engine it is given (GPS's conditions, a population); such a
+     * trainer must send some through it, which {@link #aSerializingEngineChangesNothing} checks.
+     */
+    protected boolean runsUnitsOnTheEngine() {
+        return false;
+    }
+
+    /**
+     * What a cluster would do to the trainer's units (serialized both ways, run in another order, no shared memory)
+     * leaves every checkpoint and log byte as the local engine wrote it.
+     */
+    @Test
+    void aSerializingEngineChangesNothing() {
+        SerializingEngine engine = new SerializingEngine();
+        Path shipped = train(Map.of("threads", 1), TrainingListener.NONE, engine);
+        assertSameRun(train(Map.of("threads", 1), TrainingListener.NONE), shipped);
+        if (runsUnitsOnTheEngine()) {
+            assertTrue(engine.units() > 0, "the trainer says it runs units on the engine but sent none");
+        } else {
+            assertEquals(0, engine.units(), "the trainer sent units through the engine; override "
+                    + "runsUnitsOnTheEngine() to say so");
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.l2o4j.core.config.Checks;
+import org.l2o4j.core.engine.Engine;
 import org.l2o4j.core.random.Seeds;
 
 /**
@@ -78,7 +79,7 @@ final class RandomWalkTrainer implements MetaTrainer {
     }
 
     @Override
-    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener) {
+    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener, Engine engine) {
         folder.logHeader("step,x,seconds");
         long k = 0;
         double x = 1;

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.engine.Engine;
 import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.run.AtomicFiles;
@@ -89,7 +90,7 @@ public final class CrossEntropyMethod implements MetaTrainer {
     }
 
     @Override
-    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener) {
+    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener, Engine engine) {
         PolicyEpisodes episodes = new PolicyEpisodes(settings.featurePreset(), settings.horizon(),
                 header.trainingFunctions(settings.trainSplit(), settings.conditions()),
                 settings.hiddenUnits());

@@ -27,6 +27,7 @@ import org.apache.commons.math3.random.MersenneTwister;
 
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.engine.Engine;
 import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.random.Seeds;
@@ -135,7 +136,7 @@ public final class CmaEsTrainer implements MetaTrainer {
     }
 
     @Override
-    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener) {
+    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener, Engine engine) {
         TrainingSet set = TrainingSet.of(header, settings.trainSplit(), settings.conditions(),
                 settings.validationFunctions());
         PolicyEpisodes episodes = new PolicyEpisodes(settings.featurePreset(), settings.horizon(), set.training(),

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.engine.Engine;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.run.AtomicFiles;
@@ -93,7 +94,7 @@ public final class PpoTrainer implements MetaTrainer {
     }
 
     @Override
-    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener) {
+    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener, Engine engine) {
         List<Problem> functions = header.trainingFunctions(settings.trainSplit(), settings.conditions());
         OptimizationEpisodes environment = new OptimizationEpisodes(settings.featurePreset(), settings.horizon(),
                 functions, settings.relativeCost(), settings.divergedCostFactor());

@@ -14,6 +14,7 @@ import org.deeplearning4j.rl4j.network.configuration.DQNDenseNetworkConfiguratio
 import org.deeplearning4j.rl4j.network.dqn.DQN;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.engine.Engine;
 import org.l2o4j.core.mdp.StepRule;
 import org.l2o4j.core.mdp.rules.GradientDescent;
 import org.l2o4j.core.problem.Problem;
@@ -107,7 +108,7 @@ public final class DqnTrainer implements MetaTrainer {
     }
 
     @Override
-    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener) {
+    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener, Engine engine) {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         List<Problem> functions = header.trainingFunctions(settings.trainSplit(), settings.conditions());
         OptimizationEnvironment.Settings environment = new OptimizationEnvironment.Settings(settings.featurePreset(),

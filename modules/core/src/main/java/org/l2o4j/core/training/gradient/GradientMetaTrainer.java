@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.engine.Engine;
 import org.l2o4j.core.run.AtomicFiles;
 import org.l2o4j.core.training.MetaTrainer;
 import org.l2o4j.core.training.TrainedOptimizer;
@@ -126,7 +127,7 @@ public final class GradientMetaTrainer implements MetaTrainer {
     }
 
     @Override
-    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener) {
+    public Map<String, Object> train(TrainingFolder folder, TrainingListener listener, Engine engine) {
         Objects.requireNonNull(folder, "folder");
         Result r = run(folder, listener);
         Map<String, Object> summary = new LinkedHashMap<>();
