@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --engine spark} on Spark's local[2] master: the main job's results are the same bytes as on the local engine,
- * and a unit that fails on every attempt ends the command in one line naming it, exit 2, no run folder left.
+ * {@code --engine spark} on Spark's local[2] master: the main job's results and a small GPS training's checkpoints are
+ * the same bytes as on the local engine, and a unit that fails on every attempt ends the command in one line naming
+ * it, exit 2, no run folder left.
  */
 class SparkEngineCliTest {
 
@@ -37,6 +38,38 @@ class SparkEngineCliTest {
             assertArrayEquals(Files.readAllBytes(a.resolve(file)), Files.readAllBytes(b.resolve(file)), file);
         }
         assertTrue(Files.readString(b.resolve("provenance.json")).contains("\"engine\" : \"spark, master local[2,4]"));
+    }
+
+    /** GPS's sampling, fits, linearizations and C-steps go to Spark as units, priors and all. */
+    @Test
+    void aGpsTrainingOnSparkWritesTheLocalEnginesCheckpoints(@TempDir Path out) throws Exception {
+        String[] small = {"--set", "profile=tiny", "--set", "conditions=3", "--set", "iterations=2", "--set",
+            "keepEvery=1", "--no-progress"};
+        CliRunner.Result local = CliRunner.run(concat(new String[] {"train", "li-malik-logreg-gps", "--out",
+            out.resolve("local").toString()}, small));
+        assertEquals(0, local.exitCode(), local.err());
+        CliRunner.Result spark = CliRunner.run(concat(new String[] {"train", "li-malik-logreg-gps", "--engine",
+            "spark", "--master", "local[2]", "--out", out.resolve("spark").toString()}, small));
+        assertEquals(0, spark.exitCode(), spark.err());
+        Path a = onlyRun(out.resolve("local"), "li-malik-logreg-gps");
+        Path b = onlyRun(out.resolve("spark"), "li-malik-logreg-gps");
+        List<String> files;
+        try (Stream<Path> s = Files.walk(a.resolve("checkpoints"))) {
+            files = s.filter(Files::isRegularFile).map(f -> a.relativize(f).toString())
+                    .filter(f -> !f.endsWith("manifest.json") && !f.endsWith("latest.json")).sorted().toList();
+        }
+        assertTrue(files.stream().filter(f -> f.contains("priors")).count() == 2, files.toString());
+        for (String file : files) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(file)), Files.readAllBytes(b.resolve(file)), file);
+        }
+        assertEquals(deterministicColumns(a.resolve("training-log.csv")),
+                deterministicColumns(b.resolve("training-log.csv")));
+    }
+
+    /** The log without its timing columns (seconds onwards). */
+    private static List<String> deterministicColumns(Path log) throws Exception {
+        return Files.readAllLines(log).stream().map(line -> String.join(",", List.of(line.split(",")).subList(0,
+                8))).toList();
     }
 
     @Test
@@ -71,7 +104,11 @@ class SparkEngineCliTest {
     }
 
     private static Path onlyRun(Path root) throws Exception {
-        try (Stream<Path> s = Files.list(root.resolve("li-malik-logreg"))) {
+        return onlyRun(root, "li-malik-logreg");
+    }
+
+    private static Path onlyRun(Path root, String name) throws Exception {
+        try (Stream<Path> s = Files.list(root.resolve(name))) {
             List<Path> runs = s.toList();
             assertEquals(1, runs.size(), runs.toString());
             return runs.get(0);

@@ -17,6 +17,7 @@ import org.l2o4j.gps.algorithm.GpsConfig;
 import org.l2o4j.gps.algorithm.GuidedPolicySearch;
 import org.l2o4j.gps.algorithm.IterationRecord;
 import org.l2o4j.gps.env.Condition;
+import org.l2o4j.gps.env.ConditionSource;
 import org.l2o4j.policy.LearnedPolicyProvider;
 
 /**
@@ -68,7 +69,8 @@ public final class GpsTrainer implements MetaTrainer {
 
     @Override
     public Map<String, Object> train(TrainingFolder folder, TrainingListener listener, Engine engine) {
-        List<Condition> conditions = conditions();
+        ConditionSource source = ConditionSource.training(header, settings.trainSplit(), settings.conditions());
+        List<Condition> conditions = source.conditions();
         folder.logHeader(LOG_HEADER);
         long perIteration = (long) conditions.size() * config.horizon() * (config.samplesPerCondition()
                 + (config.evaluatePolicy() ? 1 : 0));
@@ -77,13 +79,13 @@ public final class GpsTrainer implements MetaTrainer {
                         conditions.size(), header.family(), settings.trainSplit(), config.iterations(),
                         config.samplesPerCondition(), config.horizon(), config.preset().name()));
         try {
-            new GuidedPolicySearch(config, conditions).run(folder, r -> {
+            new GuidedPolicySearch(config, source).run(folder, r -> {
                 folder.log(row(r, (r.iteration() + 1L) * perIteration));
                 listener.progressed(r.iteration() + 1L, String.format(Locale.ROOT, "iteration %d: local "
                         + "controllers %.5g, policy %.5g, KL %.3g, eta %.3g, step x%.3g, %.1f s", r.iteration(),
                         r.meanSampleCost(), r.meanPolicyCost(), r.meanKlNats(), r.meanEta(), r.stepMultiplier(),
                         r.seconds().total()));
-            });
+            }, engine);
         } catch (IllegalArgumentException e) {
             // The folder already checked the file and the checksums; what GPS still refuses is the checkpoint's content.
             throw e instanceof ConfigException c ? c : new ConfigException("cannot resume " + folder.path() + ": "
@@ -99,11 +101,6 @@ public final class GpsTrainer implements MetaTrainer {
     @Override
     public TrainedOptimizer trainedOptimizer(TrainingFolder.Checkpoint checkpoint) {
         return LearnedPolicyProvider.fromCheckpoint(checkpoint.file(LearnedPolicyProvider.FILE), "learned-policy");
-    }
-
-    private List<Condition> conditions() {
-        return header.trainingFunctions(settings.trainSplit(), settings.conditions()).stream().map(Condition::of)
-                .toList();
     }
 
     private static String row(IterationRecord r, long problemSteps) {

@@ -29,6 +29,12 @@ class GpsTrainerContractTest extends MetaTrainerContract {
         return m;
     }
 
+    /** Sampling, fits, linearizations and C-steps are units. */
+    @Override
+    protected boolean runsUnitsOnTheEngine() {
+        return true;
+    }
+
     @Override
     protected Map.Entry<String, Object> nonResumableChange() {
         return Map.entry("horizon", 7);

@@ -1,5 +1,8 @@
 package org.l2o4j.policy;
 
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
@@ -31,8 +34,13 @@ import org.l2o4j.core.random.Seeds;
  * path. Otherwise, and always for a linear policy and for the training loss's {@link #forwardRow}: plain
  * {@code double[]} loops in axpy order over per-input weight rows, four inputs per pass, allocation limited to
  * three scratch rows per call. For large batches {@link Nd4jMlpForward} computes the same function on ND4J.
+ *
+ * <p><b>Serialization</b> (an engine unit carrying the policy to another JVM): the policy travels as its architecture
+ * and state only and is rebuilt with {@link #of} on arrival, so the copy answers bit for bit as the original does.
  */
-public final class GaussianMlpPolicy implements Policy {
+public final class GaussianMlpPolicy implements Policy, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Standard deviation of the initial weights (gps.md §3). */
     public static final double INITIAL_WEIGHT_STD = 0.01;
@@ -318,6 +326,23 @@ public final class GaussianMlpPolicy implements Policy {
     private static void requireLength(String name, double[] values, int expected) {
         if (values.length != expected) {
             throw new IllegalArgumentException(name + " has " + values.length + " entries, expected " + expected);
+        }
+    }
+
+    private Object writeReplace() {
+        return new SerialForm(architecture, parameters, normalization, logStd);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a policy travels as its SerialForm");
+    }
+
+    /** What the policy travels as. */
+    private record SerialForm(MlpArchitecture architecture, double[] parameters, InputNormalization normalization,
+            double[] logStd) implements Serializable {
+
+        private Object readResolve() {
+            return of(architecture, parameters, normalization, logStd);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.l2o4j.policy;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -10,7 +11,9 @@ import java.util.Arrays;
  *
  * <p>Immutable: the accessors return copies.
  */
-public final class InputNormalization {
+public final class InputNormalization implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Smallest std used (gps.md §4.10, from the reference's max(std, 1e-3)). */
     public static final double STD_FLOOR = 1e-3;

@@ -1,5 +1,6 @@
 package org.l2o4j.core.mdp;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.List;
  * and every observation layout is the state's without x, each offset less d (125 and 229). The order inside each
  * history block is documented on {@link FeaturePreset}.
  */
-public final class FeatureLayout {
+public final class FeatureLayout implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The current iterate x_t; only in states. */
     public static final String X = "x";
@@ -34,7 +37,7 @@ public final class FeatureLayout {
     public static final String STEP_HISTORY = "step-history";
 
     /** A named contiguous range [offset, offset + length). */
-    public record Block(String name, int offset, int length) {
+    public record Block(String name, int offset, int length) implements Serializable {
     }
 
     private final FeaturePreset preset;

@@ -1,5 +1,6 @@
 package org.l2o4j.core.mdp;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,9 @@ import java.util.List;
  *
  * <p>t is the MDP's time: the number of steps taken since the history was reset at x_0.
  */
-public final class KnownTransition {
+public final class KnownTransition implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** What a term of a next-state entry multiplies. */
     public enum Source {
@@ -31,7 +34,7 @@ public final class KnownTransition {
     }
 
     /** s_{t+1}[target] += coefficient · source[index]. */
-    public record Term(int target, Source source, int index, double coefficient) {
+    public record Term(int target, Source source, int index, double coefficient) implements Serializable {
     }
 
     private final FeaturePreset preset;

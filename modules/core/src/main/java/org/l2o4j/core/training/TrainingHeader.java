@@ -1,5 +1,6 @@
 package org.l2o4j.core.training;
 
+import java.io.Serializable;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.l2o4j.core.catalog.Catalog;
+import org.l2o4j.core.catalog.FunctionSets;
 import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
@@ -33,7 +34,8 @@ import org.l2o4j.core.random.Seeds;
  *                     checkpoint whose unit count is a multiple of k (0: the latest only)
  */
 public record TrainingHeader(String kind, String name, String description, String family,
-        Map<String, Object> familyConfig, long seed, int replicate, int threads, String evaluation, int keepEvery) {
+        Map<String, Object> familyConfig, long seed, int replicate, int threads, String evaluation, int keepEvery)
+        implements Serializable {
 
     /** Header keys a resume may change: they change how the run is watched or run, never its numbers. */
     public static final Set<String> RESUMABLE = Set.of("description", "evaluation", "threads", "keepEvery");
@@ -112,7 +114,7 @@ public record TrainingHeader(String kind, String name, String description, Strin
         if (count < 1) {
             throw new ConfigException("conditions must be at least 1 (how many training functions), got " + count);
         }
-        List<Problem> problems = Catalog.family(family, familyConfig).problems(split, seed);
+        List<Problem> problems = FunctionSets.of(family, familyConfig, split, seed);
         int n = count;
         if (n > problems.size()) {
             throw new ConfigException("conditions is " + n + " but split '" + split + "' has only "

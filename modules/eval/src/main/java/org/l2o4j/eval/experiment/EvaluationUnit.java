@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.l2o4j.core.catalog.Catalog;
+import org.l2o4j.core.catalog.FunctionSets;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.engine.Unit;
 import org.l2o4j.core.problem.Problem;
@@ -34,7 +35,7 @@ record EvaluationUnit(ExperimentSpec spec, int optimizer, Map<String, Object> se
 
     @Override
     public RolloutResult run() {
-        List<Problem> test = ProblemSets.of(spec, spec.testSplit());
+        List<Problem> test = FunctionSets.of(spec.family(), spec.familyConfig(), spec.testSplit(), spec.seed());
         Runs runs = Runs.of(test, spec.restarts());
         Rollout.Options options = test.get(0).dimension() == 2
                 ? Rollout.Options.of(spec.evaluateSteps()).withIterates() : Rollout.Options.of(spec.evaluateSteps());

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.l2o4j.baselines.tuning.GridSearch;
 import org.l2o4j.baselines.tuning.TuningResult;
 import org.l2o4j.core.catalog.Catalog;
+import org.l2o4j.core.catalog.FunctionSets;
 import org.l2o4j.core.catalog.OptimizerProvider;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.engine.Engine;
@@ -70,7 +71,7 @@ public final class ExperimentRunner {
         List<TuningRecord> tuning = tune(spec, family, progress, tuningEngine);
         run.writeJson("tuning.json", tuning);
 
-        List<Problem> test = ProblemSets.of(spec, spec.testSplit());
+        List<Problem> test = FunctionSets.of(spec.family(), spec.familyConfig(), spec.testSplit(), spec.seed());
         EvaluationUnit.Runs runs = EvaluationUnit.Runs.of(test, spec.restarts());
         List<EvaluationUnit> units = new ArrayList<>();
         for (int k = 0; k < tuning.size(); k++) {
@@ -102,7 +103,7 @@ public final class ExperimentRunner {
 
     private static List<TuningRecord> tune(ExperimentSpec spec, ProblemFamily family, Progress progress,
             Engine engine) {
-        List<Problem> train = ProblemSets.of(spec, spec.trainSplit());
+        List<Problem> train = FunctionSets.of(spec.family(), spec.familyConfig(), spec.trainSplit(), spec.seed());
         List<Map<String, List<Object>>> grids = new ArrayList<>();
         for (OptimizerSpec o : spec.optimizers()) {
             grids.add(checkedGrid(o, train.get(0), family.name()));

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.l2o4j.baselines.tuning.Criterion;
 import org.l2o4j.baselines.tuning.GridSearch;
 import org.l2o4j.core.catalog.Catalog;
+import org.l2o4j.core.catalog.FunctionSets;
 import org.l2o4j.core.engine.Unit;
 import org.l2o4j.core.problem.Problem;
 
@@ -29,7 +30,7 @@ record TuningUnit(ExperimentSpec spec, int optimizer, Map<String, List<Object>> 
     @Override
     public GridSearch.Score run() {
         GridSearch search = search(spec, optimizer, grid);
-        List<Problem> train = ProblemSets.of(spec, spec.trainSplit());
+        List<Problem> train = FunctionSets.of(spec.family(), spec.familyConfig(), spec.trainSplit(), spec.seed());
         return search.score(search.settings().get(setting), train, train.stream().map(p -> p.initialPoint(0)).toList(),
                 spec.tuneSteps());
     }

@@ -3,8 +3,11 @@ package org.l2o4j.gps.algorithm;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.l2o4j.core.engine.Engine;
+import org.l2o4j.core.engine.LocalEngine;
 import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.gps.env.Condition;
+import org.l2o4j.gps.env.ConditionSource;
 import org.l2o4j.gps.model.LinearGaussianController;
 import org.l2o4j.gps.model.LinearGaussianDynamics;
 import org.l2o4j.gps.model.Marginals;
@@ -60,7 +63,16 @@ public final class Badmm implements CouplingStrategy {
      */
     public Badmm(GpsConfig config, List<Condition> conditions, GaussianMlpPolicy policy,
             WeightedPolicyRegression regression) {
-        this.core = new GpsCore(config, conditions, policy, regression);
+        this(config, ConditionSource.of(conditions), policy, regression, new LocalEngine(config.threads()));
+    }
+
+    /**
+     * The same on the given engine: the per-condition phases run there as units that rebuild their condition from
+     * {@code source}.
+     */
+    public Badmm(GpsConfig config, ConditionSource source, GaussianMlpPolicy policy,
+            WeightedPolicyRegression regression, Engine engine) {
+        this.core = new GpsCore(config, source, policy, regression, engine);
     }
 
     @Override

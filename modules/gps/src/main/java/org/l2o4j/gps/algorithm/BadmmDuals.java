@@ -1,5 +1,6 @@
 package org.l2o4j.gps.algorithm;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 import org.l2o4j.gps.linalg.Matrices;
@@ -20,7 +21,9 @@ import org.l2o4j.gps.model.LinearGaussianController;
  * </ul>
  * Immutable: every update returns a new value, and accessors return copies.
  */
-public final class BadmmDuals {
+public final class BadmmDuals implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int stateDimension;
     private final int actionDimension;

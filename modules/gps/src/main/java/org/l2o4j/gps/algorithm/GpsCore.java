@@ -1,17 +1,16 @@
 package org.l2o4j.gps.algorithm;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
+import org.l2o4j.core.engine.Engine;
 import org.l2o4j.core.mdp.KnownTransition;
 import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.core.problem.TwiceDifferentiable;
 import org.l2o4j.core.random.Seeds;
-import org.l2o4j.core.rollout.DivergenceRule;
-import org.l2o4j.gps.cost.CostQuadraticizer;
-import org.l2o4j.gps.cost.ObjectiveValueCost;
 import org.l2o4j.gps.dynamics.DynamicsConfig;
 import org.l2o4j.gps.dynamics.DynamicsEstimator;
 import org.l2o4j.gps.dynamics.DynamicsFitter;
@@ -21,7 +20,7 @@ import org.l2o4j.gps.dynamics.KnownTransitionFitter;
 import org.l2o4j.gps.dynamics.NoPrior;
 import org.l2o4j.gps.dynamics.PriorProvider;
 import org.l2o4j.gps.env.Condition;
-import org.l2o4j.gps.env.L2oEnvironment;
+import org.l2o4j.gps.env.ConditionSource;
 import org.l2o4j.gps.model.LinearGaussianController;
 import org.l2o4j.gps.model.LinearGaussianDynamics;
 import org.l2o4j.gps.model.QuadraticCost;
@@ -30,8 +29,6 @@ import org.l2o4j.gps.policy.PolicyLinearizerConfig;
 import org.l2o4j.gps.sampling.SampleBatch;
 import org.l2o4j.gps.sampling.TrajectorySampler;
 import org.l2o4j.gps.trajopt.AugmentedCostBuilder;
-import org.l2o4j.gps.trajopt.LqgKlTrajectoryOptimizer;
-import org.l2o4j.gps.trajopt.StepSizeRule;
 import org.l2o4j.gps.trajopt.TrajectoryOptimizationResult;
 import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policy.WeightedPolicyRegression;
@@ -43,11 +40,13 @@ import org.l2o4j.policy.WeightedPolicyRegression;
  * the coupling supplies, the precision-weighted S-step (§4.10) on targets with or without BADMM duals, the optional
  * evaluation of π_θ, and the {@link IterationRecord}.
  *
- * <p><b>Parallelism and seeds.</b> Sampling, fitting, linearization and the C-step run per condition on
- * {@link GpsConfig#threads()} threads; each condition draws only from its own streams (rollout noise
- * {@link TrajectorySampler#controllerNoiseSeed}(seed, i, m); GMM initializations
- * {@code Seeds.derive(seed, "gps-dynamics-prior" | "gps-policy-prior", m)}), so results do not depend on the thread
- * count. The S-step and the evaluation of π_θ run on the calling thread (gps.md §7).
+ * <p><b>Parallelism and seeds.</b> Sampling, fitting, linearization and the C-step run per condition as
+ * {@link ConditionUnits} on the {@link Engine} (this JVM's threads, or a cluster), one round per phase; each condition
+ * draws only from its own streams (rollout noise {@link TrajectorySampler#controllerNoiseSeed}(seed, i, m); GMM
+ * initializations {@code Seeds.derive(seed, "gps-dynamics-prior" | "gps-policy-prior", m)}) and the engine returns
+ * results in condition order, so results depend neither on the thread count nor on the engine. The restore of the
+ * priors runs per condition on {@link GpsConfig#threads()} threads of this JVM; the S-step and the evaluation of π_θ
+ * run on the calling thread (gps.md §7), the one global step of an iteration.
  *
  * <p><b>State.</b> The per-condition dynamics priors and policy priors (their GMMs warm-start EM from one iteration
  * to the next; {@link #priorCheckpoint} and {@link #restorePriors} carry them across a resume), the network π_θ and
@@ -56,13 +55,12 @@ import org.l2o4j.policy.WeightedPolicyRegression;
 final class GpsCore {
 
     private final GpsConfig config;
+    private final ConditionSource source;
     private final List<Condition> conditions;
-    private final List<ObjectiveValueCost> costs;
-    private final TrajectorySampler sampler;
-    private final LqgKlTrajectoryOptimizer optimizer;
+    private final Engine engine;
+    /** Per condition; replaced by the copy a fit unit returns (on a cluster the updated prior comes back in it). */
     private final List<DynamicsEstimator> fitters;
-    /** The fitters' GMM priors, per condition; empty when the dynamics prior is not a GMM. */
-    private final List<GmmPrior> dynamicsPriors;
+    /** Per condition; replaced like {@link #fitters}. */
     private final List<PolicyLinearizer> linearizers;
     private final GaussianMlpPolicy policy;
     private final WeightedPolicyRegression regression;
@@ -70,14 +68,16 @@ final class GpsCore {
     private boolean priorsTouched;
 
     /** The cost model and dynamics of one condition's batch. */
-    record Models(QuadraticCost cost, LinearGaussianDynamics dynamics) {
+    record Models(QuadraticCost cost, LinearGaussianDynamics dynamics) implements Serializable {
     }
 
     /** See {@link Mdgps#Mdgps} for the contract of the arguments. */
-    GpsCore(GpsConfig config, List<Condition> conditions, GaussianMlpPolicy policy,
-            WeightedPolicyRegression regression) {
+    GpsCore(GpsConfig config, ConditionSource source, GaussianMlpPolicy policy, WeightedPolicyRegression regression,
+            Engine engine) {
         this.config = Objects.requireNonNull(config, "config");
-        this.conditions = List.copyOf(conditions);
+        this.source = Objects.requireNonNull(source, "source");
+        this.conditions = List.copyOf(source.conditions());
+        this.engine = Objects.requireNonNull(engine, "engine");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.regression = Objects.requireNonNull(regression, "regression");
         if (regression.policy() != policy) {
@@ -87,9 +87,7 @@ final class GpsCore {
             throw new IllegalArgumentException("GPS needs at least one condition, got 0");
         }
         int d = this.conditions.get(0).dimension();
-        this.costs = new ArrayList<>(this.conditions.size());
         this.fitters = new ArrayList<>(this.conditions.size());
-        this.dynamicsPriors = new ArrayList<>(this.conditions.size());
         this.linearizers = new ArrayList<>(this.conditions.size());
         for (int m = 0; m < this.conditions.size(); m++) {
             Condition condition = this.conditions.get(m);
@@ -98,19 +96,13 @@ final class GpsCore {
                         + "), but condition " + m + " (" + condition.problem().formula() + ") has d = "
                         + condition.dimension());
             }
-            if (!(condition.problem() instanceof TwiceDifferentiable objective)) {
+            if (!(condition.problem() instanceof TwiceDifferentiable)) {
                 throw new IllegalArgumentException("condition " + m + " (" + condition.problem().formula()
                         + ") has no analytic Hessian; the GPS cost model needs a TwiceDifferentiable problem");
             }
-            costs.add(L2oEnvironment.objectiveValueCost(config.preset(), objective, config.costScale(),
-                    config.costHessian() == GpsConfig.CostHessian.PSD));
-            PriorProvider prior = new NoPrior();
-            if (config.dynamicsPrior() == GpsConfig.DynamicsPrior.GMM) {
-                GmmPrior gmm = new GmmPrior(config.dynamicsGmm(),
-                        Seeds.derive(config.seed(), Mdgps.DYNAMICS_PRIOR_SEED, m));
-                dynamicsPriors.add(gmm);
-                prior = gmm;
-            }
+            PriorProvider prior = config.dynamicsPrior() == GpsConfig.DynamicsPrior.GMM
+                    ? new GmmPrior(config.dynamicsGmm(), Seeds.derive(config.seed(), Mdgps.DYNAMICS_PRIOR_SEED, m))
+                    : new NoPrior();
             fitters.add(config.dynamics().structure() == DynamicsConfig.Structure.FULL
                     ? new DynamicsFitter(config.dynamics(), prior)
                     : new KnownTransitionFitter(config.dynamics(), prior, KnownTransition.of(config.preset(), d)));
@@ -123,9 +115,6 @@ final class GpsCore {
                     + " → " + policy.outputDimension() + " but the " + config.preset().name() + " observation of d = "
                     + d + " has dO = " + dO + " and dU = " + d);
         }
-        this.sampler = new TrajectorySampler(config.preset(), config.horizon(), DivergenceRule.DEFAULT,
-                config.threads());
-        this.optimizer = new LqgKlTrajectoryOptimizer(config.etaSearch());
     }
 
     GpsConfig config() {
@@ -159,7 +148,7 @@ final class GpsCore {
     PriorCheckpoint priorCheckpoint() {
         List<PriorCheckpoint.ConditionPriors> priors = new ArrayList<>(conditions.size());
         for (int m = 0; m < conditions.size(); m++) {
-            GmmPriorState dynamics = dynamicsPriors.isEmpty() ? null : dynamicsPriors.get(m).state().orElse(null);
+            GmmPriorState dynamics = fitters.get(m).prior() instanceof GmmPrior gmm ? gmm.state().orElse(null) : null;
             priors.add(new PriorCheckpoint.ConditionPriors(dynamics, linearizers.get(m).priorState().orElse(null)));
         }
         return new PriorCheckpoint(priors);
@@ -183,7 +172,7 @@ final class GpsCore {
         }
         boolean policyPrior = config.linearizer().prior() != PolicyLinearizerConfig.Prior.NONE;
         for (int m = 0; m < states.size(); m++) {
-            if (states.get(m).dynamics() != null && dynamicsPriors.isEmpty()) {
+            if (states.get(m).dynamics() != null && !(fitters.get(m).prior() instanceof GmmPrior)) {
                 throw new IllegalArgumentException("condition " + m + " of the prior checkpoint has a dynamics GMM"
                         + " but this run's dynamics prior is " + config.dynamicsPrior() + "; restore with the"
                         + " configuration it was taken with");
@@ -198,7 +187,7 @@ final class GpsCore {
         ParallelMap.map(conditions.size(), config.threads(), m -> {
             PriorCheckpoint.ConditionPriors state = states.get(m);
             if (state.dynamics() != null) {
-                dynamicsPriors.get(m).restore(state.dynamics());
+                ((GmmPrior) fitters.get(m).prior()).restore(state.dynamics());
             }
             if (state.policy() != null) {
                 linearizers.get(m).restorePrior(state.policy());
@@ -210,20 +199,33 @@ final class GpsCore {
     /** N rollouts of every condition's local controller with iteration {@code iteration}'s noise streams. */
     List<SampleBatch> sample(int iteration, List<LinearGaussianController> controllers) {
         priorsTouched = true;
-        return sampler.sample(conditions, controllers, config.samplesPerCondition(), config.seed(), iteration);
+        if (controllers.size() != conditions.size()) {
+            throw new IllegalArgumentException("need one controller per condition, got " + controllers.size()
+                    + " controllers for " + conditions.size() + " conditions");
+        }
+        List<ConditionUnits.Sample> units = new ArrayList<>(conditions.size());
+        for (int m = 0; m < conditions.size(); m++) {
+            units.add(new ConditionUnits.Sample(source, m, config.preset(), config.horizon(),
+                    config.samplesPerCondition(), controllers.get(m),
+                    TrajectorySampler.controllerNoiseSeed(config.seed(), iteration, m)));
+        }
+        return engine.run("gps sampling", units, done -> { });
     }
 
     /** Per condition: the cost model, the dynamics prior updated with the batch, and the dynamics fit. */
     List<Models> fitModels(List<SampleBatch> batches) {
-        return ParallelMap.map(conditions.size(), config.threads(), m -> {
-            SampleBatch batch = batches.get(m);
-            QuadraticCost cost = CostQuadraticizer.quadraticize(costs.get(m), List.of(batch.states()),
-                    List.of(batch.actions()));
-            DynamicsEstimator fitter = fitters.get(m);
-            fitter.updatePrior(batch.states(), batch.actions());
-            LinearGaussianDynamics dynamics = fitter.fit(batch.states(), batch.actions()).toLinearGaussianDynamics();
-            return new Models(cost, dynamics);
-        });
+        List<ConditionUnits.Fit> units = new ArrayList<>(conditions.size());
+        for (int m = 0; m < conditions.size(); m++) {
+            units.add(new ConditionUnits.Fit(source, m, config.preset(), config.costScale(),
+                    config.costHessian() == GpsConfig.CostHessian.PSD, batches.get(m), fitters.get(m)));
+        }
+        List<ConditionUnits.Fitted> fitted = engine.run("gps dynamics", units, done -> { });
+        List<Models> models = new ArrayList<>(fitted.size());
+        for (int m = 0; m < fitted.size(); m++) {
+            fitters.set(m, fitted.get(m).fitter());
+            models.add(fitted.get(m).models());
+        }
+        return models;
     }
 
     /**
@@ -231,13 +233,17 @@ final class GpsCore {
      * (once per GPS iteration; BADMM's inner re-linearizations keep it, gps.md §3).
      */
     List<LinearGaussianController> linearize(List<SampleBatch> batches, boolean refitPrior) {
-        return ParallelMap.map(conditions.size(), config.threads(), m -> {
-            PolicyLinearizer linearizer = linearizers.get(m);
-            if (refitPrior) {
-                linearizer.updatePrior(batches.get(m), policy);
-            }
-            return linearizer.linearize(batches.get(m), policy);
-        });
+        List<ConditionUnits.Linearize> units = new ArrayList<>(conditions.size());
+        for (int m = 0; m < conditions.size(); m++) {
+            units.add(new ConditionUnits.Linearize(m, batches.get(m), policy, linearizers.get(m), refitPrior));
+        }
+        List<ConditionUnits.Linearized> results = engine.run("gps linearization", units, done -> { });
+        List<LinearGaussianController> linearized = new ArrayList<>(results.size());
+        for (int m = 0; m < results.size(); m++) {
+            linearizers.set(m, results.get(m).linearizer());
+            linearized.add(results.get(m).linearized());
+        }
+        return linearized;
     }
 
     /** μ_θ(o) of the current network at every sample of the batch, N × T × dU. */
@@ -251,10 +257,12 @@ final class GpsCore {
      */
     List<TrajectoryOptimizationResult> cStep(List<Models> models, IntFunction<AugmentedCostBuilder> augmentedCosts,
             double[] stepMultipliers, double[] etas) {
-        return ParallelMap.map(conditions.size(), config.threads(), m -> optimizer.optimize(
-                models.get(m).dynamics(), augmentedCosts.apply(m),
-                StepSizeRule.klBudgetNats(config.klStepPerTimeStep(), stepMultipliers[m], config.horizon()),
-                etas[m]).withoutMarginals());
+        List<ConditionUnits.CStep> units = new ArrayList<>(conditions.size());
+        for (int m = 0; m < conditions.size(); m++) {
+            units.add(new ConditionUnits.CStep(m, models.get(m).dynamics(), augmentedCosts.apply(m),
+                    config.etaSearch(), config.klStepPerTimeStep(), stepMultipliers[m], config.horizon(), etas[m]));
+        }
+        return engine.run("gps C-step", units, done -> { });
     }
 
     /**

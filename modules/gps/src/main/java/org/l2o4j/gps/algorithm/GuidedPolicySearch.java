@@ -11,11 +11,14 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.engine.Engine;
+import org.l2o4j.core.engine.LocalEngine;
 import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.rollout.DivergenceRule;
 import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.gps.env.Condition;
+import org.l2o4j.gps.env.ConditionSource;
 import org.l2o4j.gps.init.ControllerInitializer;
 import org.l2o4j.gps.init.MomentumGridInitializer;
 import org.l2o4j.gps.init.RandomGaussianInitializer;
@@ -62,6 +65,7 @@ public final class GuidedPolicySearch {
     public static final String REGRESSION_SEED = "gps-policy-regression";
 
     private final GpsConfig config;
+    private final ConditionSource source;
     private final List<Condition> conditions;
 
     /**
@@ -83,8 +87,18 @@ public final class GuidedPolicySearch {
      * @param conditions the training conditions (problems with an analytic Hessian, all of one dimension d)
      */
     public GuidedPolicySearch(GpsConfig config, List<Condition> conditions) {
+        this(config, ConditionSource.of(conditions));
+    }
+
+    /**
+     * @param config the settings
+     * @param source the training conditions, in a form that engine units can carry (a run on a cluster needs one
+     *               that rebuilds them, {@link ConditionSource#training})
+     */
+    public GuidedPolicySearch(GpsConfig config, ConditionSource source) {
         this.config = Objects.requireNonNull(config, "config");
-        this.conditions = List.copyOf(conditions);
+        this.source = Objects.requireNonNull(source, "source");
+        this.conditions = List.copyOf(source.conditions());
         if (this.conditions.isEmpty()) {
             throw new IllegalArgumentException("GPS needs at least one training condition, got 0");
         }
@@ -110,7 +124,18 @@ public final class GuidedPolicySearch {
      *                                  iteration budget and the thread count) or for other conditions
      */
     public Result run(TrainingFolder folder, Consumer<IterationRecord> listener) {
+        try (Engine engine = new LocalEngine(config.threads())) {
+            return run(folder, listener, engine);
+        }
+    }
+
+    /**
+     * {@link #run(TrainingFolder, Consumer)} with the per-condition phases on {@code engine}; every engine gives the
+     * same bytes.
+     */
+    public Result run(TrainingFolder folder, Consumer<IterationRecord> listener, Engine engine) {
         Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(engine, "engine");
         if (folder != null && folder.resumeFrom().isPresent()) {
             Path checkpoint = folder.resumeFrom().get().directory();
             TrainerCheckpoint saved = TrainerCheckpoint.load(checkpoint.resolve(TRAINER_FILE));
@@ -122,7 +147,7 @@ public final class GuidedPolicySearch {
             GaussianMlpPolicy policy = PolicyCheckpoint.load(checkpoint.resolve(POLICY_FILE)).policy();
             Path priors = checkpoint.resolve(PRIORS_FILE);
             return iterate(folder, saved.completedIterations(), saved.states(), policy, saved.regression(),
-                    Files.exists(priors) ? PriorCheckpoint.load(priors) : null, listener);
+                    Files.exists(priors) ? PriorCheckpoint.load(priors) : null, listener, engine);
         }
         ControllerInitializer initializer = initializer();
         List<ConditionState> states = ParallelMap.map(conditions.size(), config.threads(),
@@ -132,7 +157,7 @@ public final class GuidedPolicySearch {
                 config.hiddenUnits(), d, config.activation());
         GaussianMlpPolicy policy = GaussianMlpPolicy.initialize(architecture,
                 Seeds.derive(config.seed(), POLICY_INIT_SEED));
-        return iterate(folder, 0, states, policy, null, null, listener);
+        return iterate(folder, 0, states, policy, null, null, listener, engine);
     }
 
     /**
@@ -141,15 +166,15 @@ public final class GuidedPolicySearch {
      */
     private Result iterate(TrainingFolder folder, int firstIteration, List<ConditionState> initialStates,
             GaussianMlpPolicy policy, WeightedPolicyRegression.State regressionState, PriorCheckpoint priors,
-            Consumer<IterationRecord> listener) {
+            Consumer<IterationRecord> listener, Engine engine) {
         WeightedPolicyRegression regression = new WeightedPolicyRegression(policy,
                 config.regression().withSeed(Seeds.derive(config.seed(), REGRESSION_SEED)));
         if (regressionState != null) {
             regression.restore(regressionState);
         }
         CouplingStrategy coupling = switch (config.coupling()) {
-            case MDGPS -> new Mdgps(config, conditions, policy, regression);
-            case BADMM -> new Badmm(config, conditions, policy, regression);
+            case MDGPS -> new Mdgps(config, source, policy, regression, engine);
+            case BADMM -> new Badmm(config, source, policy, regression, engine);
         };
         if (priors != null) {
             coupling.restorePriors(priors);

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.l2o4j.core.engine.Engine;
+import org.l2o4j.core.engine.LocalEngine;
 import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.core.problem.TwiceDifferentiable;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.gps.env.Condition;
+import org.l2o4j.gps.env.ConditionSource;
 import org.l2o4j.gps.model.LinearGaussianController;
 import org.l2o4j.gps.sampling.SampleBatch;
 import org.l2o4j.gps.trajopt.AugmentedCostBuilder;
@@ -55,7 +58,16 @@ public final class Mdgps implements CouplingStrategy {
      */
     public Mdgps(GpsConfig config, List<Condition> conditions, GaussianMlpPolicy policy,
             WeightedPolicyRegression regression) {
-        this.core = new GpsCore(config, conditions, policy, regression);
+        this(config, ConditionSource.of(conditions), policy, regression, new LocalEngine(config.threads()));
+    }
+
+    /**
+     * The same on the given engine: the per-condition phases run there as units that rebuild their condition from
+     * {@code source}.
+     */
+    public Mdgps(GpsConfig config, ConditionSource source, GaussianMlpPolicy policy,
+            WeightedPolicyRegression regression, Engine engine) {
+        this.core = new GpsCore(config, source, policy, regression, engine);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.l2o4j.gps.dynamics;
 
+import java.io.Serializable;
+
 /**
  * Settings of the {@link DynamicsFitter} (gps.md §4.3 and §6). {@link #liMalik()} holds Li &amp; Malik's released
  * values.
@@ -14,7 +16,7 @@ package org.l2o4j.gps.dynamics;
  *                                   the reference does ({@link Structure#FULL})
  */
 public record DynamicsConfig(double ridge, double initialStateVarianceFloor, boolean cbfinnCompatible,
-        Structure structure) {
+        Structure structure) implements Serializable {
 
     /** Which part of the transition is fitted. */
     public enum Structure {

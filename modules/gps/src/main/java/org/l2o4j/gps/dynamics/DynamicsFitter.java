@@ -18,6 +18,8 @@ import java.util.Optional;
  */
 public final class DynamicsFitter implements DynamicsEstimator {
 
+    private static final long serialVersionUID = 1L;
+
     private final DynamicsConfig config;
     private final PriorProvider prior;
 
@@ -27,6 +29,11 @@ public final class DynamicsFitter implements DynamicsEstimator {
     }
 
     /** Passes the batch's transition points (one row [s_t, u_t, s_{t+1}] per t = 0..T−2) to the prior. */
+    @Override
+    public PriorProvider prior() {
+        return prior;
+    }
+
     @Override
     public void updatePrior(double[][][] x, double[][][] u) {
         Shape shape = Shape.of(x, u);

@@ -1,5 +1,6 @@
 package org.l2o4j.gps.dynamics;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -22,7 +23,9 @@ import org.l2o4j.gps.linalg.Spd;
  * and every covariance is symmetrized and gets 10⁻⁶·I so that it stays positive definite when a cluster collapses
  * onto fewer than D points.
  */
-public final class GaussianMixture {
+public final class GaussianMixture implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Added to every M-step covariance: keeps clusters with fewer than D effective points positive definite. */
     public static final double COVARIANCE_REGULARIZATION = 1e-6;
@@ -54,7 +57,7 @@ public final class GaussianMixture {
      *                           these returns {@code mixture} bit for bit (EM always ends on a mixture that an M-step
      *                           produced, since the first E-step can never stop it)
      */
-    public record EmResult(GaussianMixture mixture, double[] logLikelihoodTrace, double[] logResponsibilities) {
+    public record EmResult(GaussianMixture mixture, double[] logLikelihoodTrace, double[] logResponsibilities) implements Serializable {
 
         /** The number of E-steps EM ran. */
         public int eStepCount() {

@@ -1,5 +1,10 @@
 package org.l2o4j.gps.dynamics;
 
+import java.io.InvalidObjectException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,14 +26,23 @@ import org.l2o4j.core.random.Seeds;
  * starts from a seeded random hard assignment); then {@link #evaluate} per time step. Same seed and same batches give
  * the same mixture. Not thread-safe for {@code update}; {@code evaluate} reads an immutable mixture.
  *
+ * <p>Engines: a seeded prior is {@link Serializable}, so that a GPS condition's unit can take it to another JVM,
+ * update it there and bring it back; the generator travels as its seed and the initializations drawn so far, replayed
+ * on arrival as {@link #restore} does, and the mixture, buffer and EM trace travel as they are, so the copy continues
+ * bit for bit. A prior built on a recorded assignment source cannot travel.
+ *
  * <p>Checkpoints: {@link #state} between updates captures everything the next update depends on, and
  * {@link #restore} on a new prior with the same configuration and seed (or assignment source) continues from it as
  * if never interrupted, bit for bit.
  */
 public final class GmmPrior implements PriorProvider {
 
+    private static final long serialVersionUID = 1L;
+
     private final GmmPriorConfig config;
-    private final InitialAssignment initialAssignment;
+    private final transient InitialAssignment initialAssignment;
+    /** The seed of {@link #initialAssignment}; null when the assignments come from elsewhere (it cannot travel). */
+    private final Long seed;
     private final Deque<double[][]> buffer = new ArrayDeque<>();
     private GaussianMixture mixture;
     /** P of the n0 formula; in cbfinn-compatible mode it is only refreshed when EM is re-initialized. */
@@ -49,7 +63,7 @@ public final class GmmPrior implements PriorProvider {
 
     /** A prior whose EM initializations are drawn from the stream of {@code seed}. */
     public GmmPrior(GmmPriorConfig config, long seed) {
-        this(config, randomAssignments(Seeds.rng(seed)));
+        this(config, randomAssignments(Seeds.rng(seed)), seed);
     }
 
     /**
@@ -57,8 +71,13 @@ public final class GmmPrior implements PriorProvider {
      * assignment here.
      */
     public GmmPrior(GmmPriorConfig config, InitialAssignment initialAssignment) {
+        this(config, initialAssignment, null);
+    }
+
+    private GmmPrior(GmmPriorConfig config, InitialAssignment initialAssignment, Long seed) {
         this.config = config;
         this.initialAssignment = initialAssignment;
+        this.seed = seed;
     }
 
     private static InitialAssignment randomAssignments(RandomGenerator rng) {
@@ -290,5 +309,38 @@ public final class GmmPrior implements PriorProvider {
     /** The number of trajectories in the buffer. */
     public int bufferedTrajectories() {
         return buffer.size();
+    }
+
+    private Object writeReplace() throws ObjectStreamException {
+        if (seed == null) {
+            throw new NotSerializableException("a GMM prior on a recorded assignment source cannot travel; build it "
+                    + "from a seed");
+        }
+        return new SerialForm(config, seed, new ArrayList<>(buffer), mixture, trainingPointCount, lastEm,
+                logResponsibilities, new ArrayList<>(initializations));
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a GMM prior travels as its SerialForm");
+    }
+
+    /** What a seeded prior travels as; {@link #readResolve} rebuilds the generator from the seed. */
+    private record SerialForm(GmmPriorConfig config, long seed, List<double[][]> buffer, GaussianMixture mixture,
+            int trainingPointCount, GaussianMixture.EmResult lastEm, double[] logResponsibilities,
+            List<GmmPriorState.Initialization> initializations) implements Serializable {
+
+        private Object readResolve() {
+            GmmPrior prior = new GmmPrior(config, seed);
+            for (GmmPriorState.Initialization draw : initializations) {
+                prior.initialAssignment.assign(draw.points(), draw.clusters());
+            }
+            prior.initializations.addAll(initializations);
+            prior.buffer.addAll(buffer);
+            prior.mixture = mixture;
+            prior.trainingPointCount = trainingPointCount;
+            prior.lastEm = lastEm;
+            prior.logResponsibilities = logResponsibilities;
+            return prior;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.l2o4j.gps.dynamics;
 
+import java.io.Serializable;
+
 /**
  * Settings of a {@link GmmPrior} (gps.md §4.4 and §6). Defaults ({@link #liMalik()}) are Li &amp; Malik's released
  * configuration, which uses the same values for the dynamics prior and the policy prior.
@@ -14,7 +16,7 @@ package org.l2o4j.gps.dynamics;
  *                               (re)initialization and go negative, scale initial covariances by 1/K. Off by default.
  */
 public record GmmPriorConfig(int maxClusters, int minSamplesPerCluster, int maxSamples, double strength,
-        int maxEmIterations, boolean cbfinnCompatible) {
+        int maxEmIterations, boolean cbfinnCompatible) implements Serializable {
 
     public GmmPriorConfig {
         if (maxClusters < 2) {

@@ -1,5 +1,6 @@
 package org.l2o4j.gps.dynamics;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +30,7 @@ public record GmmPriorState(int dimension, int[] trajectoryLengths, double[] poi
         List<Initialization> initializations, StoredMixture mixture) {
 
     /** One EM initialization: a random hard assignment of {@code points} points to {@code clusters} clusters. */
-    public record Initialization(int points, int clusters) {
+    public record Initialization(int points, int clusters) implements Serializable {
 
         public Initialization {
             if (points < 1 || clusters < 1) {

@@ -25,6 +25,8 @@ import org.l2o4j.core.mdp.KnownTransition;
  */
 public final class KnownTransitionFitter implements DynamicsEstimator {
 
+    private static final long serialVersionUID = 1L;
+
     private final DynamicsConfig config;
     private final PriorProvider prior;
     private final KnownTransition transition;
@@ -49,6 +51,11 @@ public final class KnownTransitionFitter implements DynamicsEstimator {
     /** The dimension of a prior point [x_t; u_t; z_t]. */
     public int pointDimension() {
         return 2 * d + fresh.length;
+    }
+
+    @Override
+    public PriorProvider prior() {
+        return prior;
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.List;
  */
 public final class NoPrior implements PriorProvider {
 
+    private static final long serialVersionUID = 1L;
+
     /** Ignores the data: there is nothing to fit. */
     @Override
     public void update(List<double[][]> trajectories) {

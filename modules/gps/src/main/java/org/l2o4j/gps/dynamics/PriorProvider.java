@@ -1,5 +1,6 @@
 package org.l2o4j.gps.dynamics;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
  * the provider; its configuration is fixed at construction. Implementations are not thread-safe for {@code update};
  * {@code evaluate} may be called concurrently between updates.
  */
-public interface PriorProvider {
+public interface PriorProvider extends Serializable {
 
     /**
      * Adds a batch of trajectories, each given as its rows of joint points (all rows of dimension D), and refits. The

@@ -1,5 +1,6 @@
 package org.l2o4j.gps.linalg;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -12,7 +13,9 @@ import java.util.Optional;
  * <p>Both congruences return exactly symmetric matrices (the upper triangle mirrored), like their dense counterparts
  * in {@link Spd}. Immutable.
  */
-public final class SparseMatrix {
+public final class SparseMatrix implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int rows;
     private final int columns;

@@ -1,5 +1,7 @@
 package org.l2o4j.gps.model;
 
+import java.io.Serializable;
+
 import org.l2o4j.gps.linalg.Matrices;
 import org.l2o4j.gps.linalg.Spd;
 
@@ -12,7 +14,9 @@ import org.l2o4j.gps.linalg.Spd;
  *
  * <p>Immutable: arrays are copied in and copied out.
  */
-public final class LinearGaussianController {
+public final class LinearGaussianController implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int stateDimension;
     private final int actionDimension;

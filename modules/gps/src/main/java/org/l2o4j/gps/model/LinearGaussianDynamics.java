@@ -1,5 +1,7 @@
 package org.l2o4j.gps.model;
 
+import java.io.Serializable;
+
 import org.l2o4j.gps.linalg.Matrices;
 import org.l2o4j.gps.linalg.SparseMatrix;
 import org.l2o4j.gps.linalg.Spd;
@@ -20,7 +22,9 @@ import org.l2o4j.gps.linalg.Spd;
  * was not fitted, {@code org.l2o4j.gps.dynamics.KnownTransitionFitter}) these work on the nonzeros only; otherwise
  * they are the dense kernels of {@link Spd} and {@link Matrices}.
  */
-public final class LinearGaussianDynamics {
+public final class LinearGaussianDynamics implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int stateDimension;
     private final int actionDimension;

@@ -1,11 +1,15 @@
 package org.l2o4j.gps.model;
 
+import java.io.Serializable;
+
 /**
  * The Gaussian state–action marginals p(y_t) = N(μ_t, Σ_t) over y = [s; u] that a linear-Gaussian controller induces
  * under linear-Gaussian dynamics (gps.md §4.5; Levine &amp; Abbeel 2014 §3). Σ_t is (dX+dU) × (dX+dU) row-major.
  * Immutable.
  */
-public final class Marginals {
+public final class Marginals implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int stateDimension;
     private final int actionDimension;

@@ -1,5 +1,7 @@
 package org.l2o4j.gps.model;
 
+import java.io.Serializable;
+
 import org.l2o4j.gps.linalg.SparseMatrix;
 
 /**
@@ -10,7 +12,9 @@ import org.l2o4j.gps.linalg.SparseMatrix;
  * <p>A Cm_t that is mostly zeros (the L2O cost has curvature only in the x block) is held as its nonzeros, because a
  * GPS run keeps the cost of every condition at once.
  */
-public final class QuadraticCost {
+public final class QuadraticCost implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int stateDimension;
     private final int actionDimension;

@@ -1,6 +1,7 @@
 package org.l2o4j.gps.policy;
 
 import org.l2o4j.policy.Policy;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +39,9 @@ import org.l2o4j.gps.sampling.SampleBatch;
  * {@link #restorePrior} on a new linearizer with the same configuration and seed continues from it bit for bit. Not
  * thread-safe; use one linearizer per condition.
  */
-public final class PolicyLinearizer {
+public final class PolicyLinearizer implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final PolicyLinearizerConfig config;
     private final long seed;

@@ -1,5 +1,6 @@
 package org.l2o4j.gps.policy;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 import org.l2o4j.gps.dynamics.GmmPriorConfig;
@@ -13,7 +14,7 @@ import org.l2o4j.gps.dynamics.GmmPriorConfig;
  *               {@code maxSamples} is not used: in {@link Prior#REPLACE} mode the buffer is exactly the current batch
  * @param ridge  r ≥ 0 added as r·I to the s block of each time step's joint covariance (Li: 1e-3)
  */
-public record PolicyLinearizerConfig(Prior prior, GmmPriorConfig gmm, double ridge) {
+public record PolicyLinearizerConfig(Prior prior, GmmPriorConfig gmm, double ridge) implements Serializable {
 
     /** The policy prior. */
     public enum Prior {

@@ -1,5 +1,7 @@
 package org.l2o4j.gps.sampling;
 
+import java.io.Serializable;
+
 /**
  * N sampled trajectories of T steps of one condition (gps.md §4.1): states s_t, observations o_t, actions u_t, the
  * standard-normal noise ξ_t the actions were drawn with, and the per-step cost f(x_t). Indexed [n][t][i], sample
@@ -17,7 +19,7 @@ package org.l2o4j.gps.sampling;
  * @param seed         the seed of the noise stream, for provenance
  */
 public record SampleBatch(double[][][] states, double[][][] observations, double[][][] actions, double[][][] noise,
-        double[][] costs, long seed) {
+        double[][] costs, long seed) implements Serializable {
 
     public SampleBatch {
         int n = states.length;

@@ -1,5 +1,6 @@
 package org.l2o4j.gps.trajopt;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 import org.l2o4j.gps.linalg.Matrices;
@@ -20,7 +21,9 @@ import org.l2o4j.gps.model.QuadraticCost;
  *
  * <p>Immutable. The anchor is also the distribution the KL constraint is measured against.
  */
-public final class AugmentedCostBuilder {
+public final class AugmentedCostBuilder implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int stateDimension;
     private final int actionDimension;

@@ -1,5 +1,7 @@
 package org.l2o4j.gps.trajopt;
 
+import java.io.Serializable;
+
 /**
  * How the dual variable η of the KL-constrained LQG step is searched for (gps.md §4.8, §6; Levine &amp; Abbeel 2014
  * §3.1: the Lagrangian dual is minimized over η by a bracketing search in log space).
@@ -15,7 +17,7 @@ package org.l2o4j.gps.trajopt;
  *                                  item 9)
  */
 public record EtaSearchSettings(double etaMin, double etaMax, int maxBackwardCalls, double toleranceFraction,
-        double initialEtaBump, boolean referenceReturnedEta) {
+        double initialEtaBump, boolean referenceReturnedEta) implements Serializable {
 
     /** Validates: 0 &lt; ηmin &lt; ηmax finite, at least one backward call, 0 &lt; tolerance &lt; 1, δ &gt; 0. */
     public EtaSearchSettings {

@@ -1,5 +1,6 @@
 package org.l2o4j.gps.trajopt;
 
+import java.io.Serializable;
 import java.util.List;
 
 import org.l2o4j.gps.model.LinearGaussianController;
@@ -23,7 +24,7 @@ import org.l2o4j.gps.model.Marginals;
  */
 public record TrajectoryOptimizationResult(LinearGaussianController controller, Marginals marginals, double klNats,
         double klBudgetNats, double eta, double etaForWarmStart, int backwardCalls, int etaBumps, boolean converged,
-        List<EtaSearchStep> trace) {
+        List<EtaSearchStep> trace) implements Serializable {
 
     /** Copies the trace so the record stays immutable. */
     public TrajectoryOptimizationResult {

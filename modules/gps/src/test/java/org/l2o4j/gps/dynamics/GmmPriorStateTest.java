@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -80,6 +86,55 @@ class GmmPriorStateTest {
         }
         assertTrue(reinitializedAfterASnapshot >= 3, "the replayed generator must be exercised by later draws, was "
                 + reinitializedAfterASnapshot + " times");
+    }
+
+    /**
+     * A prior that travels through Java serialization (as a GPS unit takes it to another JVM) continues like the one
+     * that stayed, bit for bit, whatever the update after which it travels, including re-initializations drawn after.
+     */
+    @ParameterizedTest
+    @CsvSource({"3, 7, false", "12, 2, true"})
+    void aSerializedPriorContinuesBitForBit(int d, int rows, boolean cbfinn) throws Exception {
+        List<List<double[][]>> batches = batches(rows, d);
+        int reinitializedAfterTravel = 0;
+        for (int travelAfter = 1; travelAfter < batches.size(); travelAfter++) {
+            GmmPrior original = new GmmPrior(config(cbfinn), SEED);
+            for (int b = 0; b < travelAfter; b++) {
+                original.update(batches.get(b));
+            }
+            int drawn = original.state().orElseThrow().initializations().size();
+            GmmPrior travelled = roundTrip(original);
+            assertSamePrior(original, travelled, d);
+            assertEquals(original.lastEm().orElseThrow().logLikelihoodTrace().length,
+                    travelled.lastEm().orElseThrow().logLikelihoodTrace().length, "the EM trace travels too");
+            for (int b = travelAfter; b < batches.size(); b++) {
+                original.update(batches.get(b));
+                travelled.update(batches.get(b));
+                assertSamePrior(original, travelled, d);
+            }
+            if (original.state().orElseThrow().initializations().size() > drawn) {
+                reinitializedAfterTravel++;
+            }
+        }
+        assertTrue(reinitializedAfterTravel >= 2, "the rebuilt generator must be exercised by later draws, was "
+                + reinitializedAfterTravel + " times");
+    }
+
+    @Test
+    void aPriorOnARecordedAssignmentCannotTravel() {
+        GmmPrior recorded = new GmmPrior(config(false), (points, clusters) -> new int[points]);
+        NotSerializableException e = assertThrows(NotSerializableException.class, () -> roundTrip(recorded));
+        assertTrue(e.getMessage().contains("build it from a seed"), e.getMessage());
+    }
+
+    private static GmmPrior roundTrip(GmmPrior prior) throws IOException, ClassNotFoundException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(prior);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (GmmPrior) in.readObject();
+        }
     }
 
     @Test
