@@ -12,6 +12,7 @@ import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.mdp.FeatureDrivenOptimizer;
 import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.problem.ProblemFamily;
+import org.l2o4j.core.training.BoundTraining;
 import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.eval.experiment.ExperimentSpec;
@@ -75,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
             learned = new OptimizerSpec(LearnedPolicyProvider.NAME, label == null ? "learned-policy" : label,
                     Map.of("checkpoint", path.toAbsolutePath().toString()), Map.of(), false);
         } else {
-            Trainings.Bound b = Trainings.bind(TrainingFolder.readFile(path), "the training file of " + policy);
+            BoundTraining b = BoundTraining.bind(TrainingFolder.readFile(path), "the training file of " + policy);
             TrainedOptimizer trained = b.trainer().trainedOptimizer(path);
             learned = new OptimizerSpec(trained.optimizer(), label == null ? trained.label() : label,
                     trained.hyperparameters(), Map.of(), false);

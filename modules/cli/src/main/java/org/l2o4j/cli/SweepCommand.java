@@ -18,6 +18,7 @@ import org.l2o4j.core.engine.LocalEngine;
 import org.l2o4j.core.run.AtomicFiles;
 import org.l2o4j.core.run.Provenance;
 import org.l2o4j.core.run.RunFolder;
+import org.l2o4j.core.training.BoundTraining;
 import org.l2o4j.eval.experiment.Progress;
 import org.l2o4j.eval.sweep.PointResult;
 import org.l2o4j.eval.sweep.SweepPoint;
@@ -68,7 +69,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path file = Experiments.locate(experiment);
-        if (Trainings.isTraining(Experiments.readRaw(file, List.of()))) {
+        if (BoundTraining.isTraining(Experiments.readRaw(file, List.of()))) {
             throw new ConfigException("'" + experiment + "' is a training; l2o sweep runs comparison experiments");
         }
         List<List<String>> axes = new ArrayList<>();
