@@ -144,7 +144,8 @@ final class SweepCommand implements Callable<Integer> {
             SweepPoint point = new SweepPoint(String.join(" ", combination), combination,
                     Experiments.read(Experiments.locate(evaluation), run.overrides(evaluationOverrides)));
             points.add(point);
-            units.add(new TrainingSweepUnit(point, raw, pointFolder(units.size()), command));
+            units.add(new TrainingSweepUnit(point, raw, pointFolder(units.size()), Provenance.capture(
+                    bound.header().name(), bound.header().seed(), command)));
             first = first == null ? bound : first;
         }
         String what = String.format("each point trains %s (%s) and evaluates it in %s%n", first.header().name(),

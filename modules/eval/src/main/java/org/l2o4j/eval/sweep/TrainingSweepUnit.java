@@ -45,9 +45,11 @@ import org.l2o4j.eval.experiment.Progress;
  * @param point    the point's label and overrides, and the evaluation experiment (without the trained optimizer)
  * @param training the parsed training file with the point's overrides applied
  * @param folder   the point's folder relative to the sweep folder, e.g. {@code points/003}
- * @param command  the command line, for the training's provenance
+ * @param session  the provenance of the point's training, captured by the driver: the executors run the driver's
+ *                 code, whose commit they may have no checkout to read, and the checkpoints' manifests (which record
+ *                 it with the machine) are then the same bytes on every engine
  */
-public record TrainingSweepUnit(SweepPoint point, Map<String, Object> training, String folder, String command)
+public record TrainingSweepUnit(SweepPoint point, Map<String, Object> training, String folder, Provenance session)
         implements Unit<TrainingPointResult> {
 
     /** The training's run folder inside the point's folder. */
@@ -60,7 +62,7 @@ public record TrainingSweepUnit(SweepPoint point, Map<String, Object> training, 
         // A copy that serializes whatever map the caller parsed.
         training = new LinkedHashMap<>(training);
         Objects.requireNonNull(folder, "folder");
-        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(session, "session");
     }
 
     @Override
@@ -76,8 +78,7 @@ public record TrainingSweepUnit(SweepPoint point, Map<String, Object> training, 
             Path run;
             try (Engine engine = new LocalEngine(bound.header().threads());
                     TrainingFolder trainingFolder = TrainingFolder.create(scratch.path().resolve(TRAINING),
-                            bound.header(), bound.trainer().settings(), bound.provider().resumableKeys(),
-                            Provenance.capture(bound.header().name(), bound.header().seed(), command))) {
+                            bound.header(), bound.trainer().settings(), bound.provider().resumableKeys(), session)) {
                 bound.trainSession(trainingFolder, TrainingListener.NONE, engine);
                 run = trainingFolder.path();
             }
