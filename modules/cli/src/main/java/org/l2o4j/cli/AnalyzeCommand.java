@@ -24,6 +24,7 @@ import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.problem.TwiceDifferentiable;
 import org.l2o4j.core.run.AtomicFiles;
 import org.l2o4j.core.run.Provenance;
+import org.l2o4j.core.training.BoundTraining;
 import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.eval.experiment.ExperimentSpec;
@@ -99,7 +100,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         boolean gradientRangeGiven = gradientRangeOption != null;
         double gradientRange = gradientRangeGiven ? gradientRangeOption : 0.5;
-        Trainings.Bound b = Trainings.bind(TrainingFolder.readFile(folder), "the training file of " + folder);
+        BoundTraining b = BoundTraining.bind(TrainingFolder.readFile(folder), "the training file of " + folder);
         TrainedOptimizer trained = b.trainer().trainedOptimizer(folder);
         boolean recurrent = trained.optimizer().equals(RecurrentLearnedOptimizer.LSTM_NAME)
                 || trained.optimizer().equals(RecurrentLearnedOptimizer.GRU_NAME);

@@ -12,7 +12,7 @@ import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.mdp.FeatureDrivenOptimizer;
 import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.problem.ProblemFamily;
-import org.l2o4j.core.training.TrainedOptimizer;
+import org.l2o4j.core.training.BoundTraining;
 import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.eval.experiment.ExperimentSpec;
 import org.l2o4j.eval.experiment.OptimizerSpec;
@@ -72,13 +72,10 @@ final class EvaluateCommand implements Callable<Integer> {
                         .get("experiment"));
             }
         } else if (Files.isRegularFile(path)) {
-            learned = new OptimizerSpec(LearnedPolicyProvider.NAME, label == null ? "learned-policy" : label,
-                    Map.of("checkpoint", path.toAbsolutePath().toString()), Map.of(), false);
+            learned = OptimizerSpec.untuned(LearnedPolicyProvider.fromCheckpoint(path, "learned-policy"), label);
         } else {
-            Trainings.Bound b = Trainings.bind(TrainingFolder.readFile(path), "the training file of " + policy);
-            TrainedOptimizer trained = b.trainer().trainedOptimizer(path);
-            learned = new OptimizerSpec(trained.optimizer(), label == null ? trained.label() : label,
-                    trained.hyperparameters(), Map.of(), false);
+            BoundTraining b = BoundTraining.bind(TrainingFolder.readFile(path), "the training file of " + policy);
+            learned = OptimizerSpec.untuned(b.trainer().trainedOptimizer(path), label);
             if (name == null) {
                 name = b.header().evaluation();
             }
@@ -89,14 +86,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<String> all = run.overrides(overrides);
         ExperimentSpec base = Experiments.read(Experiments.locate(name), all);
         checkDimension(learned, base);
-        List<OptimizerSpec> competitors = new ArrayList<>();
-        competitors.add(learned);
-        competitors.addAll(base.optimizers());
-        ExperimentSpec withPolicy = new ExperimentSpec(base.name() + "-with-policy", base.description(),
-                base.family(), base.familyConfig(), base.seed(), base.trainSplit(), base.testSplit(),
-                base.tuneSteps(), base.criterion(), base.evaluateSteps(), base.restarts(), base.threads(),
-                base.examples(), competitors);
-        return Runs.execute(withPolicy, run, spec.commandLine());
+        return Runs.execute(base.withTrained(learned), run, spec.commandLine());
     }
 
     /**

@@ -21,6 +21,7 @@ import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.run.Provenance;
 import org.l2o4j.core.run.RunFolder;
+import org.l2o4j.core.training.BoundTraining;
 import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.eval.curve.HeldOutScore;
@@ -114,7 +115,7 @@ final class LearningCurveCommand implements Callable<Integer> {
         List<Run> bound = new ArrayList<>();
         String name = experiment;
         for (Path folder : runs) {
-            Trainings.Bound b = Trainings.bind(TrainingFolder.readFile(folder), "the training file of " + folder);
+            BoundTraining b = BoundTraining.bind(TrainingFolder.readFile(folder), "the training file of " + folder);
             List<TrainingFolder.Checkpoint> checkpoints = TrainingFolder.checkpointsOf(folder);
             if (checkpoints.isEmpty()) {
                 throw new ConfigException(folder + " has no checkpoint yet; train it further ('l2o train --resume "

@@ -17,6 +17,7 @@ import org.l2o4j.core.catalog.ProblemFamilyProvider;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.engine.EngineProvider;
 import org.l2o4j.core.engine.Engines;
+import org.l2o4j.core.training.BoundTraining;
 import org.l2o4j.core.training.TrainerProvider;
 import org.l2o4j.core.training.TrainingHeader;
 
@@ -72,7 +73,7 @@ final class ListCommand implements Callable<Integer> {
             out.println("Experiments (" + Experiments.folder() + "):");
             for (Path f : experimentFiles()) {
                 Map<String, Object> raw = Experiments.readRaw(f, List.of());
-                String description = Trainings.isTraining(raw)
+                String description = BoundTraining.isTraining(raw)
                         ? "[l2o train] " + TrainingHeader.split(raw, "experiment file " + f).header().description()
                         : Experiments.read(f, List.of()).description();
                 out.printf("  %-26s %s%n", Experiments.nameOf(f), description);

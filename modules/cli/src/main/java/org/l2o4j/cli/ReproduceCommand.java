@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.training.BoundTraining;
 import org.l2o4j.eval.experiment.ExperimentSpec;
 
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ final class ReproduceCommand implements Callable<Integer> {
     public Integer call() {
         Path file = Experiments.locate(experiment);
         List<String> all = run.overrides(overrides);
-        if (Trainings.isTraining(Experiments.readRaw(file, List.of()))) {
+        if (BoundTraining.isTraining(Experiments.readRaw(file, List.of()))) {
             throw new ConfigException("'" + experiment + "' is a training run; start it with 'l2o train "
                     + experiment + "'");
         }

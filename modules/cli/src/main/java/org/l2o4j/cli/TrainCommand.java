@@ -3,7 +3,6 @@ package org.l2o4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.engine.Engine;
 import org.l2o4j.core.run.Provenance;
+import org.l2o4j.core.training.BoundTraining;
 import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.core.training.TrainingListener;
 import org.l2o4j.eval.experiment.Progress;
@@ -70,20 +70,19 @@ final class TrainCommand implements Callable<Integer> {
             Path file = Experiments.locate(source.experiment);
             raw = Experiments.readRaw(file, run.overrides(overrides));
             where = "training file " + file;
-            if (!Trainings.isTraining(raw)) {
+            if (!BoundTraining.isTraining(raw)) {
                 throw new ConfigException("'" + source.experiment + "' is a comparison experiment, not a training "
                         + "run; run it with 'l2o reproduce " + source.experiment + "'");
             }
         }
-        Trainings.Bound b;
+        BoundTraining b;
         try {
-            b = Trainings.bind(raw, where);
+            b = BoundTraining.bind(raw, where);
         } catch (ConfigException e) {
             throw Experiments.blameOverride(e, run.overrides(overrides));
         }
         Provenance session = Provenance.capture(b.header().name(), b.header().seed(), "l2o " + String.join(" ",
                 spec.commandLine().getParseResult().originalArgs()));
-        long started = System.nanoTime();
         Progress progress = run.noProgress ? Progress.NONE : new ProgressBars(System.err);
         try (Engine engine = run.openEngine(b.header().threads(), "l2o train " + b.header().name());
                 TrainingFolder folder = resume
@@ -93,17 +92,7 @@ final class TrainCommand implements Callable<Integer> {
                         session);
                 ConsoleListener listener = new ConsoleListener(out, progress, b.header().name(),
                         b.trainer().budget().unit())) {
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("training", b.header().name());
-            summary.put("kind", b.header().kind());
-            summary.putAll(b.trainer().train(folder, listener, engine));
-            summary.put("secondsThisSession", (System.nanoTime() - started) * 1e-9);
-            if (!folder.exists()) {
-                throw new ConfigException("the training ended before its first checkpoint, so nothing was kept; "
-                        + "give it a budget (" + b.trainer().budget().key() + ") of at least one "
-                        + b.trainer().budget().unit());
-            }
-            folder.writeSummary(summary);
+            b.trainSession(folder, listener, engine);
             listener.close();
             Path path = folder.path();
             out.printf("%nrun folder: %s%ncompare it with the baselines: l2o evaluate --policy %s%s%n",

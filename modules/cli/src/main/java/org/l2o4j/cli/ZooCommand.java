@@ -21,6 +21,7 @@ import org.l2o4j.core.rollout.Rollout;
 import org.l2o4j.core.rollout.RolloutResult;
 import org.l2o4j.core.run.AtomicFiles;
 import org.l2o4j.core.run.Sha256;
+import org.l2o4j.core.training.BoundTraining;
 import org.l2o4j.core.training.MetaTrainer;
 import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.TrainingFolder;
@@ -104,7 +105,7 @@ final class ZooCommand implements Callable<Integer> {
                 throw new ConfigException("zoo entry name '" + name + "' must be lower-case letters, digits and "
                         + "dashes, e.g. li-malik-logreg");
             }
-            Trainings.Bound b = Trainings.bind(TrainingFolder.readFile(run), "the training file of " + run);
+            BoundTraining b = BoundTraining.bind(TrainingFolder.readFile(run), "the training file of " + run);
             TrainedOptimizer trained = b.trainer().trainedOptimizer(run);
             Path checkpoint = Path.of(String.valueOf(trained.hyperparameters().get("checkpoint")));
             String evaluated = b.header().evaluation();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.l2o4j.analysis.dynamics.JacobianCheck;
 import org.l2o4j.analysis.dynamics.NetworkCell;
 import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.training.BoundTraining;
 import org.l2o4j.policy.recurrent.RecurrentCheckpoint;
 
 /**
@@ -82,7 +83,7 @@ class AnalyzeCommandTest {
     void trainedLstmJacobiansMatchFiniteDifferences() throws IOException {
         Path run = train("l2l-quadratic-lstm", "--set", "epochs=2", "--set", "problemsPerEpoch=4", "--set",
                 "validateEveryEpochs=2", "--set", "checkpointEveryEpochs=2");
-        Path checkpoint = Path.of(String.valueOf(Trainings.bind(org.l2o4j.core.training.TrainingFolder.readFile(
+        Path checkpoint = Path.of(String.valueOf(BoundTraining.bind(org.l2o4j.core.training.TrainingFolder.readFile(
                 run), "test").trainer().trainedOptimizer(run).hyperparameters().get("checkpoint")));
         NetworkCell cell = new NetworkCell(RecurrentCheckpoint.load(checkpoint).kernel());
         JacobianCheck.assertMatches(cell, 0.3, 1e-3);

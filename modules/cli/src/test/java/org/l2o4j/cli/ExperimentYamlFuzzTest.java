@@ -19,12 +19,13 @@ import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.testkit.fuzz.LoaderFuzzTest;
 import org.l2o4j.core.testkit.fuzz.LoaderOracle;
+import org.l2o4j.core.training.BoundTraining;
 import org.l2o4j.eval.experiment.ExperimentSpec;
 
 /**
  * Fuzzes experiment and training files with {@code --set} overrides the way {@code l2o reproduce} and {@code l2o train}
  * read them (docs/reliability.md): {@link Experiments#readRaw}, then {@link Experiments#read} and the family's
- * settings for a comparison, {@link Trainings#bind} for a training file. An input is the file's text, and after a
+ * settings for a comparison, {@link BoundTraining#bind} for a training file. An input is the file's text, and after a
  * line {@value #SETS} one {@code --set} string per line. The seeds are the files of {@code experiments/} (their
  * comments dropped) whose families need no download: comparisons and a training file of every trainer kind. The
  * loader's own errors are {@link ConfigException} and {@link UncheckedIOException}, what the command line reports in
@@ -62,9 +63,9 @@ class ExperimentYamlFuzzTest {
     /** What {@code l2o reproduce} and {@code l2o train} do with the file before they run anything. */
     private static void load(Path file, List<String> sets) {
         var raw = Experiments.readRaw(file, sets);
-        if (Trainings.isTraining(raw)) {
+        if (BoundTraining.isTraining(raw)) {
             try {
-                Trainings.bind(raw, "training file " + file);
+                BoundTraining.bind(raw, "training file " + file);
             } catch (ConfigException e) {
                 throw Experiments.blameOverride(e, sets);
             }

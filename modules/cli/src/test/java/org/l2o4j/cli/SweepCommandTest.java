@@ -63,9 +63,11 @@ class SweepCommandTest {
                 out.toString());
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("--vary restarts: write KEY=V1,V2"), bad.err());
-        CliRunner.Result training = CliRunner.run("sweep", "li-malik-logreg-gps", "--seeds", "1", "--out",
-                out.toString());
-        assertEquals(2, training.exitCode());
+        CliRunner.Result unknown = CliRunner.run("sweep", "li-malik-logreg", "--seeds", "1", "--vary",
+                "restartz=1,2", "--out", out.toString());
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("'restartz'"), unknown.err());
+        assertEquals(1, unknown.err().strip().lines().count(), unknown.err());
         assertFalse(Files.exists(out.resolve("li-malik-logreg-sweep")));
     }
 

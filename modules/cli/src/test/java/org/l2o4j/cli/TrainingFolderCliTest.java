@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.run.Provenance;
 import org.l2o4j.core.run.Sha256;
+import org.l2o4j.core.training.BoundTraining;
 import org.l2o4j.core.training.MetaTrainer;
 import org.l2o4j.core.training.TrainingFolder;
 
@@ -114,7 +115,7 @@ class TrainingFolderCliTest {
     @Test
     void aFolderBeingTrainedCannotBeResumedBySomeoneElse(@TempDir Path out) throws Exception {
         Path run = trainGps(out, 1);
-        Trainings.Bound b = Trainings.bind(Experiments.readRaw(run.resolve("training.yaml"),
+        BoundTraining b = BoundTraining.bind(Experiments.readRaw(run.resolve("training.yaml"),
                 List.of("iterations=2")), "test");
         MetaTrainer t = b.trainer();
         try (TrainingFolder held = TrainingFolder.resume(run, b.header(), t.settings(), b.provider().resumableKeys(),

@@ -96,10 +96,14 @@ public final class RunReader {
                 text(folder.resolve("config.yaml")));
     }
 
-    /** A sweep: the table across its points, its figure, the first point's resolved experiment. */
+    /**
+     * A sweep: the table across its points, its figure, the first point's resolved experiment; for a sweep of a
+     * training, what each point's training did and the first point's resolved training file.
+     */
     private static RunReport sweep(Path folder) {
         JsonNode sweep = json(folder.resolve("sweep.json"));
         JsonNode points = sweep.path("points");
+        boolean training = points.size() > 0 && points.get(0).has("training");
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode o : sweep.path("optimizers")) {
             JsonNode mean = o.path("meanOverPoints");
@@ -110,7 +114,11 @@ public final class RunReader {
         }
         List<List<String>> pointRows = new ArrayList<>();
         for (int p = 0; p < points.size(); p++) {
-            pointRows.add(List.of(Integer.toString(p + 1), points.get(p).path("label").asText()));
+            JsonNode t = points.get(p).path("training");
+            pointRows.add(training ? List.of(Integer.toString(p + 1), points.get(p).path("label").asText(),
+                    t.path("units").asText() + " " + t.path("unit").asText() + (t.path("units").asLong() == 1 ? ""
+                    : "s"), t.path("problemSteps").asText())
+                    : List.of(Integer.toString(p + 1), points.get(p).path("label").asText()));
         }
         List<RunReport.Table> tables = List.of(new RunReport.Table("results", "Final mean objective across the "
                 + points.size() + " points", "Per optimizer: the mean over points of its final mean objective with a "
@@ -118,13 +126,18 @@ public final class RunReader {
                 + "Student-t interval over points, the median, lowest and highest point, and diverged runs summed "
                 + "over points; each point's own run folder is under points/.", List.of("optimizer",
                 "mean [interval]", "median", "min", "max", "diverged"), rows, false),
-                new RunReport.Table("points", "Points", "Each point is the experiment with these overrides.",
+                training ? new RunReport.Table("points", "Points", "Each point trained the training file with "
+                        + "these overrides (units of work done, problem-steps spent) and evaluated the trained "
+                        + "optimizer with the baselines of the training's evaluation.", List.of("point", "overrides",
+                        "trained", "problem-steps"), pointRows, false)
+                        : new RunReport.Table("points", "Points", "Each point is the experiment with these overrides.",
                         List.of("point", "overrides"), pointRows, false));
-        Path firstConfig = folder.resolve("points/000/config.yaml");
+        String config = training ? "points/000/training/" + TrainingFolder.FILE : "points/000/config.yaml";
+        Path firstConfig = folder.resolve(config);
         String name = folder.getParent() == null ? folder.toString() : folder.getParent().getFileName().toString();
-        return new RunReport(folder, RunReport.Kind.SWEEP, name, points.size() + " points of one experiment",
-                tables, figures(folder.resolve("figures")), provenance(folder), "points/000/config.yaml",
-                Files.isRegularFile(firstConfig) ? text(firstConfig) : "");
+        return new RunReport(folder, RunReport.Kind.SWEEP, name, points.size() + " points of one "
+                + (training ? "training" : "experiment"), tables, figures(folder.resolve("figures")),
+                provenance(folder), config, Files.isRegularFile(firstConfig) ? text(firstConfig) : "");
     }
 
     /** Mean objective at {@link #TABLE_STEPS} and the last step, final median, win rate, divergences, time. */

@@ -115,6 +115,25 @@ class RunReaderTest {
     }
 
     @Test
+    void aTrainingSweepShowsWhatEachPointTrained(@TempDir Path root) throws Exception {
+        Path run = Files.createDirectories(root.resolve("li-malik-logreg-cem-sweep/20261206-212343"));
+        Files.writeString(run.resolve("sweep.json"), """
+                {"points": [{"label": "replicate=0", "overrides": ["replicate=0"],
+                             "training": {"unit": "generation", "units": 2, "problemSteps": 115}}],
+                 "confidenceLevel": 0.95,
+                 "optimizers": [{"label": "cem-policy", "finalMeanPerPoint": [0.5],
+                                 "meanOverPoints": {"estimate": 0.5, "low": "NaN", "high": "NaN", "count": 1},
+                                 "medianOverPoints": 0.5, "min": 0.5, "max": 0.5, "diverged": 0}]}
+                """);
+        Files.createDirectories(run.resolve("points/000/training"));
+        Files.writeString(run.resolve("points/000/training/training.yaml"), "kind: cem-training\n");
+        RunReport r = RunReader.read(run);
+        assertEquals("1 points of one training", r.subtitle());
+        assertEquals(List.of(List.of("1", "replicate=0", "2 generations", "115")), r.tables().get(1).rows());
+        assertEquals("kind: cem-training\n", r.config());
+    }
+
+    @Test
     void badFoldersEndInOneLineNamingThem(@TempDir Path dir) throws Exception {
         ConfigException missing = assertThrows(ConfigException.class, () -> RunReader.read(dir.resolve("nosuch")));
         assertTrue(missing.getMessage().contains("nosuch") && missing.getMessage().contains("does not exist"));

@@ -2,6 +2,7 @@ package org.l2o4j.core.run;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Where a result came from: enough to re-run it and to explain a difference. Written as {@code provenance.json} in
- * every run folder.
+ * every run folder. Serializable, so that a unit of work can carry the provenance its driver captured (a training
+ * sweep's point records the driver's code and machine wherever an engine trains it).
  *
  * @param experiment  experiment name
  * @param seed        the experiment's root seed
@@ -25,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * @param machine     OS, architecture, cores, memory
  */
 public record Provenance(String experiment, long seed, String command, String startedAt, String gitCommit,
-        boolean gitDirty, Map<String, String> versions, Map<String, Object> machine) {
+        boolean gitDirty, Map<String, String> versions, Map<String, Object> machine) implements Serializable {
 
     /**
      * Provenance of a run starting now. The git state is read from the L2O4J checkout ({@code -Dl2o.home}, which

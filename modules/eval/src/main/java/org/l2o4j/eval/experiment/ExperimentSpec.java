@@ -114,4 +114,16 @@ public record ExperimentSpec(String name, String description, String family, Map
         return new ExperimentSpec(name, description, family, familyConfig, seed, trainSplit, testSplit, tuneSteps,
                 criterion, evaluateSteps, restarts, threads, examples, list);
     }
+
+    /**
+     * What {@code l2o evaluate} runs: this experiment, named {@code NAME-with-policy}, with a trained optimizer as its
+     * first competitor (untuned) before the experiment's own.
+     */
+    public ExperimentSpec withTrained(OptimizerSpec trained) {
+        List<OptimizerSpec> competitors = new ArrayList<>();
+        competitors.add(trained);
+        competitors.addAll(optimizers);
+        return new ExperimentSpec(name + "-with-policy", description, family, familyConfig, seed, trainSplit,
+                testSplit, tuneSteps, criterion, evaluateSteps, restarts, threads, examples, competitors);
+    }
 }

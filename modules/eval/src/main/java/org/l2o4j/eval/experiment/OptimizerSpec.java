@@ -59,4 +59,14 @@ public record OptimizerSpec(String name, String label, Map<String, Object> hyper
     public static OptimizerSpec tuned(String name) {
         return new OptimizerSpec(name, name, Map.of(), Map.of(), true);
     }
+
+    /**
+     * A trained optimizer as a competitor: its settings fixed (they load the trained parameters), nothing tuned.
+     *
+     * @param label its name in results, or null for the trainer's default
+     */
+    public static OptimizerSpec untuned(TrainedOptimizer trained, String label) {
+        return new OptimizerSpec(trained.optimizer(), label == null ? trained.label() : label,
+                trained.hyperparameters(), Map.of(), false);
+    }
 }
