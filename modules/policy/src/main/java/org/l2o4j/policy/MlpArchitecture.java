@@ -1,5 +1,7 @@
 package org.l2o4j.policy;
 
+import java.io.Serializable;
+
 /**
  * The shape of a {@link GaussianMlpPolicy}: inputs → {@code hiddenUnits} activation units → linear outputs, or a
  * linear map inputs → outputs when {@code hiddenUnits} is 0.
@@ -18,7 +20,8 @@ package org.l2o4j.policy;
  * @param activation      the hidden units' nonlinearity (softplus in the paper, ReLU in the released code); kept but
  *                        unused when {@code hiddenUnits} is 0
  */
-public record MlpArchitecture(int inputDimension, int hiddenUnits, int outputDimension, HiddenActivation activation) {
+public record MlpArchitecture(int inputDimension, int hiddenUnits, int outputDimension, HiddenActivation activation)
+        implements Serializable {
 
     /** Li &amp; Malik's hidden layer width (papers.md §1.3). */
     public static final int LI_MALIK_HIDDEN_UNITS = 50;

@@ -1,5 +1,6 @@
 package org.l2o4j.core.mdp;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ import org.l2o4j.core.config.Configs;
  * @param relativeChangeFloor    {@code released-code} only: the smallest |divisor| of relΔf; 1e-12
  */
 public record FeaturePreset(String name, int historyLength, boolean includeCurrentGradient,
-        double relativeChangeFloor) {
+        double relativeChangeFloor) implements Serializable {
 
     /** Name of Li &amp; Malik §5's features. */
     public static final String PAPER = "paper";
