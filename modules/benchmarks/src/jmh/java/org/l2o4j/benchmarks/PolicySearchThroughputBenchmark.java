@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 import org.l2o4j.core.catalog.Catalog;
+import org.l2o4j.core.engine.LocalEngine;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.run.Provenance;
 import org.l2o4j.core.training.MetaTrainer;
@@ -23,6 +24,7 @@ import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policy.InputNormalization;
 import org.l2o4j.policysearch.PolicyEpisodes;
 import org.l2o4j.policysearch.PolicyParameters;
+import org.l2o4j.policysearch.TrainingFunctions;
 import org.l2o4j.policysearch.cmaes.CmaEsTrainer;
 import org.l2o4j.policysearch.es.EsSettings;
 import org.l2o4j.policysearch.es.EvolutionStrategies;
@@ -91,8 +93,9 @@ public class PolicySearchThroughputBenchmark {
                 EsSettings s = trainer.equals("es") ? EsSettings.ES : EsSettings.PES;
                 PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions,
                         s.hiddenUnits());
-                estimator = new EvolutionStrategies(s, 1, 1, functions, PolicyParameters.fitted(episodes, 1.0,
-                        trainer));
+                estimator = new EvolutionStrategies(s, 1, new LocalEngine(1), new TrainingFunctions(
+                        "logistic-regression", Map.of(), 20160606, "train", 80), PolicyParameters.fitted(episodes,
+                                1.0, trainer));
             }
             case "mlp-bptt" -> {
                 UnrollSettings s = UnrollSettings.DEFAULTS;

@@ -56,7 +56,7 @@ public final class BpttTrainer implements MetaTrainer {
         this.families = families;
         Map<String, Object> settings = settingsOf(config);
         this.loop = new GradientMetaTrainer(KIND, settings, loopConfig(config),
-                () -> new BpttEstimator(config, family()), this::validation, this::headline,
+                engine -> new BpttEstimator(config, family()), this::validation, this::headline,
                 file -> BpttEstimator.resultOptimizer(config, file));
     }
 

@@ -9,11 +9,9 @@ import java.util.Arrays;
  * that never varies (an unfilled history slot, papers.md §1.2) is not blown up. Statistics are computed once, at the
  * first regression, and kept: later training data then passes through the same map the policy was trained under.
  *
- * <p>Immutable: the accessors return copies.
+ * <p>Immutable: the accessors return copies. Serializable, so that a policy can travel inside an engine's units.
  */
 public final class InputNormalization implements Serializable {
-
-    private static final long serialVersionUID = 1L;
 
     /** Smallest std used (gps.md §4.10, from the reference's max(std, 1e-3)). */
     public static final double STD_FLOOR = 1e-3;
@@ -44,6 +42,11 @@ public final class InputNormalization implements Serializable {
             inverseStd[i] = 1.0 / std[i];
         }
         this.fitted = fitted;
+    }
+
+    /** A deserialized normalization is checked like any other (the stream could hold anything). */
+    private Object readResolve() {
+        return new InputNormalization(mean, std, fitted);
     }
 
     /** The placeholder of an untrained policy: mean 0, std 1, not fitted. */

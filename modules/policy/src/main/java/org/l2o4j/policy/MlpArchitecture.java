@@ -20,7 +20,8 @@ import java.io.Serializable;
  * @param activation      the hidden units' nonlinearity (softplus in the paper, ReLU in the released code); kept but
  *                        unused when {@code hiddenUnits} is 0
  */
-public record MlpArchitecture(int inputDimension, int hiddenUnits, int outputDimension, HiddenActivation activation) implements Serializable {
+public record MlpArchitecture(int inputDimension, int hiddenUnits, int outputDimension, HiddenActivation activation)
+        implements Serializable {
 
     /** Li &amp; Malik's hidden layer width (papers.md §1.3). */
     public static final int LI_MALIK_HIDDEN_UNITS = 50;

@@ -1,9 +1,11 @@
 package org.l2o4j.policysearch;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
 import org.l2o4j.core.mdp.FeatureDrivenOptimizer;
+import org.l2o4j.core.mdp.FeatureHistory;
 import org.l2o4j.core.mdp.FeatureLayout;
 import org.l2o4j.core.mdp.FeaturePreset;
 import org.l2o4j.core.mdp.StepRule;
@@ -24,11 +26,13 @@ import org.l2o4j.policy.Policy;
  * {@code divergedCostFactor · f(x_0)} (or the factor, relative) per step from then on, so that a diverging perturbation
  * is a large finite loss instead of ending the meta-step. Each step of each active function is one problem-step (the
  * batch charges it).
- * Not thread-safe; particles are independent of each other.
+ * Not thread-safe; particles are independent of each other. A particle's {@link State} can travel: a unit that
+ * advances it on another machine takes the state in and hands the new one back ({@link ParticleSpec}).
  */
 public final class Particle {
 
     private final ProblemBatch batch;
+    private final FeatureHistory history;
     private final OptimizerState state;
     private final double[] startValue;
     private final double[] startMaxAbs;
@@ -38,6 +42,8 @@ public final class Particle {
     private Policy policy;
 
     /**
+     * A particle at the start of its episodes.
+     *
      * @param preset             the features the policy reads
      * @param functions          the functions this particle optimizes
      * @param starts             their initial points
@@ -63,14 +69,66 @@ public final class Particle {
             }
         }
         this.initialEvaluations = batch.totalGradientEvaluations();
+        this.history = new FeatureHistory(preset, n, d);
+        history.resetAll(batch);
+        this.state = stepper(preset);
+    }
+
+    private Particle(FeaturePreset preset, List<Problem> functions, State saved, boolean relative,
+            double divergedCostFactor) {
+        this.batch = ProblemBatch.restore(functions, saved.batch());
+        this.relative = relative;
+        this.divergedCostFactor = divergedCostFactor;
+        if (saved.startValue().length != batch.size() || saved.startMaxAbs().length != batch.size()) {
+            throw new IllegalArgumentException("the particle state is not one of " + batch.size() + " functions");
+        }
+        this.startValue = saved.startValue().clone();
+        this.startMaxAbs = saved.startMaxAbs().clone();
+        this.initialEvaluations = saved.initialEvaluations();
+        this.history = new FeatureHistory(preset, batch.size(), batch.dimension());
+        history.restore(saved.history());
+        this.state = stepper(preset);
+    }
+
+    /** The learned optimizer's iterations on this particle's batch and history, with whatever policy is current. */
+    private OptimizerState stepper(FeaturePreset preset) {
         StepRule rule = new StepRule() {
             @Override
             public void steps(FeatureLayout layout, int count, double[] observations, double[] actions) {
                 policy.mean(observations, count, actions);
             }
         };
-        this.state = new FeatureDrivenOptimizer("policy-search-particle", Map.of(), preset, rule)
-                .start(batch);
+        return new FeatureDrivenOptimizer("policy-search-particle", Map.of(), preset, rule).start(batch, history);
+    }
+
+    /**
+     * A particle's inner state between truncations as plain data (iterates, feature histories, evaluation counts and
+     * the starts its costs are measured against), without its functions: what persistent evolution strategies carry
+     * into a unit and back out, so that the particle can advance on any machine ({@link #resume}).
+     *
+     * @param batch              the functions' iterates, values, gradients and counters
+     * @param history            the feature histories
+     * @param startValue         f(x_0) per function
+     * @param startMaxAbs        max |x_0| per function (the divergence rule's scale)
+     * @param initialEvaluations the gradient evaluations charged before the first step
+     */
+    public record State(ProblemBatch.Snapshot batch, FeatureHistory.Snapshot history, double[] startValue,
+            double[] startMaxAbs, long initialEvaluations) implements Serializable {
+    }
+
+    /** The particle's state now (copies). */
+    public State state() {
+        return new State(batch.snapshot(), history.snapshot(), startValue.clone(), startMaxAbs.clone(),
+                initialEvaluations);
+    }
+
+    /**
+     * The particle whose {@link #state} this was, on the same functions (in the same order) with the same settings:
+     * it goes on exactly as the original would have.
+     */
+    public static Particle resume(FeaturePreset preset, List<Problem> functions, State state, boolean relative,
+            double divergedCostFactor) {
+        return new Particle(preset, functions, state, relative, divergedCostFactor);
     }
 
     /**

@@ -78,6 +78,11 @@ public final class PolicyEpisodes {
         return problemSteps.get();
     }
 
+    /** Adds problem-steps that episodes run elsewhere spent (by a unit on an engine, with its own counter). */
+    public void charge(long spent) {
+        problemSteps.addAndGet(spent);
+    }
+
     /** Sets the counter (to the count a resumed run had spent). */
     public void restoreProblemSteps(long spent) {
         problemSteps.set(spent);

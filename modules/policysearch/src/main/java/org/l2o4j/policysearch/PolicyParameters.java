@@ -88,9 +88,14 @@ public record PolicyParameters(FeaturePreset preset, MlpArchitecture architectur
                 c.policy().logStd(), label, 0, c.policy().parameters());
     }
 
+    /** Everything about the policy but θ, for units that make it elsewhere. */
+    public PolicyTemplate template() {
+        return new PolicyTemplate(architecture, normalization, logStd);
+    }
+
     /** θ as the policy. */
     public GaussianMlpPolicy policy(double[] theta) {
-        return GaussianMlpPolicy.of(architecture, theta, normalization, logStd);
+        return template().policy(theta);
     }
 
     /** θ as the optimizer it stands for: the policy's mean step. */

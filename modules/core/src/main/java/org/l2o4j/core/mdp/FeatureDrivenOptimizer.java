@@ -71,7 +71,25 @@ public final class FeatureDrivenOptimizer implements Optimizer {
 
     @Override
     public OptimizerState start(ProblemBatch batch) {
-        return new State(batch);
+        FeatureHistory history = new FeatureHistory(preset, batch.size(), batch.dimension());
+        history.resetAll(batch);
+        return new State(batch, history);
+    }
+
+    /**
+     * Goes on from a history the caller keeps (restored from a {@link FeatureHistory.Snapshot}, say) instead of
+     * starting one at the batch's current points; the state records every later step into it.
+     *
+     * @throws IllegalArgumentException if the history is not one of this preset for the batch's problems
+     */
+    public OptimizerState start(ProblemBatch batch, FeatureHistory history) {
+        if (!history.preset().equals(preset) || history.size() != batch.size()
+                || history.dimension() != batch.dimension()) {
+            throw new IllegalArgumentException("a '" + history.preset().name() + "' history of " + history.size()
+                    + " problems of dimension " + history.dimension() + " does not fit this optimizer's '"
+                    + preset.name() + "' features on " + batch.size() + " problems of dimension " + batch.dimension());
+        }
+        return new State(batch, history);
     }
 
     private final class State implements OptimizerState {
@@ -82,10 +100,9 @@ public final class FeatureDrivenOptimizer implements Optimizer {
         /** rows[k] = the problem whose observation is row k of this iteration (active problems only). */
         private final int[] rows;
 
-        State(ProblemBatch batch) {
+        State(ProblemBatch batch, FeatureHistory history) {
             this.batch = batch;
-            this.history = new FeatureHistory(preset, batch.size(), batch.dimension());
-            this.history.resetAll(batch);
+            this.history = history;
             this.observations = new double[batch.size() * history.observationDimension()];
             this.actions = new double[batch.size() * batch.dimension()];
             this.rows = new int[batch.size()];

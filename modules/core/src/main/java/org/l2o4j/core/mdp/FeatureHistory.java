@@ -1,5 +1,6 @@
 package org.l2o4j.core.mdp;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 import org.l2o4j.core.rollout.ProblemBatch;
@@ -116,6 +117,48 @@ public final class FeatureHistory {
         System.arraycopy(point, pointOffset, x, i * d, d);
         values[i * capacity + slot] = value;
         System.arraycopy(gradient, gradientOffset, gradients, (i * capacity + slot) * d, d);
+    }
+
+    /**
+     * The histories' numbers as plain data, for a history that goes on elsewhere ({@link #restore}): see
+     * {@link ProblemBatch.Snapshot}.
+     *
+     * @param x         the latest iterates
+     * @param values    the value ring buffers
+     * @param gradients the gradient ring buffers
+     * @param steps     the step ring buffers ({@code released-code}), null otherwise
+     * @param time      t per problem
+     */
+    public record Snapshot(double[] x, double[] values, double[] gradients, double[] steps, long[] time)
+            implements Serializable {
+    }
+
+    /** The histories now (copies). */
+    public Snapshot snapshot() {
+        return new Snapshot(x.clone(), values.clone(), gradients.clone(), steps == null ? null : steps.clone(),
+                time.clone());
+    }
+
+    /**
+     * Puts back the numbers of a {@link #snapshot} of a history of the same preset, problem count and dimension.
+     *
+     * @throws IllegalArgumentException if the snapshot's arrays do not fit this history
+     */
+    public void restore(Snapshot snapshot) {
+        if (snapshot.x().length != x.length || snapshot.values().length != values.length
+                || snapshot.gradients().length != gradients.length || snapshot.time().length != time.length
+                || (snapshot.steps() == null) != (steps == null)
+                || (steps != null && snapshot.steps().length != steps.length)) {
+            throw new IllegalArgumentException("the snapshot is not one of a '" + preset.name() + "' history of " + n
+                    + " problems of dimension " + d + " with H = " + h);
+        }
+        System.arraycopy(snapshot.x(), 0, x, 0, x.length);
+        System.arraycopy(snapshot.values(), 0, values, 0, values.length);
+        System.arraycopy(snapshot.gradients(), 0, gradients, 0, gradients.length);
+        if (steps != null) {
+            System.arraycopy(snapshot.steps(), 0, steps, 0, steps.length);
+        }
+        System.arraycopy(snapshot.time(), 0, time, 0, time.length);
     }
 
     /** Resets every problem of the batch at its current point, value and gradient. */

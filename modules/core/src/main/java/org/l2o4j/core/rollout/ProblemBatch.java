@@ -1,5 +1,6 @@
 package org.l2o4j.core.rollout;
 
+import java.io.Serializable;
 import java.util.List;
 
 import org.l2o4j.core.problem.Problem;
@@ -101,6 +102,58 @@ public final class ProblemBatch {
             batch.active[i] = true;
         }
         batch.evaluateActive();
+        return batch;
+    }
+
+    /**
+     * A batch's numbers without its problems, as plain data: what a batch in mid-run carries to another machine (a
+     * persistent particle of evolution strategies advanced truncation by truncation wherever an engine runs it), which
+     * {@link #restore} puts back on the same problems.
+     *
+     * @param x                   the iterates, n × d row-major
+     * @param gradient            the gradients at the iterates
+     * @param values              the values at the iterates
+     * @param valueEvaluations    function evaluations charged to each problem
+     * @param gradientEvaluations gradient evaluations charged to each problem (a stochastic problem's next draw)
+     * @param hessianEvaluations  Hessian evaluations charged to each problem
+     * @param active              which problems have not diverged
+     */
+    public record Snapshot(double[] x, double[] gradient, double[] values, long[] valueEvaluations,
+            long[] gradientEvaluations, long[] hessianEvaluations, boolean[] active) implements Serializable {
+    }
+
+    /** The batch's numbers now (copies). */
+    public Snapshot snapshot() {
+        return new Snapshot(x.clone(), gradient.clone(), values.clone(), valueEvaluations.clone(),
+                gradientEvaluations.clone(), hessianEvaluations.clone(), active.clone());
+    }
+
+    /**
+     * A batch of {@code problems} with the numbers of a {@link #snapshot} taken of a batch of the same problems:
+     * nothing is evaluated or charged, so the batch goes on exactly where the other one was.
+     *
+     * @throws IllegalArgumentException if the snapshot's arrays do not fit n problems of the problems' dimension
+     */
+    public static ProblemBatch restore(List<? extends Problem> problems, Snapshot snapshot) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one problem");
+        }
+        int n = problems.size();
+        int d = problems.get(0).dimension();
+        if (snapshot.x().length != n * d || snapshot.gradient().length != n * d || snapshot.values().length != n
+                || snapshot.valueEvaluations().length != n || snapshot.gradientEvaluations().length != n
+                || snapshot.hessianEvaluations().length != n || snapshot.active().length != n) {
+            throw new IllegalArgumentException("the snapshot is not one of a batch of " + n + " problems of dimension "
+                    + d);
+        }
+        ProblemBatch batch = new ProblemBatch(List.copyOf(problems), d);
+        System.arraycopy(snapshot.x(), 0, batch.x, 0, n * d);
+        System.arraycopy(snapshot.gradient(), 0, batch.gradient, 0, n * d);
+        System.arraycopy(snapshot.values(), 0, batch.values, 0, n);
+        System.arraycopy(snapshot.valueEvaluations(), 0, batch.valueEvaluations, 0, n);
+        System.arraycopy(snapshot.gradientEvaluations(), 0, batch.gradientEvaluations, 0, n);
+        System.arraycopy(snapshot.hessianEvaluations(), 0, batch.hessianEvaluations, 0, n);
+        System.arraycopy(snapshot.active(), 0, batch.active, 0, n);
         return batch;
     }
 

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -135,5 +139,57 @@ class FeatureDrivenOptimizerTest {
         assertEquals(r.divergedAt()[0], counts[2], "two rows while both were active");
         assertEquals(30 - r.divergedAt()[0], counts[1], "then one row");
         assertEquals(r.valueEvaluations()[0][r.divergedAt()[0]], r.valueEvaluations()[0][30]);
+    }
+
+    /**
+     * A batch and history snapshotted mid-run (H = 3, so the ring buffers have wrapped), sent through Java
+     * serialization and restored go on exactly as the original, and a state started on a fresh history the caller
+     * keeps is {@code start(batch)}: what a persistent particle of evolution strategies relies on between machines.
+     */
+    @Test
+    void aRunRestoredFromSnapshotsGoesOnExactlyAsTheOriginal() throws Exception {
+        for (FeaturePreset preset : List.of(FeaturePreset.paper(3, true), FeaturePreset.releasedCode(3))) {
+            FeatureDrivenOptimizer hb = new FeatureDrivenOptimizer("hb", Map.of(), preset,
+                    new TruncatedHeavyBall(0.2, 0.8));
+            List<double[]> starts = PROBLEMS.stream().map(p -> p.initialPoint(0)).toList();
+            ProblemBatch plain = ProblemBatch.startingAt(PROBLEMS, starts);
+            OptimizerState plainState = hb.start(plain);
+            ProblemBatch kept = ProblemBatch.startingAt(PROBLEMS, starts);
+            FeatureHistory history = new FeatureHistory(preset, kept.size(), kept.dimension());
+            history.resetAll(kept);
+            OptimizerState keptState = hb.start(kept, history);
+            for (int t = 0; t < 5; t++) {
+                plainState.step();
+                keptState.step();
+            }
+            ProblemBatch.Snapshot batchSnapshot = roundTrip(kept.snapshot());
+            FeatureHistory.Snapshot historySnapshot = roundTrip(history.snapshot());
+            ProblemBatch restored = ProblemBatch.restore(PROBLEMS, batchSnapshot);
+            FeatureHistory restoredHistory = new FeatureHistory(preset, restored.size(), restored.dimension());
+            restoredHistory.restore(historySnapshot);
+            OptimizerState restoredState = hb.start(restored, restoredHistory);
+            for (int t = 0; t < 6; t++) {
+                plainState.step();
+                keptState.step();
+                restoredState.step();
+            }
+            for (ProblemBatch b : List.of(kept, restored)) {
+                assertArrayEquals(plain.x(), b.x(), 0.0, preset.name());
+                assertArrayEquals(plain.values(), b.values(), 0.0, preset.name());
+                assertArrayEquals(plain.gradient(), b.gradient(), 0.0, preset.name());
+                assertEquals(plain.totalGradientEvaluations(), b.totalGradientEvaluations(), preset.name());
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T roundTrip(T value) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (T) in.readObject();
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.l2o4j.policysearch.cem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,7 +18,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.engine.Engine;
-import org.l2o4j.core.parallel.ParallelMap;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.run.AtomicFiles;
 import org.l2o4j.core.training.MetaTrainer;
@@ -31,6 +31,8 @@ import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policy.PolicyCheckpoint;
 import org.l2o4j.policysearch.PolicyEpisodes;
 import org.l2o4j.policysearch.PolicyParameters;
+import org.l2o4j.policysearch.PolicyTemplate;
+import org.l2o4j.policysearch.TrainingFunctions;
 
 /**
  * The cross-entropy method (Rubinstein 1999; with the extra noise of Szita &amp; Lőrincz 2006, "Learning Tetris
@@ -44,8 +46,10 @@ import org.l2o4j.policysearch.PolicyParameters;
  * result is the policy with weights μ, scored too each generation (its cost is the log's {@code policy_cost}). The
  * input normalization is fitted once, on the states gradient descent visits on the training functions.
  *
- * <p>Candidates are scored on {@code threads} workers; every candidate's draws and functions depend only on (seed, g)
- * and its index, so the run does not depend on the thread count. A checkpoint after generation g holds μ as
+ * <p>Candidates are scored on the engine, one {@link CandidateUnit} per candidate (θ_i as an array and the functions'
+ * indices: an episode per function is enough work to be worth shipping θ_i); the new μ is scored on the driver, which
+ * has it. Every candidate's draws and functions depend only on (seed, g) and its index, so the run depends neither on
+ * the engine nor on its number of workers. A checkpoint after generation g holds μ as
  * {@value LearnedPolicyProvider#FILE} and (μ, σ, g, problem-steps spent) as {@value #STATE_FILE}.
  */
 public final class CrossEntropyMethod implements MetaTrainer {
@@ -91,6 +95,7 @@ public final class CrossEntropyMethod implements MetaTrainer {
 
     @Override
     public Map<String, Object> train(TrainingFolder folder, TrainingListener listener, Engine engine) {
+        TrainingFunctions functions = TrainingFunctions.of(header, settings.trainSplit(), settings.conditions());
         PolicyEpisodes episodes = new PolicyEpisodes(settings.featurePreset(), settings.horizon(),
                 header.trainingFunctions(settings.trainSplit(), settings.conditions()),
                 settings.hiddenUnits());
@@ -112,6 +117,7 @@ public final class CrossEntropyMethod implements MetaTrainer {
             Arrays.fill(s.std, settings.initialStd());
             normalization = start.normalization();
         }
+        PolicyTemplate template = template(episodes, normalization);
         listener.started(s.generation, settings.generations(), String.format(Locale.ROOT, "CEM over %d weights on "
                 + "%d functions from %s/%s, %d generations of %d candidates (elite %d) on %d functions each, T = %d",
                 s.mean.length, episodes.functionCount(), header.family(), settings.trainSplit(),
@@ -119,7 +125,7 @@ public final class CrossEntropyMethod implements MetaTrainer {
                         episodes), settings.horizon()));
         while (s.generation < settings.generations()) {
             long t0 = System.nanoTime();
-            double[] costs = generation(s, episodes, normalization);
+            double[] costs = generation(s, episodes, template, functions, engine);
             s.generation++;
             s.problemSteps = episodes.problemSteps();
             double policyCost = costs[costs.length - 1];
@@ -130,7 +136,7 @@ public final class CrossEntropyMethod implements MetaTrainer {
                     + " mean policy %.5g, mean sigma %.3g, %d problem-steps", s.generation, costs[0], costs[1],
                     policyCost, meanOf(s.std), s.problemSteps));
             if (s.generation % settings.checkpointEvery() == 0 || s.generation == settings.generations()) {
-                checkpoint(folder, s, episodes, normalization);
+                checkpoint(folder, s, episodes, template);
             }
         }
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -144,10 +150,11 @@ public final class CrossEntropyMethod implements MetaTrainer {
     /**
      * One generation: updates μ and σ in place and returns {best candidate cost, mean elite cost, cost of the new μ}.
      */
-    private double[] generation(State s, PolicyEpisodes episodes, InputNormalization normalization) {
+    private double[] generation(State s, PolicyEpisodes episodes, PolicyTemplate template,
+            TrainingFunctions functions, Engine engine) {
         int n = s.mean.length;
         int population = settings.population();
-        int[] functions = functionsOf(s.generation, episodes);
+        int[] chosen = functionsOf(s.generation, episodes);
         RandomGenerator rng = Seeds.rng(Seeds.derive(header.trainerSeed(), "cem-generation", s.generation));
         double[][] candidates = new double[population][n];
         for (double[] c : candidates) {
@@ -155,9 +162,17 @@ public final class CrossEntropyMethod implements MetaTrainer {
                 c[k] = s.mean[k] + s.std[k] * rng.nextGaussian();
             }
         }
-        List<Double> scored = ParallelMap.map(population, header.threads(),
-                i -> episodes.cost(policy(episodes, candidates[i], normalization), functions));
-        double[] costs = scored.stream().mapToDouble(Double::doubleValue).toArray();
+        List<CandidateUnit> units = new ArrayList<>(population);
+        for (int i = 0; i < population; i++) {
+            units.add(new CandidateUnit(s.generation, i, functions, chosen, episodes.preset(), settings.horizon(),
+                    template, candidates[i]));
+        }
+        List<CandidateUnit.Score> scored = engine.run("cem candidates", units, done -> { });
+        double[] costs = new double[population];
+        for (int i = 0; i < population; i++) {
+            costs[i] = scored.get(i).cost();
+            episodes.charge(scored.get(i).problemSteps());
+        }
         Integer[] order = new Integer[population];
         for (int i = 0; i < population; i++) {
             order[i] = i;
@@ -182,7 +197,7 @@ public final class CrossEntropyMethod implements MetaTrainer {
             }
             s.std[k] = Math.sqrt(variance / elite + settings.extraVariance());
         }
-        double policyCost = episodes.cost(policy(episodes, s.mean, normalization), functions);
+        double policyCost = episodes.cost(template.policy(s.mean), chosen);
         return new double[] {costs[order[0]], eliteCost / elite, policyCost};
     }
 
@@ -201,20 +216,20 @@ public final class CrossEntropyMethod implements MetaTrainer {
         return out;
     }
 
-    private static GaussianMlpPolicy policy(PolicyEpisodes episodes, double[] theta, InputNormalization normalization) {
-        GaussianMlpPolicy p = GaussianMlpPolicy.initialize(episodes.architecture(), 0);
-        return GaussianMlpPolicy.of(episodes.architecture(), theta, normalization, p.logStd());
+    /** The policy around θ: the fitted normalization and a fresh policy's σ. */
+    private static PolicyTemplate template(PolicyEpisodes episodes, InputNormalization normalization) {
+        return new PolicyTemplate(episodes.architecture(), normalization,
+                GaussianMlpPolicy.initialize(episodes.architecture(), 0).logStd());
     }
 
-    private void checkpoint(TrainingFolder folder, State s, PolicyEpisodes episodes,
-            InputNormalization normalization) {
+    private void checkpoint(TrainingFolder folder, State s, PolicyEpisodes episodes, PolicyTemplate template) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("preset", Configs.toMap(episodes.preset()));
         config.put("trainer", KIND);
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("trainer", KIND);
         provenance.put("generation", s.generation);
-        PolicyCheckpoint policy = new PolicyCheckpoint(policy(episodes, s.mean, normalization),
+        PolicyCheckpoint policy = new PolicyCheckpoint(template.policy(s.mean),
                 episodes.preset().name(), config, provenance);
         ObjectNode state = Configs.json().createObjectNode();
         state.put("format", FORMAT);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,8 +29,6 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.engine.Engine;
-import org.l2o4j.core.parallel.ParallelMap;
-import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.run.AtomicFiles;
 import org.l2o4j.core.training.MetaTrainer;
@@ -43,8 +42,11 @@ import org.l2o4j.core.training.gradient.Validation;
 import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policysearch.Particle;
+import org.l2o4j.policysearch.ParticleSpec;
 import org.l2o4j.policysearch.PolicyEpisodes;
 import org.l2o4j.policysearch.PolicyParameters;
+import org.l2o4j.policysearch.PolicyTemplate;
+import org.l2o4j.policysearch.TrainingFunctions;
 import org.l2o4j.policysearch.TrainingSet;
 
 /**
@@ -56,10 +58,10 @@ import org.l2o4j.policysearch.TrainingSet;
  * z = 0; generation g ≥ 1 is its λ candidates. A candidate's fitness is its mean episode cost over the generation's
  * {@code functionsPerGeneration} training functions (cycling through them; every candidate of a generation sees the
  * same ones), Σ_t f(x_t)/f(x_0) with a diverged function costing {@code divergedCostFactor} per step
- * ({@link Particle}); the functions are scored in two fixed halves on {@code threads} workers, so the fitness does not
- * depend on the thread count. After each generation the trainer recombines the best ⌊λ/2⌋ candidates with CMA-ES's
- * log-rank weights (CMA-ES's new mean, which Commons Math does not expose), validates that mean every
- * {@code validateEveryGenerations} generations on functions held out from the training split and keeps the best.
+ * ({@link Particle}), the functions scored in two fixed halves. After each generation the trainer recombines the
+ * best ⌊λ/2⌋ candidates with CMA-ES's log-rank weights (CMA-ES's new mean, which Commons Math does not expose),
+ * validates that mean every {@code validateEveryGenerations} generations on functions held out from the training
+ * split and keeps the best.
  *
  * <p>Budget: every problem-step is counted (the normalization's fit, every candidate, every validation); a generation
  * starts only if its worst case (every function charged every step) and a final validation fit in what is left.
@@ -67,6 +69,14 @@ import org.l2o4j.policysearch.TrainingSet;
  * of each candidate); a resume replays CMA-ES from its seed with those values instead of episodes, which restores its
  * state exactly, and refuses a checkpoint whose candidates the replay does not reproduce. A run that CMA-ES ended by
  * its own stopping criteria (its summary says so) ends there again when resumed with a larger budget.
+ *
+ * <p><b>On the engine.</b> Commons Math asks for one fitness at a time, but a generation's λ candidates are all made
+ * before the first is asked for: when it is, {@link GenerationForecast} computes the λ candidates, the trainer scores
+ * them together on the engine, one {@link CandidateUnit} per candidate (θ(z) as an array, and the functions' indices:
+ * an episode per function is enough work to be worth shipping θ), and answers CMA-ES's requests from that table,
+ * checking that each candidate it is asked about is the forecast one. CMA-ES's start point is one unit of its own;
+ * the resume's replay answers from the checkpoint and runs nothing. Every fitness depends on the candidate and the
+ * generation only, so a run depends neither on the engine nor on its number of workers.
  */
 public final class CmaEsTrainer implements MetaTrainer {
 
@@ -143,7 +153,12 @@ public final class CmaEsTrainer implements MetaTrainer {
                 settings.hiddenUnits());
         PolicyParameters parameters = PolicyParameters.starting(settings.initialPolicy(), episodes,
                 settings.normalizationStepSize(), LABEL);
-        Search search = new Search(set, parameters, folder, listener);
+        int k = settings.subspaceDimension();
+        GenerationForecast forecast = new GenerationForecast(new MersenneTwister(Seeds.derive(header.trainerSeed(),
+                "cmaes-search")), k, settings.lambda());
+        CMAESOptimizer cmaes = new CMAESOptimizer(Integer.MAX_VALUE, 0, false, Integer.MAX_VALUE, 0, forecast, false,
+                null);
+        Search search = new Search(set, parameters, folder, listener, engine, () -> forecast.candidates(cmaes));
         folder.logHeader(LOG_HEADER);
         if (folder.resumeFrom().isPresent()) {
             search.restore(folder.resumeFrom().get().file(STATE_FILE));
@@ -158,11 +173,8 @@ public final class CmaEsTrainer implements MetaTrainer {
                 settings.subspaceDimension(), parameters.architecture().parameterCount(), settings.lambda(),
                 settings.initialSigma(), search.functionsPerGeneration(), set.training().size(), header.family(),
                 settings.trainSplit(), settings.horizon(), set.validation().size(), settings.problemSteps()));
-        int k = settings.subspaceDimension();
         double[] sigma = new double[k];
         Arrays.fill(sigma, settings.initialSigma());
-        CMAESOptimizer cmaes = new CMAESOptimizer(Integer.MAX_VALUE, 0, false, Integer.MAX_VALUE, 0,
-                new MersenneTwister(Seeds.derive(header.trainerSeed(), "cmaes-search")), false, null);
         String stoppedBy = "budget";
         try {
             cmaes.optimize(new MaxEval(Integer.MAX_VALUE), new ObjectiveFunction(search), GoalType.MINIMIZE,
@@ -191,8 +203,9 @@ public final class CmaEsTrainer implements MetaTrainer {
      */
     private final class Search implements MultivariateFunction {
 
-        private final List<Problem> functions;
-        private final List<double[]> starts;
+        private final TrainingFunctions functions;
+        private final Engine engine;
+        private final Supplier<double[][]> nextGeneration;
         private final Validation validation;
         private final long validationCost;
         private final PolicyParameters parameters;
@@ -206,6 +219,9 @@ public final class CmaEsTrainer implements MetaTrainer {
         private final List<Integer> digests = new ArrayList<>();
         private double[] replayFitness = new double[0];
         private int[] replayDigests = new int[0];
+        /** The current generation's candidates as forecast, and their fitness. */
+        private double[][] forecast;
+        private double[] forecastCosts;
         private int restoredGeneration = -1;
         private double[] restoredMean;
         private long spent;
@@ -217,9 +233,15 @@ public final class CmaEsTrainer implements MetaTrainer {
         private double[] bestMean;
         private long generationStart = System.nanoTime();
 
-        Search(TrainingSet set, PolicyParameters parameters, TrainingFolder folder, TrainingListener listener) {
-            this.functions = set.training();
-            this.starts = functions.stream().map(p -> p.initialPoint(0)).toList();
+        /**
+         * @param engine         where candidates are scored
+         * @param nextGeneration the λ candidates of the generation whose first candidate CMA-ES is asking about
+         */
+        Search(TrainingSet set, PolicyParameters parameters, TrainingFolder folder, TrainingListener listener,
+                Engine engine, Supplier<double[][]> nextGeneration) {
+            this.functions = TrainingFunctions.of(header, settings.trainSplit(), set.training().size());
+            this.engine = engine;
+            this.nextGeneration = nextGeneration;
             this.validation = set.validation(settings.horizon());
             this.validationCost = (long) set.validation().size() * settings.horizon();
             this.parameters = parameters;
@@ -237,7 +259,7 @@ public final class CmaEsTrainer implements MetaTrainer {
         }
 
         int functionsPerGeneration() {
-            return Math.min(settings.functionsPerGeneration(), functions.size());
+            return Math.min(settings.functionsPerGeneration(), functions.count());
         }
 
         /** The most problem-steps one candidate can cost. */
@@ -269,8 +291,19 @@ public final class CmaEsTrainer implements MetaTrainer {
                             + "the search differs); start a new run");
                 }
                 cost = replayFitness[e];
+            } else if (e == 0) {
+                cost = score(List.of(z), 0)[0];
             } else {
-                cost = score(z, e == 0 ? 0 : (e - 1) / lambda + 1);
+                int c = (e - 1) % lambda;
+                if (c == 0) {
+                    forecast = nextGeneration.get();
+                    forecastCosts = score(Arrays.asList(forecast), (e - 1) / lambda + 1);
+                }
+                if (!Arrays.equals(z, forecast[c])) {
+                    throw new IllegalStateException("CMA-ES's candidate " + e + " is not the one forecast for it; the"
+                            + " generation forecast is written for Commons Math 3.6.1's diagonal CMA-ES");
+                }
+                cost = forecastCosts[c];
             }
             if (e >= 1) {
                 candidates[(e - 1) % lambda] = z.clone();
@@ -283,34 +316,37 @@ public final class CmaEsTrainer implements MetaTrainer {
             return cost;
         }
 
-        /** The mean cost of θ(z) on generation g's functions, in two fixed halves. */
-        private double score(double[] z, int g) {
-            GaussianMlpPolicy policy = parameters.policy(subspace.weights(z));
+        /**
+         * The fitness of candidates of generation g, each the mean cost of θ(z) on the generation's functions in two
+         * fixed halves, scored on the engine; their problem-steps are counted.
+         */
+        private double[] score(List<double[]> zs, int g) {
             int m = functionsPerGeneration();
             int half = (m + 1) / 2;
             int[] sizes = m == 1 ? new int[] {1} : new int[] {half, m - half};
-            List<Particle> particles = new ArrayList<>();
+            List<ParticleSpec> parts = new ArrayList<>();
             int at = 0;
             for (int size : sizes) {
-                List<Problem> chosen = new ArrayList<>(size);
-                List<double[]> from = new ArrayList<>(size);
-                for (int j = at; j < at + size; j++) {
-                    int index = (int) (((long) g * m + j) % functions.size());
-                    chosen.add(functions.get(index));
-                    from.add(starts.get(index));
+                int[] chosen = new int[size];
+                for (int j = 0; j < size; j++) {
+                    chosen[j] = (int) (((long) g * m + at + j) % functions.count());
                 }
                 at += size;
-                particles.add(new Particle(parameters.preset(), chosen, from, settings.relativeCost(),
+                parts.add(new ParticleSpec(functions, chosen, parameters.preset(), settings.relativeCost(),
                         settings.divergedCostFactor()));
             }
-            List<Double> parts = ParallelMap.map(particles.size(), header.threads(),
-                    i -> particles.get(i).advance(policy, settings.horizon()));
-            double sum = 0;
-            for (int i = 0; i < sizes.length; i++) {
-                sum += parts.get(i) * sizes[i];
-                spent += particles.get(i).problemSteps();
+            PolicyTemplate template = parameters.template();
+            List<CandidateUnit> units = new ArrayList<>(zs.size());
+            for (int c = 0; c < zs.size(); c++) {
+                units.add(new CandidateUnit(g, c, template, subspace.weights(zs.get(c)), parts, settings.horizon()));
             }
-            return sum / m;
+            List<CandidateUnit.Score> scores = engine.run("cma-es candidates", units, done -> { });
+            double[] costs = new double[zs.size()];
+            for (int c = 0; c < costs.length; c++) {
+                costs[c] = scores.get(c).cost();
+                spent += scores.get(c).problemSteps();
+            }
+            return costs;
         }
 
         /**

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.engine.Engine;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.training.MetaTrainer;
 import org.l2o4j.core.training.TrainerProvider;
@@ -15,6 +16,7 @@ import org.l2o4j.core.training.gradient.GradientMetaTrainer;
 import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policysearch.PolicyEpisodes;
 import org.l2o4j.policysearch.PolicyParameters;
+import org.l2o4j.policysearch.TrainingFunctions;
 import org.l2o4j.policysearch.TrainingSet;
 
 /**
@@ -75,16 +77,18 @@ public abstract class EsTrainerProvider implements TrainerProvider {
                     + "pes-training for truncations of " + s.truncation() + " steps");
         }
         String label = kind.substring(0, kind.indexOf('-')) + "-policy";
-        return new GradientMetaTrainer(kind, Configs.toMap(s), s.loop(), () -> estimator(header, s, label),
-                () -> set(header, s).validation(s.horizon()), () -> headline(header, s),
+        return new GradientMetaTrainer(kind, Configs.toMap(s), s.loop(),
+                engine -> estimator(header, s, label, engine), () -> set(header, s).validation(s.horizon()),
+                () -> headline(header, s),
                 file -> LearnedPolicyProvider.fromCheckpoint(file, label));
     }
 
-    private static EvolutionStrategies estimator(TrainingHeader header, EsSettings s, String label) {
+    private static EvolutionStrategies estimator(TrainingHeader header, EsSettings s, String label, Engine engine) {
         List<Problem> functions = set(header, s).training();
         PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions, s.hiddenUnits());
-        return new EvolutionStrategies(s, header.trainerSeed(), header.threads(), functions,
-                PolicyParameters.starting(s.initialPolicy(), episodes, s.normalizationStepSize(), label));
+        return new EvolutionStrategies(s, header.trainerSeed(), engine, TrainingFunctions.of(header, s.trainSplit(),
+                functions.size()), PolicyParameters.starting(s.initialPolicy(), episodes, s.normalizationStepSize(),
+                        label));
     }
 
     private static TrainingSet set(TrainingHeader header, EsSettings s) {

@@ -1,18 +1,20 @@
 package org.l2o4j.policysearch.es;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
+import org.l2o4j.core.engine.Engine;
 import org.l2o4j.core.mdp.FeaturePreset;
-import org.l2o4j.core.parallel.ParallelMap;
-import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.random.Seeds;
 import org.l2o4j.core.training.gradient.GradientEstimator;
-import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policysearch.Particle;
+import org.l2o4j.policysearch.ParticleSpec;
 import org.l2o4j.policysearch.PolicyEstimator;
 import org.l2o4j.policysearch.PolicyParameters;
+import org.l2o4j.policysearch.PolicyTemplate;
+import org.l2o4j.policysearch.TrainingFunctions;
 
 /**
  * Antithetic evolution strategies over the policy's weights θ as a {@link GradientEstimator} (policy-search.md):
@@ -30,8 +32,15 @@ import org.l2o4j.policysearch.PolicyParameters;
  * (1 / (2Pσ)) Σ_i (L(θ + σε_i) − L(θ − σε_i)) ε_i; PES is unbiased for the full-episode objective. The reported
  * meta-loss is the mean of L⁺ and L⁻.
  *
- * <p>The 2P particles of a truncation run on {@code threads} workers; every draw depends on (seed, epoch, u) and the
- * pair index only, so the estimate does not depend on the thread count.
+ * <p><b>On the engine.</b> Each truncation's population runs on the engine as one {@link PairUnit} per antithetic
+ * pair: both members share the functions, the starts and ε, so a pair ships ε once for two rollouts, and its two
+ * episodes of {@code functionsPerStep} functions are enough work to outweigh shipping θ and ε (2 × 11,704 numbers for
+ * Li &amp; Malik's policy); a smaller unit (one member) would ship the same arrays for half the work, a larger one
+ * (several pairs) would leave cores idle with the few pairs ES uses. The driver keeps θ, the draws, the accumulators
+ * ξ_i and, between the truncations of a PES episode, each particle's inner state (iterates and feature histories,
+ * {@link Particle.State}), which a unit takes in and hands back. Every draw depends on (seed, epoch, u) and the pair
+ * index only and the estimate sums the pairs in their order, so it depends neither on the engine nor on its number of
+ * workers.
  */
 public final class EvolutionStrategies extends PolicyEstimator {
 
@@ -43,26 +52,24 @@ public final class EvolutionStrategies extends PolicyEstimator {
     private final EsSettings settings;
     private final long seed;
     private final FeaturePreset preset;
-    private final List<Problem> functions;
-    private final List<double[]> starts;
-    private final int threads;
+    private final TrainingFunctions functions;
+    private final Engine engine;
 
     /**
      * @param settings      the settings
      * @param seed          the run's root seed
-     * @param threads       workers for the particles (the estimate does not depend on it)
+     * @param engine        where the pairs run (the estimate does not depend on it)
      * @param functions     the training functions
      * @param parameters    what θ is: the policy's shape, normalization and features
      */
-    public EvolutionStrategies(EsSettings settings, long seed, int threads, List<Problem> functions,
+    public EvolutionStrategies(EsSettings settings, long seed, Engine engine, TrainingFunctions functions,
             PolicyParameters parameters) {
         super(parameters, seed, INIT);
         this.settings = settings;
         this.seed = seed;
         this.preset = parameters.preset();
-        this.functions = List.copyOf(functions);
-        this.starts = this.functions.stream().map(p -> p.initialPoint(0)).toList();
-        this.threads = threads;
+        this.functions = functions;
+        this.engine = engine;
     }
 
     @Override
@@ -72,28 +79,29 @@ public final class EvolutionStrategies extends PolicyEstimator {
 
     @Override
     public Epoch epoch(long epoch, double[] theta) {
-        int m = Math.min(settings.functionsPerStep(), functions.size());
-        List<Problem> chosen = new ArrayList<>(m);
-        List<double[]> from = new ArrayList<>(m);
+        int m = Math.min(settings.functionsPerStep(), functions.count());
+        int[] chosen = new int[m];
         for (int j = 0; j < m; j++) {
-            int k = (int) ((epoch * m + j) % functions.size());
-            chosen.add(functions.get(k));
-            from.add(starts.get(k));
+            chosen[j] = (int) ((epoch * m + j) % functions.count());
         }
+        ParticleSpec particles = new ParticleSpec(functions, chosen, preset, settings.relativeCost(),
+                settings.divergedCostFactor());
+        PolicyTemplate template = parameters().template();
         int pairs = settings.pairs();
-        Particle[] plus = new Particle[pairs];
-        Particle[] minus = new Particle[pairs];
-        for (int i = 0; i < pairs; i++) {
-            plus[i] = new Particle(preset, chosen, from, settings.relativeCost(), settings.divergedCostFactor());
-            minus[i] = new Particle(preset, chosen, from, settings.relativeCost(), settings.divergedCostFactor());
-        }
+        Particle.State[] plus = new Particle.State[pairs];
+        Particle.State[] minus = new Particle.State[pairs];
+        double[] plusObjective = new double[pairs];
+        double[] minusObjective = new double[pairs];
+        long[] plusSteps = new long[pairs];
+        long[] minusSteps = new long[pairs];
         double[][] accumulated = new double[pairs][theta.length];
         return new Epoch() {
             private int truncation;
 
             @Override
             public double estimate(double[] parameters, double[] gradient) {
-                RandomGenerator rng = Seeds.rng(Seeds.derive(seed, PERTURBATIONS, epoch, truncation++));
+                int u = truncation++;
+                RandomGenerator rng = Seeds.rng(Seeds.derive(seed, PERTURBATIONS, epoch, u));
                 double sigma = settings.sigma();
                 double[][] noise = new double[pairs][parameters.length];
                 for (int i = 0; i < pairs; i++) {
@@ -102,20 +110,25 @@ public final class EvolutionStrategies extends PolicyEstimator {
                         accumulated[i][k] += noise[i][k];
                     }
                 }
-                GaussianMlpPolicy[] perturbed = new GaussianMlpPolicy[2 * pairs];
+                boolean episodeGoesOn = truncation < stepsPerEpoch();
+                List<PairUnit> units = new ArrayList<>(pairs);
                 for (int i = 0; i < pairs; i++) {
-                    perturbed[2 * i] = perturbed(parameters, noise[i], sigma);
-                    perturbed[2 * i + 1] = perturbed(parameters, noise[i], -sigma);
+                    units.add(new PairUnit(epoch, u, i, particles, template, parameters, noise[i], sigma,
+                            settings.truncationLength(), plus[i], minus[i], episodeGoesOn));
                 }
-                List<Double> costs = ParallelMap.map(2 * pairs, threads, k -> (k % 2 == 0 ? plus : minus)[k / 2]
-                        .advance(perturbed[k], settings.truncationLength()));
-                java.util.Arrays.fill(gradient, 0);
+                List<PairUnit.Outcome> outcomes = engine.run("evolution-strategies pairs", units, done -> { });
+                Arrays.fill(gradient, 0);
                 double loss = 0;
                 for (int i = 0; i < pairs; i++) {
-                    double up = costs.get(2 * i);
-                    double down = costs.get(2 * i + 1);
-                    loss += up + down;
-                    double weight = (up - down) / (2 * pairs * sigma);
+                    PairUnit.Outcome o = outcomes.get(i);
+                    plus[i] = o.plus();
+                    minus[i] = o.minus();
+                    plusObjective[i] = o.upObjective();
+                    minusObjective[i] = o.downObjective();
+                    plusSteps[i] = o.upSteps();
+                    minusSteps[i] = o.downSteps();
+                    loss += o.up() + o.down();
+                    double weight = (o.up() - o.down()) / (2 * pairs * sigma);
                     for (int k = 0; k < gradient.length; k++) {
                         gradient[k] += weight * accumulated[i][k];
                     }
@@ -127,7 +140,7 @@ public final class EvolutionStrategies extends PolicyEstimator {
             public double finalObjective() {
                 double sum = 0;
                 for (int i = 0; i < pairs; i++) {
-                    sum += plus[i].meanObjective() + minus[i].meanObjective();
+                    sum += plusObjective[i] + minusObjective[i];
                 }
                 return sum / (2 * pairs);
             }
@@ -136,18 +149,10 @@ public final class EvolutionStrategies extends PolicyEstimator {
             public long problemSteps() {
                 long spent = 0;
                 for (int i = 0; i < pairs; i++) {
-                    spent += plus[i].problemSteps() + minus[i].problemSteps();
+                    spent += plusSteps[i] + minusSteps[i];
                 }
                 return spent;
             }
         };
-    }
-
-    private GaussianMlpPolicy perturbed(double[] theta, double[] noise, double scale) {
-        double[] perturbed = new double[theta.length];
-        for (int k = 0; k < theta.length; k++) {
-            perturbed[k] = theta[k] + scale * noise[k];
-        }
-        return policy(perturbed);
     }
 }

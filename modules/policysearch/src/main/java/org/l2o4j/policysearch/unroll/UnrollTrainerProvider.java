@@ -46,7 +46,7 @@ public final class UnrollTrainerProvider implements TrainerProvider {
     public MetaTrainer create(TrainingHeader header, Map<String, Object> settings, String source) {
         UnrollSettings s = header.bind(settings, UnrollSettings.DEFAULTS, source);
         String label = "mlp-bptt-policy";
-        return new GradientMetaTrainer(KIND, Configs.toMap(s), s.loop(), () -> {
+        return new GradientMetaTrainer(KIND, Configs.toMap(s), s.loop(), engine -> {
             List<Problem> functions = set(header, s).training();
             PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), functions,
                     s.hiddenUnits());

@@ -33,4 +33,10 @@ class CrossEntropyMethodContractTest extends MetaTrainerContract {
     protected Map.Entry<String, Object> nonResumableChange() {
         return Map.entry("population", 8);
     }
+
+    /** Every generation's candidates run as units on the engine. */
+    @Override
+    protected boolean runsUnitsOnTheEngine() {
+        return true;
+    }
 }

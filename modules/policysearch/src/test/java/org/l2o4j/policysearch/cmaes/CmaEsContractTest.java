@@ -46,4 +46,10 @@ public class CmaEsContractTest extends MetaTrainerContract {
     protected Map.Entry<String, Object> nonResumableChange() {
         return Map.entry("initialSigma", 0.02);
     }
+
+    /** Every generation's candidates run as units on the engine. */
+    @Override
+    protected boolean runsUnitsOnTheEngine() {
+        return true;
+    }
 }

@@ -32,6 +32,12 @@ abstract class EsContractTest extends MetaTrainerContract {
         return Map.entry("sigma", 0.02);
     }
 
+    /** Every truncation's pairs run as units on the engine. */
+    @Override
+    protected boolean runsUnitsOnTheEngine() {
+        return true;
+    }
+
     /** {@code es-training}. */
     static class Es extends EsContractTest {
         @Override

@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.config.Configs;
+import org.l2o4j.core.engine.LocalEngine;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.training.gradient.GradientEstimator;
 import org.l2o4j.policysearch.Particle;
 import org.l2o4j.policysearch.PolicyEpisodes;
 import org.l2o4j.policysearch.PolicyParameters;
+import org.l2o4j.policysearch.TrainingFunctions;
 
 /**
  * The ES and PES estimates against the gradient of the full-episode objective L(θ) = mean over the functions of
@@ -25,8 +26,9 @@ import org.l2o4j.policysearch.PolicyParameters;
  */
 class EvolutionStrategiesTest {
 
-    private static final List<Problem> FUNCTIONS = Catalog.family("logistic-regression", Map.of())
-            .problems("train", 3).subList(0, 2);
+    private static final TrainingFunctions SOURCE = new TrainingFunctions("logistic-regression", Map.of(), 3, "train",
+            2);
+    private static final List<Problem> FUNCTIONS = SOURCE.problems();
 
     private static EsSettings settings(int truncation, int pairs) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -43,7 +45,7 @@ class EvolutionStrategiesTest {
 
     private static EvolutionStrategies estimator(EsSettings s, int threads) {
         PolicyEpisodes episodes = new PolicyEpisodes(s.featurePreset(), s.horizon(), FUNCTIONS, s.hiddenUnits());
-        return new EvolutionStrategies(s, 3, threads, FUNCTIONS, PolicyParameters.fitted(episodes, 1.0,
+        return new EvolutionStrategies(s, 3, new LocalEngine(threads), SOURCE, PolicyParameters.fitted(episodes, 1.0,
                 "es-policy"));
     }
 
@@ -122,7 +124,7 @@ class EvolutionStrategiesTest {
         assertUnbiased(2);
     }
 
-    /** PES whose truncation is the whole episode is full-episode ES, estimate for estimate, on any thread count. */
+    /** PES whose truncation is the whole episode is full-episode ES, estimate for estimate, on any engine. */
     @Test
     void pesWithOneTruncationEqualsFullEpisodeEs() {
         EsSettings es = settings(0, 4);

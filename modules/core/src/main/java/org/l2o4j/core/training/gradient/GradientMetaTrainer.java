@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.engine.Engine;
+import org.l2o4j.core.engine.LocalEngine;
 import org.l2o4j.core.run.AtomicFiles;
 import org.l2o4j.core.training.MetaTrainer;
 import org.l2o4j.core.training.TrainedOptimizer;
@@ -64,7 +65,7 @@ public final class GradientMetaTrainer implements MetaTrainer {
     private final String kind;
     private final Map<String, Object> settings;
     private final GradientLoopConfig config;
-    private final Supplier<GradientEstimator> estimators;
+    private final Function<Engine, GradientEstimator> estimators;
     private final Supplier<Validation> validations;
     private final Supplier<String> headline;
     private final Function<Path, TrainedOptimizer> resultOptimizer;
@@ -94,14 +95,16 @@ public final class GradientMetaTrainer implements MetaTrainer {
      * @param kind            the trainer's kind (in the checkpoints' provenance)
      * @param settings        the trainer's resolved settings ({@link MetaTrainer#settings()})
      * @param config          the loop's settings
-     * @param estimators      makes the estimator when training starts
+     * @param estimators      makes the estimator when training starts, given the engine that its independent work
+     *                        (an evolution strategy's population) may run on; an estimator without such work ignores
+     *                        it
      * @param validations     makes the validation functions when training starts
      * @param headline        the line that says what is trained, when training starts
      * @param resultOptimizer the optimizer that loads a {@value #BEST_FILE} (without building an estimator)
      */
     public GradientMetaTrainer(String kind, Map<String, Object> settings, GradientLoopConfig config,
-            Supplier<GradientEstimator> estimators, Supplier<Validation> validations, Supplier<String> headline,
-            Function<Path, TrainedOptimizer> resultOptimizer) {
+            Function<Engine, GradientEstimator> estimators, Supplier<Validation> validations,
+            Supplier<String> headline, Function<Path, TrainedOptimizer> resultOptimizer) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.settings = new LinkedHashMap<>(settings);
         this.config = Objects.requireNonNull(config, "config");
@@ -129,7 +132,7 @@ public final class GradientMetaTrainer implements MetaTrainer {
     @Override
     public Map<String, Object> train(TrainingFolder folder, TrainingListener listener, Engine engine) {
         Objects.requireNonNull(folder, "folder");
-        Result r = run(folder, listener);
+        Result r = run(folder, listener, engine);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("epochs", r.completedEpochs());
         summary.put("metaSteps", r.metaSteps());
@@ -147,13 +150,23 @@ public final class GradientMetaTrainer implements MetaTrainer {
         return resultOptimizer.apply(checkpoint.file(BEST_FILE));
     }
 
+    /** {@link #run(TrainingFolder, TrainingListener, Engine)} on this JVM's threads, one per core. */
+    public Result run(TrainingFolder folder, TrainingListener listener) {
+        try (Engine engine = new LocalEngine(Runtime.getRuntime().availableProcessors())) {
+            return run(folder, listener, engine);
+        }
+    }
+
     /**
      * Trains, checkpointing into {@code folder} (continuing from its latest checkpoint), or without writing anything
      * when {@code folder} is null.
+     *
+     * @param engine where the estimator runs its independent work; the caller opens and closes it
      */
-    public Result run(TrainingFolder folder, TrainingListener listener) {
+    public Result run(TrainingFolder folder, TrainingListener listener, Engine engine) {
         Objects.requireNonNull(listener, "listener");
-        try (GradientEstimator estimator = estimators.get()) {
+        Objects.requireNonNull(engine, "engine");
+        try (GradientEstimator estimator = estimators.apply(engine)) {
             State s = folder != null && folder.resumeFrom().isPresent() ? restore(folder, estimator)
                     : fresh(estimator);
             if (folder != null) {
