@@ -6,9 +6,11 @@ import java.util.List;
 
 import org.l2o4j.core.config.ConfigException;
 import org.l2o4j.core.engine.Engine;
+import org.l2o4j.core.engine.EngineMeter;
 import org.l2o4j.core.engine.EngineSettings;
 import org.l2o4j.core.engine.Engines;
 import org.l2o4j.core.engine.LocalEngineProvider;
+import org.l2o4j.core.run.AtomicFiles;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that produce a run folder. */
@@ -34,6 +36,31 @@ final class RunOptions {
             + "local[N], local[*] (default), spark://host:7077, or none under spark-submit")
     String master;
 
+    @Option(names = "--engine-stats", paramLabel = "FILE", description = "write what ran on the engine to FILE "
+            + "(CSV: per stage the rounds, units, seconds and the serialized bytes of units and results, what a cluster "
+            + "ships; measuring the bytes serializes each unit and result once more)")
+    Path engineStats;
+
+    private EngineMeter meter;
+
+    /** {@code engine}, counted when {@code --engine-stats} asks for it. */
+    Engine metered(Engine engine) {
+        if (engineStats == null) {
+            return engine;
+        }
+        if (meter == null) {
+            meter = new EngineMeter(true);
+        }
+        return meter.wrap(engine);
+    }
+
+    /** Writes the {@code --engine-stats} file, if asked for, once the command's work is done. */
+    void writeEngineStats() {
+        if (engineStats != null && meter != null) {
+            AtomicFiles.writeString(engineStats, meter.csv());
+        }
+    }
+
     /** Whether {@code --engine} is the local one; refuses a {@code --master} without a cluster engine. */
     boolean localEngine() {
         boolean local = engine.equals(LocalEngineProvider.NAME);
@@ -51,7 +78,7 @@ final class RunOptions {
      */
     Engine openEngine(int threads, String appName) {
         localEngine();
-        return Engines.open(engine, new EngineSettings(master, threads, appName));
+        return metered(Engines.open(engine, new EngineSettings(master, threads, appName)));
     }
 
     /** The {@code --set} overrides of an experiment file, with {@code --threads} added as one more. */

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.engine.Engine;
+import org.l2o4j.core.engine.LocalEngine;
 import org.l2o4j.core.run.Provenance;
 import org.l2o4j.core.run.RunFolder;
 import org.l2o4j.eval.experiment.ExperimentOutcome;
@@ -45,9 +46,11 @@ final class Runs {
                     : engine.description());
             run.writeJson("provenance.json", provenance);
             Progress progress = options.noProgress ? Progress.NONE : new ProgressBars(System.err);
-            outcome = engine == null ? ExperimentRunner.run(spec, run, progress, new ExperimentFigures())
+            outcome = engine == null ? ExperimentRunner.run(spec, run, progress, new ExperimentFigures(),
+                    options.metered(new LocalEngine(spec.threads())), options.metered(new LocalEngine(1)))
                     : ExperimentRunner.run(spec, run, progress, new ExperimentFigures(), engine, engine);
             done = run.commit();
+            options.writeEngineStats();
         }
         double seconds = (System.nanoTime() - started) * 1e-9;
         printTable(out, outcome);

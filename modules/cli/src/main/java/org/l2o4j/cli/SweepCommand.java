@@ -202,6 +202,7 @@ final class SweepCommand implements Callable<Integer> {
             }
             figure(summary, folder.resolve("figures"), name);
             done = folder.commit();
+            run.writeEngineStats();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the sweep's points: " + e.getMessage(), e);
         }

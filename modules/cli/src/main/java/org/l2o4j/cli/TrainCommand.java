@@ -94,6 +94,7 @@ final class TrainCommand implements Callable<Integer> {
                         b.trainer().budget().unit())) {
             b.trainSession(folder, listener, engine);
             listener.close();
+            run.writeEngineStats();
             Path path = folder.path();
             out.printf("%nrun folder: %s%ncompare it with the baselines: l2o evaluate --policy %s%s%n",
                     Runs.quoted(path.toAbsolutePath()), Runs.quoted(path),
