@@ -3,10 +3,10 @@
 # and on a standalone Spark cluster on loopback (a Master and a Worker with 2 cores started here from the project's
 # own Spark jars, as LoopbackClusterTest does), with --engine-stats for the per-stage units, seconds and bytes.
 #
-#   experiments/scaling/measure.sh OUT_DIR [quick]
+#   [BUDGET=problem-steps] [GPS_ITERATIONS=n] experiments/scaling/measure.sh OUT_DIR [quick]
 #
-# 'quick' shrinks every workload so that the script can be checked in a minute; the table in docs/scaling.md comes
-# from a full run on an otherwise idle machine. Writes OUT_DIR/wall.csv (workload,engine,seconds) and
+# The trainers run at BUDGET problem-steps (default 720000, the bench's) and GPS for GPS_ITERATIONS of its 10
+# iterations (default 2); 'quick' shrinks every workload so that the script can be checked in a few minutes. Writes OUT_DIR/wall.csv (workload,engine,seconds) and
 # OUT_DIR/<workload>-<engine>.csv (the engine stats), and keeps the run folders under OUT_DIR/runs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -18,12 +18,12 @@ cli="$root/modules/cli"
 "$l2o" list >/dev/null  # builds if needed
 
 seeds=$(seq -s, 1 100)
-gps_iterations=2
-budget=720000
+gps_iterations="${GPS_ITERATIONS:-2}"
+budget="${BUDGET:-720000}"
 if [ "$quick" = quick ]; then
   seeds=1,2,3
   gps_iterations=1
-  budget=8000
+  budget=20000
 fi
 
 # workload name, then the l2o arguments (without --engine, --out, --engine-stats)
@@ -84,9 +84,13 @@ for entry in "${workloads[@]}"; do
     esac
     echo "== $name on $engine ($(date +%T), load $(cut -d' ' -f1 /proc/loadavg))" >&2
     started=$(date +%s%N)
-    L2O_JAVA_OPTS="-Dspark.driver.host=127.0.0.1 -Dspark.executor.memory=4g" "$l2o" "${args[@]}" \
+    if ! L2O_JAVA_OPTS="-Dspark.driver.host=127.0.0.1 -Dspark.executor.memory=4g" "$l2o" "${args[@]}" \
         "${engine_args[@]}" --out "$out/runs/$engine" --engine-stats "$out/$name-$engine.csv" \
-        > "$out/$name-$engine.log" 2>&1
+        > "$out/$name-$engine.log" 2>&1; then
+      tail -n 3 "$out/$name-$engine.log" >&2
+      echo "measure.sh: $name on $engine failed; its log is $out/$name-$engine.log" >&2
+      exit 1
+    fi
     ended=$(date +%s%N)
     awk -v n="$name" -v e="$engine" -v a="$started" -v b="$ended" 'BEGIN {printf "%s,%s,%.1f\n", n, e, (b - a) / 1e9}' \
         >> "$out/wall.csv"
