@@ -139,7 +139,7 @@ public final class Badmm implements CouplingStrategy {
             List<LinearGaussianController> anchoredTo = linearized;
             List<BadmmDuals> inCost = duals;
             List<TrajectoryOptimizationResult> results = timer.time(PhaseTimer.Phase.C_STEP, () -> core.cStep(models,
-                    m -> AugmentedCostBuilder.badmm(models.get(m).cost(), anchors.get(m), anchoredTo.get(m),
+                    m -> AugmentedCostBuilder.Inputs.badmm(models.get(m).cost(), anchors.get(m), anchoredTo.get(m),
                             inCost.get(m).policyWeights(), inCost.get(m).dualGains(), inCost.get(m).dualOffsets()),
                     stepMultipliers, etas));
             rounds.add(results);

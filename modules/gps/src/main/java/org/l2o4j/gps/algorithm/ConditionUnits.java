@@ -106,8 +106,11 @@ final class ConditionUnits {
     record Linearized(LinearGaussianController linearized, PolicyLinearizer linearizer) implements Serializable {
     }
 
-    /** The KL-constrained LQG C-step of one condition (gps.md §4.5–4.8), η search warm-started at {@code eta}. */
-    record CStep(int condition, LinearGaussianDynamics dynamics, AugmentedCostBuilder cost,
+    /**
+     * The KL-constrained LQG C-step of one condition (gps.md §4.5–4.8), η search warm-started at {@code eta}; the
+     * augmented cost is built here from its inputs, which are a fraction of its size.
+     */
+    record CStep(int condition, LinearGaussianDynamics dynamics, AugmentedCostBuilder.Inputs cost,
             EtaSearchSettings etaSearch, double klStepPerTimeStep, double stepMultiplier, int horizon, double eta)
             implements Unit<TrajectoryOptimizationResult> {
 
@@ -118,7 +121,7 @@ final class ConditionUnits {
 
         @Override
         public TrajectoryOptimizationResult run() {
-            return new LqgKlTrajectoryOptimizer(etaSearch).optimize(dynamics, cost,
+            return new LqgKlTrajectoryOptimizer(etaSearch).optimize(dynamics, cost.build(),
                     StepSizeRule.klBudgetNats(klStepPerTimeStep, stepMultiplier, horizon), eta).withoutMarginals();
         }
     }

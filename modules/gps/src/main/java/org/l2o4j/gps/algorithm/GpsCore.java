@@ -255,7 +255,8 @@ final class GpsCore {
      * The C-step of every condition: LQG on the coupling's augmented cost under KL(p_m ‖ anchor) ≤
      * kl_step·stepMult_m·T, the η search warm-started at {@code etas[m]}.
      */
-    List<TrajectoryOptimizationResult> cStep(List<Models> models, IntFunction<AugmentedCostBuilder> augmentedCosts,
+    List<TrajectoryOptimizationResult> cStep(List<Models> models,
+            IntFunction<AugmentedCostBuilder.Inputs> augmentedCosts,
             double[] stepMultipliers, double[] etas) {
         List<ConditionUnits.CStep> units = new ArrayList<>(conditions.size());
         for (int m = 0; m < conditions.size(); m++) {

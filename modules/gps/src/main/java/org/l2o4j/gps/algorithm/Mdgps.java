@@ -118,7 +118,8 @@ public final class Mdgps implements CouplingStrategy {
             etas[m] = states.get(m).eta();
         }
         List<TrajectoryOptimizationResult> results = timer.time(PhaseTimer.Phase.C_STEP, () -> core.cStep(models,
-                m -> AugmentedCostBuilder.mdgps(models.get(m).cost(), linearized.get(m)), stepMultipliers, etas));
+                m -> AugmentedCostBuilder.Inputs.mdgps(models.get(m).cost(), linearized.get(m)), stepMultipliers,
+                etas));
         timer.run(PhaseTimer.Phase.S_STEP, () -> core.sStep(batches, GpsCore.newControllers(results), null));
         double policyCost = timer.time(PhaseTimer.Phase.EVALUATION, core::evaluatePolicy);
 

@@ -57,7 +57,8 @@ public final class GaussianMixture implements Serializable {
      *                           these returns {@code mixture} bit for bit (EM always ends on a mixture that an M-step
      *                           produced, since the first E-step can never stop it)
      */
-    public record EmResult(GaussianMixture mixture, double[] logLikelihoodTrace, double[] logResponsibilities) implements Serializable {
+    public record EmResult(GaussianMixture mixture, double[] logLikelihoodTrace, double[] logResponsibilities)
+            implements Serializable {
 
         /** The number of E-steps EM ran. */
         public int eStepCount() {

@@ -21,9 +21,7 @@ import org.l2o4j.gps.model.QuadraticCost;
  *
  * <p>Immutable. The anchor is also the distribution the KL constraint is measured against.
  */
-public final class AugmentedCostBuilder implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+public final class AugmentedCostBuilder {
 
     private final int stateDimension;
     private final int actionDimension;
@@ -155,7 +153,7 @@ public final class AugmentedCostBuilder implements Serializable {
      * λ = 0.
      */
     public static AugmentedCostBuilder mdgps(QuadraticCost cost, LinearGaussianController linearizedPolicy) {
-        return new AugmentedCostBuilder(cost, linearizedPolicy, null, new double[cost.horizon()], null, null, 0);
+        return Inputs.mdgps(cost, linearizedPolicy).build();
     }
 
     /**
@@ -165,14 +163,47 @@ public final class AugmentedCostBuilder implements Serializable {
     public static AugmentedCostBuilder badmm(QuadraticCost cost, LinearGaussianController previousController,
             LinearGaussianController linearizedPolicy, double[] policyWeights, double[][] dualGains,
             double[][] dualOffsets) {
-        Objects.requireNonNull(linearizedPolicy, "BADMM needs the linearized policy π̄");
-        int horizon = cost.horizon();
-        if (dualGains.length != horizon || dualOffsets.length != horizon) {
-            throw new IllegalArgumentException("dimension mismatch: λK has " + dualGains.length + " and λk has "
-                    + dualOffsets.length + " steps but T = " + horizon);
+        return Inputs.badmm(cost, previousController, linearizedPolicy, policyWeights, dualGains, dualOffsets)
+                .build();
+    }
+
+    /**
+     * What a builder is made from, for a C-step that runs elsewhere (an engine unit): the cost model, the controllers,
+     * ν and λ are small next to the dense (dX + dU)² matrices per step that a builder precomputes twice, so a unit
+     * carries these and {@link #build}s where it runs.
+     *
+     * @param cost          the quadratic cost model
+     * @param anchor        the controller the KL constraint is measured against
+     * @param policy        π̄ weighted by ν (BADMM); null for none
+     * @param policyWeights ν_t, T entries ≥ 0
+     * @param dualGains     λK_t; null for none
+     * @param dualOffsets   λk_t; null for none
+     */
+    public record Inputs(QuadraticCost cost, LinearGaussianController anchor, LinearGaussianController policy,
+            double[] policyWeights, double[][] dualGains, double[][] dualOffsets) implements Serializable {
+
+        /** See {@link AugmentedCostBuilder#mdgps}. */
+        public static Inputs mdgps(QuadraticCost cost, LinearGaussianController linearizedPolicy) {
+            return new Inputs(cost, linearizedPolicy, null, new double[cost.horizon()], null, null);
         }
-        return new AugmentedCostBuilder(cost, previousController, linearizedPolicy, policyWeights, dualGains,
-                dualOffsets, 0);
+
+        /** See {@link AugmentedCostBuilder#badmm}. */
+        public static Inputs badmm(QuadraticCost cost, LinearGaussianController previousController,
+                LinearGaussianController linearizedPolicy, double[] policyWeights, double[][] dualGains,
+                double[][] dualOffsets) {
+            Objects.requireNonNull(linearizedPolicy, "BADMM needs the linearized policy π̄");
+            int horizon = cost.horizon();
+            if (dualGains.length != horizon || dualOffsets.length != horizon) {
+                throw new IllegalArgumentException("dimension mismatch: λK has " + dualGains.length + " and λk has "
+                        + dualOffsets.length + " steps but T = " + horizon);
+            }
+            return new Inputs(cost, previousController, linearizedPolicy, policyWeights, dualGains, dualOffsets);
+        }
+
+        /** The builder. */
+        public AugmentedCostBuilder build() {
+            return new AugmentedCostBuilder(cost, anchor, policy, policyWeights, dualGains, dualOffsets, 0);
+        }
     }
 
     /**
