@@ -3,10 +3,11 @@
 # and on a standalone Spark cluster on loopback (a Master and a Worker with 2 cores started here from the project's
 # own Spark jars, as LoopbackClusterTest does), with --engine-stats for the per-stage units, seconds and bytes.
 #
-#   [BUDGET=problem-steps] [GPS_ITERATIONS=n] experiments/scaling/measure.sh OUT_DIR [quick]
+#   [BUDGET=problem-steps] [GPS_ITERATIONS=n] [ONLY="gps es"] experiments/scaling/measure.sh OUT_DIR [quick]
 #
 # The trainers run at BUDGET problem-steps (default 720000, the bench's) and GPS for GPS_ITERATIONS of its 10
-# iterations (default 2); 'quick' shrinks every workload so that the script can be checked in a few minutes. Writes OUT_DIR/wall.csv (workload,engine,seconds) and
+# iterations (default 2); ONLY names the workloads to run (default: all); 'quick' shrinks every workload so that the
+# script can be checked in a few minutes. Writes OUT_DIR/wall.csv (workload,engine,seconds) and
 # OUT_DIR/<workload>-<engine>.csv (the engine stats), and keeps the run folders under OUT_DIR/runs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -72,9 +73,12 @@ start_cluster() {
 }
 
 start_cluster
-echo "workload,engine,seconds" > "$out/wall.csv"
+[ -f "$out/wall.csv" ] || echo "workload,engine,seconds" > "$out/wall.csv"
 for entry in "${workloads[@]}"; do
   name="${entry%%|*}"
+  if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $name "* ]]; then
+    continue
+  fi
   read -r -a args <<< "${entry#*|}"
   for engine in local local2 loopback; do
     case $engine in

@@ -41,6 +41,12 @@ public final class SparkEngineProvider implements EngineProvider {
             conf.add(new String[] {"spark.executor.extraJavaOptions",
                 "--add-modules jdk.incubator.vector -Djava.awt.headless=true"});
         }
+        if (System.getProperty("spark.driver.maxResultSize") == null) {
+            // The driver gathers every unit's result anyway (an engine returns them all, in order), and one GPS round
+            // of Li & Malik's 90 conditions brings back more than Spark's default guard of 1 GiB (docs/scaling.md);
+            // the guard would only end such a run half-way, so it is lifted unless set.
+            conf.add(new String[] {"spark.driver.maxResultSize", "0"});
+        }
         return SparkEngine.open(master, settings.appName(), conf);
     }
 }
