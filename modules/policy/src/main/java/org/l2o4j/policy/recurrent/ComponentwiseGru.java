@@ -101,7 +101,12 @@ public final class ComponentwiseGru implements RecurrentNet {
 
     @Override
     public Kernel kernel(double[] parameters) {
-        return new GruKernel(Dense.checkedCopy(parameters, parameterCount));
+        return kernel(parameters, true);
+    }
+
+    /** {@link #kernel}, on the scalar loops alone unless {@code vectorized} and {@link Dense#VECTOR} (tests compare). */
+    Kernel kernel(double[] parameters, boolean vectorized) {
+        return new GruKernel(Dense.checkedCopy(parameters, parameterCount), vectorized && Dense.VECTOR);
     }
 
     @Override
@@ -165,6 +170,8 @@ public final class ComponentwiseGru implements RecurrentNet {
         final double[] biasGradient = new double[3 * hidden];
         final double[] initialStateGradient = new double[hidden];
         final double[] readoutGradient = new double[hidden + 1];
+        /** Scratch of the vector path, null without it. */
+        final VectorGru.Scratch block = Dense.VECTOR ? new VectorGru.Scratch(VectorCells.LANES, features, hidden) : null;
 
         ComponentwiseGru owner() {
             return ComponentwiseGru.this;
@@ -183,8 +190,10 @@ public final class ComponentwiseGru implements RecurrentNet {
         private final double[] readout;
         private final double readoutBias;
         private final double scale;
+        /** The vector path for whole blocks of coordinates, or null (see {@link Dense#VECTOR}). */
+        private final VectorGru vector;
 
-        GruKernel(double[] theta) {
+        GruKernel(double[] theta, boolean vectorized) {
             inputRows = Dense.rows(theta, inputWeightsOffset, features, 3 * hidden);
             inputColumns = Dense.columns(theta, inputWeightsOffset, features, 3 * hidden);
             gateRows = Dense.rows(theta, recurrentGatesOffset, hidden, 2 * hidden);
@@ -196,6 +205,8 @@ public final class ComponentwiseGru implements RecurrentNet {
             readout = Arrays.copyOfRange(theta, readoutOffset, readoutOffset + hidden);
             readoutBias = theta[readoutOffset + hidden];
             scale = spec.outputScale();
+            vector = vectorized ? new VectorGru(features, hidden, inputRows, inputColumns, gateRows, gateColumns,
+                    candidateRows, candidateColumns, bias, readout, readoutBias, scale) : null;
         }
 
         @Override
@@ -223,6 +234,24 @@ public final class ComponentwiseGru implements RecurrentNet {
             Dense.checkRange(from, to, update.length, "update");
             Dense.checkRange(from, to, featureValues.length / features, "features");
             Dense.checkRange(from, to, state.length / hidden, "state");
+            int n = from;
+            if (vector != null) {
+                VectorGru.Scratch s = ws.block;
+                for (; n + s.lanes <= to; n += s.lanes) {
+                    if (tp == null) {
+                        vector.step(featureValues, state, update, n, s, null, null, null);
+                    } else {
+                        vector.step(featureValues, state, update, n, s, tp.inputs[t], tp.stateBefore[t],
+                                tp.gates[t]);
+                    }
+                }
+            }
+            scalarStep(featureValues, state, update, n, to, ws, tp, t);
+        }
+
+        /** {@link #step} one coordinate at a time: the reference the vector path reproduces, and its remainder. */
+        private void scalarStep(double[] featureValues, double[] state, double[] update, int from, int to,
+                GruWorkspace ws, GruTape tp, int t) {
             double[] h = ws.h;
             double[] zx = ws.zx;
             double[] zr = ws.zr;
@@ -286,7 +315,17 @@ public final class ComponentwiseGru implements RecurrentNet {
             double[] rh = ws.rh;
             double[] dhBefore = ws.dhBefore;
             int gatesWidth = 3 * hidden;
-            for (int n = from; n < to; n++) {
+            int first = from;
+            if (vector != null) {
+                VectorGru.Scratch s = ws.block;
+                for (; first + s.lanes <= to; first += s.lanes) {
+                    vector.backward(steps, updateAdjoint, fromInitialState, first, s, tp.inputs, tp.stateBefore,
+                            tp.gates, ws.inputWeightOuterProducts, ws.recurrentGateOuterProducts,
+                            ws.recurrentCandidateOuterProducts, ws.biasGradient, ws.initialStateGradient,
+                            ws.readoutGradient, featureAdjoint);
+                }
+            }
+            for (int n = first; n < to; n++) {
                 Arrays.fill(dh, 0.0);
                 int base = n * hidden;
                 int g0 = n * gatesWidth;

@@ -128,7 +128,12 @@ public final class CoordinatewiseLstm implements RecurrentNet {
 
     @Override
     public Kernel kernel(double[] parameters) {
-        return new LstmKernel(Dense.checkedCopy(parameters, parameterCount));
+        return kernel(parameters, true);
+    }
+
+    /** {@link #kernel}, on the scalar loops alone unless {@code vectorized} and {@link Dense#VECTOR} (tests compare). */
+    Kernel kernel(double[] parameters, boolean vectorized) {
+        return new LstmKernel(Dense.checkedCopy(parameters, parameterCount), vectorized && Dense.VECTOR);
     }
 
     @Override
@@ -195,6 +200,9 @@ public final class CoordinatewiseLstm implements RecurrentNet {
         final double[][] biasGradient = new double[layers][4 * hidden];
         final double[] readoutGradient = new double[hidden + 1];
         final OuterProductBuffer[] weightOuterProducts = new OuterProductBuffer[layers];
+        /** Scratch of the vector path, null without it. */
+        final VectorLstm.Scratch block = Dense.VECTOR
+                ? new VectorLstm.Scratch(VectorCells.LANES, features, hidden, layers) : null;
 
         LstmWorkspace() {
             for (int l = 0; l < layers; l++) {
@@ -218,8 +226,10 @@ public final class CoordinatewiseLstm implements RecurrentNet {
         private final double[] readout;
         private final double readoutBias;
         private final double scale;
+        /** The vector path for whole blocks of coordinates, or null (see {@link Dense#VECTOR}). */
+        private final VectorLstm vector;
 
-        LstmKernel(double[] theta) {
+        LstmKernel(double[] theta, boolean vectorized) {
             rows = new double[layers][][];
             columns = new double[layers][][];
             bias = new double[layers][];
@@ -233,6 +243,8 @@ public final class CoordinatewiseLstm implements RecurrentNet {
             readout = Arrays.copyOfRange(theta, readoutOffset, readoutOffset + hidden);
             readoutBias = theta[readoutOffset + hidden];
             scale = spec.outputScale();
+            vector = vectorized ? new VectorLstm(features, hidden, rows, columns, featureColumns, recurrentColumns,
+                    bias, readout, readoutBias, scale) : null;
         }
 
         @Override
@@ -259,6 +271,25 @@ public final class CoordinatewiseLstm implements RecurrentNet {
             Dense.checkRange(from, to, update.length, "update");
             Dense.checkRange(from, to, featureValues.length / features, "features");
             Dense.checkRange(from, to, state.length / stride, "state");
+            int n = from;
+            if (vector != null) {
+                VectorLstm.Scratch s = ws.block;
+                for (; n + s.lanes <= to; n += s.lanes) {
+                    if (tp == null) {
+                        vector.step(featureValues, state, update, n, s, null, null, null, null);
+                    } else {
+                        vector.step(featureValues, state, update, n, s, tp.layerInputs[t], tp.gates[t],
+                                tp.cellBefore[t], tp.cellTanh[t]);
+                    }
+                }
+            }
+            scalarStep(featureValues, state, update, n, to, ws, tp, t);
+        }
+
+        /** {@link #step} one coordinate at a time: the reference the vector path reproduces, and its remainder. */
+        private void scalarStep(double[] featureValues, double[] state, double[] update, int from, int to,
+                LstmWorkspace ws, LstmTape tp, int t) {
+            int stride = stateSize();
             int gatesWidth = 4 * hidden;
             double[] v = ws.v;
             double[] z = ws.z;
@@ -329,7 +360,15 @@ public final class CoordinatewiseLstm implements RecurrentNet {
             Arrays.fill(ws.readoutGradient, 0.0);
             double[] dz = ws.dz;
             double[] dv = ws.dv;
-            for (int n = from; n < to; n++) {
+            int first = from;
+            if (vector != null) {
+                VectorLstm.Scratch s = ws.block;
+                for (; first + s.lanes <= to; first += s.lanes) {
+                    vector.backward(steps, updateAdjoint, first, s, tp.layerInputs, tp.gates, tp.cellBefore,
+                            tp.cellTanh, ws.weightOuterProducts, ws.biasGradient, ws.readoutGradient, featureAdjoint);
+                }
+            }
+            for (int n = first; n < to; n++) {
                 Dense.zero(ws.dh);
                 Dense.zero(ws.dc);
                 for (int t = steps - 1; t >= 0; t--) {

@@ -2,6 +2,8 @@ package org.l2o4j.policy.recurrent;
 
 import java.util.random.RandomGenerator;
 
+import org.l2o4j.core.vector.VectorApi;
+
 /**
  * The small dense kernels of the recurrent cells, on plain arrays. Every product is written as axpys over rows that
  * are separate arrays: Java 17's C2 vectorizes {@code y[j] += a * row[j]} but not reductions, and not as well with an
@@ -9,6 +11,12 @@ import java.util.random.RandomGenerator;
  * for the backward pass, once more per column.
  */
 final class Dense {
+
+    /**
+     * Whether the cells run whole blocks of coordinates on {@link VectorCells} (the same bits, faster): where the JVM
+     * has the incubator Vector API ({@link VectorApi}) and the machine's vectors pay; fixed for the life of the JVM.
+     */
+    static final boolean VECTOR = VectorApi.AVAILABLE && VectorCells.worthwhile();
 
     private Dense() {
     }

@@ -1,0 +1,195 @@
+package org.l2o4j.policy.recurrent;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The pieces of the recurrent cells on JDK 17's incubator Vector API, with one coordinate per lane: a block of
+ * {@link #LANES} coordinates runs through the products and the gate nonlinearities together, each lane doing exactly
+ * the operations the scalar kernels do for its coordinate, in the same order (multiply, then add, over the reduction
+ * index; no fused multiply-add; {@link Dense#exp}'s polynomial). So the vector path gives the scalar path's bits, and
+ * it does not matter which coordinates fall into a block or whether C2 has compiled this class yet.
+ *
+ * <p>Block data is "transposed": row r of a block array holds one number of each of the block's coordinates at
+ * {@code r · LANES .. (r + 1) · LANES}. Only {@link VectorLstm}, {@link VectorGru} and this class name vector types;
+ * they are loaded only where {@link Dense#VECTOR} holds.
+ */
+final class VectorCells {
+
+    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    static final int LANES = SPECIES.length();
+    /** Outputs of a product computed together, their accumulators held in registers over the whole reduction. */
+    static final int TILE = 8;
+
+    private VectorCells() {
+    }
+
+    /**
+     * Whether the vector path pays on this machine: x86 (where it was measured) with vectors of at least four doubles
+     * (AVX2 or AVX-512).
+     */
+    static boolean worthwhile() {
+        String arch = System.getProperty("os.arch", "");
+        return LANES >= 4 && (arch.equals("amd64") || arch.equals("x86_64"));
+    }
+
+    /** {@code {0, stride, 2·stride, …}}: the index map that gathers one number of each coordinate of a block. */
+    static int[] strided(int stride) {
+        int[] map = new int[LANES];
+        for (int b = 0; b < LANES; b++) {
+            map[b] = b * stride;
+        }
+        return map;
+    }
+
+    /** Block rows padded to whole tiles, as {@link #accumulate} writes them. */
+    static int padded(int outputs) {
+        return (outputs + TILE - 1) / TILE * TILE;
+    }
+
+    /**
+     * σ(z) ({@code tanh} false, as {@link Dense#sigmoid}) or tanh(z) = 2σ(2z) − 1 ({@code tanh} true, as
+     * {@link Dense#tanh}) of block rows {@code inRow .. inRow + count} into rows {@code outRow ..} (in place allowed),
+     * rounded as the scalar functions round them, {@link Dense#exp}'s polynomial included. The exponential is written
+     * out here rather than called: a call that C2 does not inline boxes the vectors it passes (in large methods it
+     * stops inlining; see VectorMlpForward), so no method of the vector path takes or returns a vector.
+     */
+    static void activate(double[] in, int inRow, double[] out, int outRow, int count, boolean tanh) {
+        double numerator = tanh ? 2.0 : 1.0;
+        for (int r = 0; r < count; r++) {
+            DoubleVector z = DoubleVector.fromArray(SPECIES, in, (inRow + r) * LANES);
+            DoubleVector x = (tanh ? z.mul(2) : z).min(Dense.LOGIT_LIMIT).max(-Dense.LOGIT_LIMIT);
+            DoubleVector y = x.neg().mul(1.0 / 256);
+            DoubleVector p = y.mul(1.0 / 3628800).add(1.0 / 362880);
+            p = y.mul(p).add(1.0 / 40320);
+            p = y.mul(p).add(1.0 / 5040);
+            p = y.mul(p).add(1.0 / 720);
+            p = y.mul(p).add(1.0 / 120);
+            p = y.mul(p).add(1.0 / 24);
+            p = y.mul(p).add(1.0 / 6);
+            p = y.mul(p).add(1.0 / 2);
+            p = y.mul(p).add(1);
+            p = y.mul(p).add(1);
+            p = p.mul(p);
+            p = p.mul(p);
+            p = p.mul(p);
+            p = p.mul(p);
+            p = p.mul(p);
+            p = p.mul(p);
+            p = p.mul(p);
+            p = p.mul(p);
+            DoubleVector a = DoubleVector.broadcast(SPECIES, numerator).div(p.add(1.0));
+            (tanh ? a.sub(1.0) : a).intoArray(out, (outRow + r) * LANES);
+        }
+    }
+
+    /**
+     * A weight matrix packed for {@link #accumulate}: {@code weights[r][o]} weighs reduction input r into output o;
+     * the outputs are grouped in tiles of {@link #TILE} (the last one zero-padded), and within a tile the TILE
+     * weights of each r are adjacent, so a tile's pass reads its weights in order.
+     */
+    static final class Packed {
+        final int reduction;
+        final int outputs;
+        final double[] data;
+
+        Packed(double[][] weights, int reduction, int outputs) {
+            this.reduction = reduction;
+            this.outputs = outputs;
+            this.data = new double[padded(outputs) * reduction];
+            for (int tile = 0; tile * TILE < outputs; tile++) {
+                for (int r = 0; r < reduction; r++) {
+                    for (int q = 0; q < TILE; q++) {
+                        int o = tile * TILE + q;
+                        data[(tile * reduction + r) * TILE + q] = o < outputs ? weights[r][o] : 0.0;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code out[o] = out[o] + x[0]·w[0][o] + x[1]·w[1][o] + …}, rounded term by term from the left as
+     * {@link Dense#accumulate} does, for every lane; x is block rows {@code xRow ..}, out block rows
+     * {@code outRow .. outRow + padded(outputs)} (the padding rows receive junk).
+     */
+    static void accumulate(Packed m, double[] x, int xRow, double[] out, int outRow) {
+        for (int tile = 0; tile * TILE < m.outputs; tile++) {
+            tile(m.data, tile * m.reduction * TILE, m.reduction, x, xRow, out, outRow + tile * TILE);
+        }
+    }
+
+    /**
+     * One tile of {@link #accumulate}: eight accumulators in registers across the whole reduction, so each input row
+     * is loaded once per tile and no partial sum goes through memory.
+     */
+    private static void tile(double[] w, int wBase, int reduction, double[] x, int xRow, double[] out, int outRow) {
+        DoubleVector a0 = DoubleVector.fromArray(SPECIES, out, outRow * LANES);
+        DoubleVector a1 = DoubleVector.fromArray(SPECIES, out, (outRow + 1) * LANES);
+        DoubleVector a2 = DoubleVector.fromArray(SPECIES, out, (outRow + 2) * LANES);
+        DoubleVector a3 = DoubleVector.fromArray(SPECIES, out, (outRow + 3) * LANES);
+        DoubleVector a4 = DoubleVector.fromArray(SPECIES, out, (outRow + 4) * LANES);
+        DoubleVector a5 = DoubleVector.fromArray(SPECIES, out, (outRow + 5) * LANES);
+        DoubleVector a6 = DoubleVector.fromArray(SPECIES, out, (outRow + 6) * LANES);
+        DoubleVector a7 = DoubleVector.fromArray(SPECIES, out, (outRow + 7) * LANES);
+        for (int r = 0, k = wBase; r < reduction; r++, k += TILE) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, (xRow + r) * LANES);
+            a0 = a0.add(v.mul(w[k]));
+            a1 = a1.add(v.mul(w[k + 1]));
+            a2 = a2.add(v.mul(w[k + 2]));
+            a3 = a3.add(v.mul(w[k + 3]));
+            a4 = a4.add(v.mul(w[k + 4]));
+            a5 = a5.add(v.mul(w[k + 5]));
+            a6 = a6.add(v.mul(w[k + 6]));
+            a7 = a7.add(v.mul(w[k + 7]));
+        }
+        a0.intoArray(out, outRow * LANES);
+        a1.intoArray(out, (outRow + 1) * LANES);
+        a2.intoArray(out, (outRow + 2) * LANES);
+        a3.intoArray(out, (outRow + 3) * LANES);
+        a4.intoArray(out, (outRow + 4) * LANES);
+        a5.intoArray(out, (outRow + 5) * LANES);
+        a6.intoArray(out, (outRow + 6) * LANES);
+        a7.intoArray(out, (outRow + 7) * LANES);
+    }
+
+    /** Block row j = {@code values[j]} in every lane, for j &lt; count. */
+    static void broadcastRows(double[] values, double[] block, int count) {
+        for (int j = 0; j < count; j++) {
+            DoubleVector.broadcast(SPECIES, values[j]).intoArray(block, j * LANES);
+        }
+    }
+
+    /** {@code target} rows += {@code source} rows, for the first {@code count} rows. */
+    static void addRows(double[] source, double[] target, int count) {
+        for (int r = 0; r < count; r++) {
+            DoubleVector.fromArray(SPECIES, target, r * LANES).add(DoubleVector.fromArray(SPECIES, source, r * LANES))
+                    .intoArray(target, r * LANES);
+        }
+    }
+
+    /** Block rows {@code row .. row + count} filled with {@code value}. */
+    static void fill(double[] block, int row, int count, double value) {
+        DoubleVector v = DoubleVector.broadcast(SPECIES, value);
+        for (int r = row; r < row + count; r++) {
+            v.intoArray(block, r * LANES);
+        }
+    }
+
+    /**
+     * Block rows {@code row .. row + count} from {@code count} consecutive numbers of each coordinate: coordinate
+     * b's at {@code source[offset + b · stride ..]} ({@code map} = {@link #strided}(stride)).
+     */
+    static void gather(double[] source, int offset, int[] map, double[] block, int row, int count) {
+        for (int k = 0; k < count; k++) {
+            DoubleVector.fromArray(SPECIES, source, offset + k, map, 0).intoArray(block, (row + k) * LANES);
+        }
+    }
+
+    /** The inverse of {@link #gather}. */
+    static void scatter(double[] block, int row, int count, double[] target, int offset, int[] map) {
+        for (int k = 0; k < count; k++) {
+            DoubleVector.fromArray(SPECIES, block, (row + k) * LANES).intoArray(target, offset + k, map, 0);
+        }
+    }
+}

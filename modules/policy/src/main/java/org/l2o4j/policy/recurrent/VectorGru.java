@@ -1,0 +1,245 @@
+package org.l2o4j.policy.recurrent;
+
+import static org.l2o4j.policy.recurrent.VectorCells.LANES;
+import static org.l2o4j.policy.recurrent.VectorCells.SPECIES;
+
+import jdk.incubator.vector.DoubleVector;
+
+/**
+ * {@link ComponentwiseGru}'s step and backward pass for blocks of {@link VectorCells#LANES} coordinates, one per
+ * lane, with the scalar kernel's bits (see {@link VectorCells}): the three products of a step are passes over packed
+ * weights with eight units held in registers, the gates and the state update run on whole vectors of coordinates.
+ * As in {@link VectorLstm}, the backward pass keeps the block's terms of the sums over coordinates and adds them
+ * coordinate by coordinate, each from its last step to its first, as the scalar kernel does.
+ */
+final class VectorGru {
+
+    private final int features;
+    private final int hidden;
+    private final VectorCells.Packed input;
+    private final VectorCells.Packed gate;
+    private final VectorCells.Packed candidate;
+    private final VectorCells.Packed inputBackward;
+    private final VectorCells.Packed gateBackward;
+    private final VectorCells.Packed candidateBackward;
+    private final double[] bias;
+    private final double[] readout;
+    private final double readoutBias;
+    private final double scale;
+    private final int[] featureMap;
+    private final int[] hiddenMap;
+    private final int[] gatesMap;
+
+    VectorGru(int features, int hidden, double[][] inputRows, double[][] inputColumns, double[][] gateRows,
+            double[][] gateColumns, double[][] candidateRows, double[][] candidateColumns, double[] bias,
+            double[] readout, double readoutBias, double scale) {
+        this.features = features;
+        this.hidden = hidden;
+        this.input = new VectorCells.Packed(inputRows, features, 3 * hidden);
+        this.gate = new VectorCells.Packed(gateRows, hidden, 2 * hidden);
+        this.candidate = new VectorCells.Packed(candidateRows, hidden, hidden);
+        this.inputBackward = new VectorCells.Packed(inputColumns, 3 * hidden, features);
+        this.gateBackward = new VectorCells.Packed(gateColumns, 2 * hidden, hidden);
+        this.candidateBackward = new VectorCells.Packed(candidateColumns, hidden, hidden);
+        this.bias = bias;
+        this.readout = readout;
+        this.readoutBias = readoutBias;
+        this.scale = scale;
+        this.featureMap = VectorCells.strided(features);
+        this.hiddenMap = VectorCells.strided(hidden);
+        this.gatesMap = VectorCells.strided(3 * hidden);
+    }
+
+    /** Block scratch of one workspace; plain arrays, so that it can be made without loading vector types. */
+    static final class Scratch {
+        final int lanes;
+        final double[] x;
+        final double[] h;
+        /** Pre-activations, then u | r | c (padded to whole tiles). */
+        final double[] zx;
+        final double[] zr;
+        final double[] zc;
+        final double[] rh;
+        final double[] next;
+        /** scale · ∂L/∂Δθ of the current step. */
+        final double[] a;
+        final double[] dh;
+        final double[] dhBefore;
+        final double[] drh;
+        final double[] dx;
+        /** dz = [dz_u | dz_r | dz_c] of every step of the block: step t's 3H rows from row t · 3H. */
+        double[] dz = new double[0];
+        /** a · h' of every step, step t's H rows from row t · H. */
+        double[] readoutTerms = new double[0];
+        /** One coordinate's dz and r ⊙ h, contiguous, for the outer-product buffers. */
+        final double[] dzRow;
+        final double[] rhRow;
+
+        Scratch(int lanes, int features, int hidden) {
+            this.lanes = lanes;
+            x = new double[features * lanes];
+            h = new double[hidden * lanes];
+            zx = new double[VectorCells.padded(3 * hidden) * lanes];
+            zr = new double[VectorCells.padded(2 * hidden) * lanes];
+            zc = new double[VectorCells.padded(hidden) * lanes];
+            rh = new double[hidden * lanes];
+            next = new double[hidden * lanes];
+            a = new double[lanes];
+            dh = new double[hidden * lanes];
+            dhBefore = new double[VectorCells.padded(hidden) * lanes];
+            drh = new double[VectorCells.padded(hidden) * lanes];
+            dx = new double[VectorCells.padded(features) * lanes];
+            dzRow = new double[3 * hidden];
+            rhRow = new double[hidden];
+        }
+
+        /** Room for the block's dz of {@code steps} steps (grown once, then reused). */
+        void ensureSteps(int steps, int hidden) {
+            if (dz.length < steps * 3 * hidden * lanes) {
+                dz = new double[steps * 3 * hidden * lanes];
+                readoutTerms = new double[steps * hidden * lanes];
+            }
+        }
+    }
+
+    /**
+     * One step for coordinates {@code n0 .. n0 + LANES}, as the scalar kernel's step. The tape arrays are step t's,
+     * or all null when not training.
+     */
+    void step(double[] featureValues, double[] state, double[] update, int n0, Scratch s, double[] tapeInputs,
+            double[] tapeStateBefore, double[] tapeGates) {
+        VectorCells.gather(featureValues, n0 * features, featureMap, s.x, 0, features);
+        VectorCells.gather(state, n0 * hidden, hiddenMap, s.h, 0, hidden);
+        VectorCells.broadcastRows(bias, s.zx, 3 * hidden);
+        VectorCells.accumulate(input, s.x, 0, s.zx, 0);
+        VectorCells.fill(s.zr, 0, 2 * hidden, 0.0);
+        VectorCells.accumulate(gate, s.h, 0, s.zr, 0);
+        VectorCells.addRows(s.zr, s.zx, 2 * hidden);
+        VectorCells.activate(s.zx, 0, s.zx, 0, 2 * hidden, false);
+        resetState(s);
+        System.arraycopy(s.zx, 2 * hidden * LANES, s.zc, 0, hidden * LANES);
+        VectorCells.accumulate(candidate, s.rh, 0, s.zc, 0);
+        VectorCells.activate(s.zc, 0, s.zc, 0, hidden, true);
+        System.arraycopy(s.zc, 0, s.zx, 2 * hidden * LANES, hidden * LANES);
+        nextStateAndReadout(s, update, n0);
+        if (tapeInputs != null) {
+            System.arraycopy(featureValues, n0 * features, tapeInputs, n0 * features, LANES * features);
+            System.arraycopy(state, n0 * hidden, tapeStateBefore, n0 * hidden, LANES * hidden);
+            VectorCells.scatter(s.zx, 0, 3 * hidden, tapeGates, n0 * 3 * hidden, gatesMap);
+        }
+        VectorCells.scatter(s.next, 0, hidden, state, n0 * hidden, hiddenMap);
+    }
+
+    /** r ⊙ h. */
+    private void resetState(Scratch s) {
+        for (int j = 0; j < hidden; j++) {
+            DoubleVector.fromArray(SPECIES, s.zx, (hidden + j) * LANES)
+                    .mul(DoubleVector.fromArray(SPECIES, s.h, j * LANES)).intoArray(s.rh, j * LANES);
+        }
+    }
+
+    /** h' = u ⊙ h + (1 − u) ⊙ c and Δθ = scale · (b_out + Σ_j w_out[j] · h'_j), summed from the left. */
+    private void nextStateAndReadout(Scratch s, double[] update, int n0) {
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector out = DoubleVector.broadcast(SPECIES, readoutBias);
+        for (int j = 0; j < hidden; j++) {
+            DoubleVector u = DoubleVector.fromArray(SPECIES, s.zx, j * LANES);
+            DoubleVector h = DoubleVector.fromArray(SPECIES, s.h, j * LANES);
+            DoubleVector c = DoubleVector.fromArray(SPECIES, s.zc, j * LANES);
+            DoubleVector next = u.mul(h).add(one.sub(u).mul(c));
+            next.intoArray(s.next, j * LANES);
+            out = out.add(next.mul(readout[j]));
+        }
+        out.mul(scale).intoArray(update, n0);
+    }
+
+    /**
+     * Backpropagation through {@code steps} steps for coordinates {@code n0 .. n0 + LANES}, as the scalar kernel's
+     * backward, adding into its accumulators in its order. Tape arrays are indexed by step.
+     */
+    void backward(int steps, double[][] updateAdjoint, boolean fromInitialState, int n0, Scratch s,
+            double[][] tapeInputs, double[][] tapeStateBefore, double[][] tapeGates, OuterProductBuffer inputOuter,
+            OuterProductBuffer gateOuter, OuterProductBuffer candidateOuter, double[] biasGradient,
+            double[] initialStateGradient, double[] readoutGradient, double[][] featureAdjoint) {
+        s.ensureSteps(steps, hidden);
+        int gatesWidth = 3 * hidden;
+        VectorCells.fill(s.dh, 0, hidden, 0.0);
+        for (int t = steps - 1; t >= 0; t--) {
+            DoubleVector.fromArray(SPECIES, updateAdjoint[t], n0).mul(scale).intoArray(s.a, 0);
+            int dzRow = t * gatesWidth;
+            updateAdjoints(s, tapeStateBefore[t], tapeGates[t], n0, t, dzRow);
+            VectorCells.fill(s.drh, 0, hidden, 0.0);
+            VectorCells.accumulate(candidateBackward, s.dz, dzRow + 2 * hidden, s.drh, 0);
+            resetAdjoints(s, tapeStateBefore[t], tapeGates[t], n0, dzRow);
+            VectorCells.accumulate(gateBackward, s.dz, dzRow, s.dhBefore, 0);
+            if (featureAdjoint != null) {
+                VectorCells.fill(s.dx, 0, features, 0.0);
+                VectorCells.accumulate(inputBackward, s.dz, dzRow, s.dx, 0);
+                VectorCells.scatter(s.dx, 0, features, featureAdjoint[t], n0 * features, featureMap);
+            }
+            System.arraycopy(s.dhBefore, 0, s.dh, 0, hidden * LANES);
+        }
+        for (int b = 0; b < LANES; b++) {
+            int n = n0 + b;
+            for (int t = steps - 1; t >= 0; t--) {
+                for (int j = 0; j < hidden; j++) {
+                    readoutGradient[j] += s.readoutTerms[(t * hidden + j) * LANES + b];
+                }
+                readoutGradient[hidden] += scale * updateAdjoint[t][n];
+                double[] gates = tapeGates[t];
+                double[] before = tapeStateBefore[t];
+                for (int j = 0; j < hidden; j++) {
+                    s.rhRow[j] = gates[n * gatesWidth + hidden + j] * before[n * hidden + j];
+                }
+                for (int j = 0; j < gatesWidth; j++) {
+                    s.dzRow[j] = s.dz[(t * gatesWidth + j) * LANES + b];
+                }
+                candidateOuter.add(s.rhRow, 0, s.dzRow, 2 * hidden);
+                gateOuter.add(before, n * hidden, s.dzRow, 0);
+                inputOuter.add(tapeInputs[t], n * features, s.dzRow, 0);
+                for (int j = 0; j < gatesWidth; j++) {
+                    biasGradient[j] += s.dzRow[j];
+                }
+            }
+            if (fromInitialState) {
+                for (int j = 0; j < hidden; j++) {
+                    initialStateGradient[j] += s.dh[j * LANES + b];
+                }
+            }
+        }
+    }
+
+    /**
+     * From dh' (the carried dh plus a · w_out): the readout's terms a · h', dz_u, dz_c and the direct part u ⊙ dh'
+     * of dh.
+     */
+    private void updateAdjoints(Scratch s, double[] before, double[] gates, int n0, int t, int dzRow) {
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector a = DoubleVector.fromArray(SPECIES, s.a, 0);
+        int g0 = n0 * 3 * hidden;
+        for (int j = 0; j < hidden; j++) {
+            DoubleVector u = DoubleVector.fromArray(SPECIES, gates, g0 + j, gatesMap, 0);
+            DoubleVector c = DoubleVector.fromArray(SPECIES, gates, g0 + 2 * hidden + j, gatesMap, 0);
+            DoubleVector hb = DoubleVector.fromArray(SPECIES, before, n0 * hidden + j, hiddenMap, 0);
+            DoubleVector oneMinusU = one.sub(u);
+            a.mul(u.mul(hb).add(oneMinusU.mul(c))).intoArray(s.readoutTerms, (t * hidden + j) * LANES);
+            DoubleVector dh = DoubleVector.fromArray(SPECIES, s.dh, j * LANES).add(a.mul(readout[j]));
+            dh.mul(hb.sub(c)).mul(u).mul(oneMinusU).intoArray(s.dz, (dzRow + j) * LANES);
+            dh.mul(oneMinusU).mul(one.sub(c.mul(c))).intoArray(s.dz, (dzRow + 2 * hidden + j) * LANES);
+            dh.mul(u).intoArray(s.dhBefore, j * LANES);
+        }
+    }
+
+    /** dz_r = d(r ⊙ h) ⊙ h ⊙ r(1 − r) and dh += d(r ⊙ h) ⊙ r. */
+    private void resetAdjoints(Scratch s, double[] before, double[] gates, int n0, int dzRow) {
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        int g0 = n0 * 3 * hidden;
+        for (int j = 0; j < hidden; j++) {
+            DoubleVector r = DoubleVector.fromArray(SPECIES, gates, g0 + hidden + j, gatesMap, 0);
+            DoubleVector hb = DoubleVector.fromArray(SPECIES, before, n0 * hidden + j, hiddenMap, 0);
+            DoubleVector drh = DoubleVector.fromArray(SPECIES, s.drh, j * LANES);
+            drh.mul(hb).mul(r).mul(one.sub(r)).intoArray(s.dz, (dzRow + hidden + j) * LANES);
+            DoubleVector.fromArray(SPECIES, s.dhBefore, j * LANES).add(drh.mul(r)).intoArray(s.dhBefore, j * LANES);
+        }
+    }
+}
