@@ -33,15 +33,6 @@ final class VectorCells {
         return LANES >= 4 && (arch.equals("amd64") || arch.equals("x86_64"));
     }
 
-    /** {@code {0, stride, 2·stride, …}}: the index map that gathers one number of each coordinate of a block. */
-    static int[] strided(int stride) {
-        int[] map = new int[LANES];
-        for (int b = 0; b < LANES; b++) {
-            map[b] = b * stride;
-        }
-        return map;
-    }
-
     /** Block rows padded to whole tiles, as {@link #accumulate} writes them. */
     static int padded(int outputs) {
         return (outputs + TILE - 1) / TILE * TILE;
@@ -178,18 +169,25 @@ final class VectorCells {
 
     /**
      * Block rows {@code row .. row + count} from {@code count} consecutive numbers of each coordinate: coordinate
-     * b's at {@code source[offset + b · stride ..]} ({@code map} = {@link #strided}(stride)).
+     * b's at {@code source[offset + b · stride ..]}. Plain loads and stores: the Vector API's gathers and scatters
+     * (with an index map) made the whole LSTM step 1.3× slower on the AMD EPYC of docs/performance.md.
      */
-    static void gather(double[] source, int offset, int[] map, double[] block, int row, int count) {
-        for (int k = 0; k < count; k++) {
-            DoubleVector.fromArray(SPECIES, source, offset + k, map, 0).intoArray(block, (row + k) * LANES);
+    static void gather(double[] source, int offset, int stride, double[] block, int row, int count) {
+        for (int b = 0; b < LANES; b++) {
+            int from = offset + b * stride;
+            for (int k = 0; k < count; k++) {
+                block[(row + k) * LANES + b] = source[from + k];
+            }
         }
     }
 
     /** The inverse of {@link #gather}. */
-    static void scatter(double[] block, int row, int count, double[] target, int offset, int[] map) {
-        for (int k = 0; k < count; k++) {
-            DoubleVector.fromArray(SPECIES, block, (row + k) * LANES).intoArray(target, offset + k, map, 0);
+    static void scatter(double[] block, int row, int count, double[] target, int offset, int stride) {
+        for (int b = 0; b < LANES; b++) {
+            int to = offset + b * stride;
+            for (int k = 0; k < count; k++) {
+                target[to + k] = block[(row + k) * LANES + b];
+            }
         }
     }
 }

@@ -26,9 +26,6 @@ final class VectorGru {
     private final double[] readout;
     private final double readoutBias;
     private final double scale;
-    private final int[] featureMap;
-    private final int[] hiddenMap;
-    private final int[] gatesMap;
 
     VectorGru(int features, int hidden, double[][] inputRows, double[][] inputColumns, double[][] gateRows,
             double[][] gateColumns, double[][] candidateRows, double[][] candidateColumns, double[] bias,
@@ -45,9 +42,6 @@ final class VectorGru {
         this.readout = readout;
         this.readoutBias = readoutBias;
         this.scale = scale;
-        this.featureMap = VectorCells.strided(features);
-        this.hiddenMap = VectorCells.strided(hidden);
-        this.gatesMap = VectorCells.strided(3 * hidden);
     }
 
     /** Block scratch of one workspace; plain arrays, so that it can be made without loading vector types. */
@@ -108,8 +102,8 @@ final class VectorGru {
      */
     void step(double[] featureValues, double[] state, double[] update, int n0, Scratch s, double[] tapeInputs,
             double[] tapeStateBefore, double[] tapeGates) {
-        VectorCells.gather(featureValues, n0 * features, featureMap, s.x, 0, features);
-        VectorCells.gather(state, n0 * hidden, hiddenMap, s.h, 0, hidden);
+        VectorCells.gather(featureValues, n0 * features, features, s.x, 0, features);
+        VectorCells.gather(state, n0 * hidden, hidden, s.h, 0, hidden);
         VectorCells.broadcastRows(bias, s.zx, 3 * hidden);
         VectorCells.accumulate(input, s.x, 0, s.zx, 0);
         VectorCells.fill(s.zr, 0, 2 * hidden, 0.0);
@@ -125,9 +119,9 @@ final class VectorGru {
         if (tapeInputs != null) {
             System.arraycopy(featureValues, n0 * features, tapeInputs, n0 * features, LANES * features);
             System.arraycopy(state, n0 * hidden, tapeStateBefore, n0 * hidden, LANES * hidden);
-            VectorCells.scatter(s.zx, 0, 3 * hidden, tapeGates, n0 * 3 * hidden, gatesMap);
+            VectorCells.scatter(s.zx, 0, 3 * hidden, tapeGates, n0 * 3 * hidden, 3 * hidden);
         }
-        VectorCells.scatter(s.next, 0, hidden, state, n0 * hidden, hiddenMap);
+        VectorCells.scatter(s.next, 0, hidden, state, n0 * hidden, hidden);
     }
 
     /** r ⊙ h. */
@@ -167,15 +161,17 @@ final class VectorGru {
         for (int t = steps - 1; t >= 0; t--) {
             DoubleVector.fromArray(SPECIES, updateAdjoint[t], n0).mul(scale).intoArray(s.a, 0);
             int dzRow = t * gatesWidth;
-            updateAdjoints(s, tapeStateBefore[t], tapeGates[t], n0, t, dzRow);
+            VectorCells.gather(tapeGates[t], n0 * gatesWidth, 3 * hidden, s.zx, 0, gatesWidth);
+            VectorCells.gather(tapeStateBefore[t], n0 * hidden, hidden, s.h, 0, hidden);
+            updateAdjoints(s, t, dzRow);
             VectorCells.fill(s.drh, 0, hidden, 0.0);
             VectorCells.accumulate(candidateBackward, s.dz, dzRow + 2 * hidden, s.drh, 0);
-            resetAdjoints(s, tapeStateBefore[t], tapeGates[t], n0, dzRow);
+            resetAdjoints(s, dzRow);
             VectorCells.accumulate(gateBackward, s.dz, dzRow, s.dhBefore, 0);
             if (featureAdjoint != null) {
                 VectorCells.fill(s.dx, 0, features, 0.0);
                 VectorCells.accumulate(inputBackward, s.dz, dzRow, s.dx, 0);
-                VectorCells.scatter(s.dx, 0, features, featureAdjoint[t], n0 * features, featureMap);
+                VectorCells.scatter(s.dx, 0, features, featureAdjoint[t], n0 * features, features);
             }
             System.arraycopy(s.dhBefore, 0, s.dh, 0, hidden * LANES);
         }
@@ -210,17 +206,16 @@ final class VectorGru {
     }
 
     /**
-     * From dh' (the carried dh plus a · w_out): the readout's terms a · h', dz_u, dz_c and the direct part u ⊙ dh'
-     * of dh.
+     * From dh' (the carried dh plus a · w_out) and the taped gates and h in s.zx and s.h: the readout's terms a · h',
+     * dz_u, dz_c and the direct part u ⊙ dh' of dh.
      */
-    private void updateAdjoints(Scratch s, double[] before, double[] gates, int n0, int t, int dzRow) {
+    private void updateAdjoints(Scratch s, int t, int dzRow) {
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
         DoubleVector a = DoubleVector.fromArray(SPECIES, s.a, 0);
-        int g0 = n0 * 3 * hidden;
         for (int j = 0; j < hidden; j++) {
-            DoubleVector u = DoubleVector.fromArray(SPECIES, gates, g0 + j, gatesMap, 0);
-            DoubleVector c = DoubleVector.fromArray(SPECIES, gates, g0 + 2 * hidden + j, gatesMap, 0);
-            DoubleVector hb = DoubleVector.fromArray(SPECIES, before, n0 * hidden + j, hiddenMap, 0);
+            DoubleVector u = DoubleVector.fromArray(SPECIES, s.zx, j * LANES);
+            DoubleVector c = DoubleVector.fromArray(SPECIES, s.zx, (2 * hidden + j) * LANES);
+            DoubleVector hb = DoubleVector.fromArray(SPECIES, s.h, j * LANES);
             DoubleVector oneMinusU = one.sub(u);
             a.mul(u.mul(hb).add(oneMinusU.mul(c))).intoArray(s.readoutTerms, (t * hidden + j) * LANES);
             DoubleVector dh = DoubleVector.fromArray(SPECIES, s.dh, j * LANES).add(a.mul(readout[j]));
@@ -231,12 +226,11 @@ final class VectorGru {
     }
 
     /** dz_r = d(r ⊙ h) ⊙ h ⊙ r(1 − r) and dh += d(r ⊙ h) ⊙ r. */
-    private void resetAdjoints(Scratch s, double[] before, double[] gates, int n0, int dzRow) {
+    private void resetAdjoints(Scratch s, int dzRow) {
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
-        int g0 = n0 * 3 * hidden;
         for (int j = 0; j < hidden; j++) {
-            DoubleVector r = DoubleVector.fromArray(SPECIES, gates, g0 + hidden + j, gatesMap, 0);
-            DoubleVector hb = DoubleVector.fromArray(SPECIES, before, n0 * hidden + j, hiddenMap, 0);
+            DoubleVector r = DoubleVector.fromArray(SPECIES, s.zx, (hidden + j) * LANES);
+            DoubleVector hb = DoubleVector.fromArray(SPECIES, s.h, j * LANES);
             DoubleVector drh = DoubleVector.fromArray(SPECIES, s.drh, j * LANES);
             drh.mul(hb).mul(r).mul(one.sub(r)).intoArray(s.dz, (dzRow + hidden + j) * LANES);
             DoubleVector.fromArray(SPECIES, s.dhBefore, j * LANES).add(drh.mul(r)).intoArray(s.dhBefore, j * LANES);

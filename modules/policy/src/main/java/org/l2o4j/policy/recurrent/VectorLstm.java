@@ -31,11 +31,6 @@ final class VectorLstm {
     private final double[] readout;
     private final double readoutBias;
     private final double scale;
-    private final int[] featureMap;
-    private final int[] stateMap;
-    private final int[] gatesMap;
-    private final int[] hiddenMap;
-    private final int[][] inputMaps;
 
     VectorLstm(int features, int hidden, double[][][] rows, double[][][] columns, double[][] featureColumns,
             double[][] recurrentColumns, double[][] bias, double[] readout, double readoutBias, double scale) {
@@ -45,12 +40,10 @@ final class VectorLstm {
         this.stride = 2 * layers * hidden;
         this.forward = new VectorCells.Packed[layers];
         this.backward = new VectorCells.Packed[layers];
-        this.inputMaps = new int[layers][];
         for (int l = 0; l < layers; l++) {
             int width = rows[l].length;
             forward[l] = new VectorCells.Packed(rows[l], width, 4 * hidden);
             backward[l] = l == 0 ? null : new VectorCells.Packed(columns[l], 4 * hidden, width);
-            inputMaps[l] = VectorCells.strided(width);
         }
         this.featureBackward = new VectorCells.Packed(featureColumns, 4 * hidden, features);
         this.recurrentBackward = new VectorCells.Packed(recurrentColumns, 4 * hidden, hidden);
@@ -58,10 +51,6 @@ final class VectorLstm {
         this.readout = readout;
         this.readoutBias = readoutBias;
         this.scale = scale;
-        this.featureMap = VectorCells.strided(features);
-        this.stateMap = VectorCells.strided(stride);
-        this.gatesMap = VectorCells.strided(4 * hidden);
-        this.hiddenMap = VectorCells.strided(hidden);
     }
 
     /** Block scratch of one workspace; plain arrays, so that it can be made without loading vector types. */
@@ -117,18 +106,18 @@ final class VectorLstm {
      */
     void step(double[] featureValues, double[] state, double[] update, int n0, Scratch s, double[][] layerInputs,
             double[][] gates, double[][] cellBefore, double[][] cellTanh) {
-        VectorCells.gather(featureValues, n0 * features, featureMap, s.v, 0, features);
+        VectorCells.gather(featureValues, n0 * features, features, s.v, 0, features);
         for (int l = 0; l < layers; l++) {
             int in = l == 0 ? features : hidden;
             int width = in + hidden;
             int base = n0 * stride + 2 * l * hidden;
-            VectorCells.gather(state, base, stateMap, s.v, in, hidden);
-            VectorCells.gather(state, base + hidden, stateMap, s.before, 0, hidden);
+            VectorCells.gather(state, base, stride, s.v, in, hidden);
+            VectorCells.gather(state, base + hidden, stride, s.before, 0, hidden);
             VectorCells.broadcastRows(bias[l], s.z, 4 * hidden);
             VectorCells.accumulate(forward[l], s.v, 0, s.z, 0);
             if (layerInputs != null) {
-                VectorCells.scatter(s.v, 0, width, layerInputs[l], n0 * width, inputMaps[l]);
-                VectorCells.scatter(s.before, 0, hidden, cellBefore[l], n0 * hidden, hiddenMap);
+                VectorCells.scatter(s.v, 0, width, layerInputs[l], n0 * width, width);
+                VectorCells.scatter(s.before, 0, hidden, cellBefore[l], n0 * hidden, hidden);
             }
             // i, f, o = σ(z); g = tanh(z_g), which the scalar kernel computes as 2σ(2 z_g) − 1: the same bits.
             VectorCells.activate(s.z, 0, s.z, 0, 2 * hidden, false);
@@ -137,11 +126,11 @@ final class VectorLstm {
             cellUpdate(s);
             VectorCells.activate(s.c, 0, s.tc, 0, hidden, true);
             output(s);
-            VectorCells.scatter(s.c, 0, hidden, state, base + hidden, stateMap);
-            VectorCells.scatter(s.v, 0, hidden, state, base, stateMap);
+            VectorCells.scatter(s.c, 0, hidden, state, base + hidden, stride);
+            VectorCells.scatter(s.v, 0, hidden, state, base, stride);
             if (gates != null) {
-                VectorCells.scatter(s.tc, 0, hidden, cellTanh[l], n0 * hidden, hiddenMap);
-                VectorCells.scatter(s.z, 0, 4 * hidden, gates[l], n0 * 4 * hidden, gatesMap);
+                VectorCells.scatter(s.tc, 0, hidden, cellTanh[l], n0 * hidden, hidden);
+                VectorCells.scatter(s.z, 0, 4 * hidden, gates[l], n0 * 4 * hidden, 4 * hidden);
             }
         }
         readout(s.v, update, n0);
@@ -192,13 +181,18 @@ final class VectorLstm {
         }
         for (int t = steps - 1; t >= 0; t--) {
             scaleAdjoint(updateAdjoint[t], n0, s.a);
-            readoutAdjoint(s, gates[t][top], cellTanh[t][top], n0, t);
             for (int l = top; l >= 0; l--) {
                 int in = l == 0 ? features : hidden;
                 int width = in + hidden;
                 double[] dz = s.dz[l];
                 int dzRow = t * gatesWidth;
-                gateAdjoints(s, l, gates[t][l], cellBefore[t][l], cellTanh[t][l], n0, dz, dzRow);
+                VectorCells.gather(gates[t][l], n0 * gatesWidth, 4 * hidden, s.z, 0, gatesWidth);
+                VectorCells.gather(cellTanh[t][l], n0 * hidden, hidden, s.tc, 0, hidden);
+                VectorCells.gather(cellBefore[t][l], n0 * hidden, hidden, s.before, 0, hidden);
+                if (l == top) {
+                    readoutAdjoint(s, t);
+                }
+                gateAdjoints(s, l, dz, dzRow);
                 // The products go through s.dv, whose padding rows take the tiles' junk.
                 if (l > 0) {
                     VectorCells.fill(s.dv, 0, width, 0.0);
@@ -212,7 +206,7 @@ final class VectorLstm {
                     if (featureAdjoint != null) {
                         VectorCells.fill(s.dv, 0, features, 0.0);
                         VectorCells.accumulate(featureBackward, dz, dzRow, s.dv, 0);
-                        VectorCells.scatter(s.dv, 0, features, featureAdjoint[t], n0 * features, featureMap);
+                        VectorCells.scatter(s.dv, 0, features, featureAdjoint[t], n0 * features, features);
                     }
                 }
             }
@@ -244,32 +238,36 @@ final class VectorLstm {
         DoubleVector.fromArray(SPECIES, updateAdjoint, n0).mul(scale).intoArray(a, 0);
     }
 
-    /** The readout's terms a · h_top for the readout gradient (kept for step t), and dh_top += a · w_out. */
-    private void readoutAdjoint(Scratch s, double[] gates, double[] cellTanh, int n0, int t) {
+    /**
+     * The readout's terms a · h_top for the readout gradient (kept for step t), and dh_top += a · w_out; the top
+     * layer's taped gates and tanh(c') are in s.z and s.tc.
+     */
+    private void readoutAdjoint(Scratch s, int t) {
         DoubleVector a = DoubleVector.fromArray(SPECIES, s.a, 0);
         double[] dh = s.dh[layers - 1];
         for (int j = 0; j < hidden; j++) {
-            DoubleVector o = DoubleVector.fromArray(SPECIES, gates, n0 * 4 * hidden + 3 * hidden + j, gatesMap, 0);
-            DoubleVector tc = DoubleVector.fromArray(SPECIES, cellTanh, n0 * hidden + j, hiddenMap, 0);
+            DoubleVector o = DoubleVector.fromArray(SPECIES, s.z, (3 * hidden + j) * LANES);
+            DoubleVector tc = DoubleVector.fromArray(SPECIES, s.tc, j * LANES);
             a.mul(o.mul(tc)).intoArray(s.readoutTerms, (t * hidden + j) * LANES);
             DoubleVector.fromArray(SPECIES, dh, j * LANES).add(a.mul(readout[j])).intoArray(dh, j * LANES);
         }
     }
 
-    /** Layer l backward, element-wise: dz of the four gates (into rows of {@code dz} from dzRow) and dc. */
-    private void gateAdjoints(Scratch s, int l, double[] gates, double[] cellBefore, double[] cellTanh, int n0,
-            double[] dz, int dzRow) {
-        int g0 = n0 * 4 * hidden;
+    /**
+     * Layer l backward, element-wise, from its taped gates, c and tanh(c') in s.z, s.before and s.tc: dz of the four
+     * gates (into rows of {@code dz} from dzRow) and dc.
+     */
+    private void gateAdjoints(Scratch s, int l, double[] dz, int dzRow) {
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
         double[] dhl = s.dh[l];
         double[] dcl = s.dc[l];
         for (int j = 0; j < hidden; j++) {
-            DoubleVector i = DoubleVector.fromArray(SPECIES, gates, g0 + j, gatesMap, 0);
-            DoubleVector f = DoubleVector.fromArray(SPECIES, gates, g0 + hidden + j, gatesMap, 0);
-            DoubleVector g = DoubleVector.fromArray(SPECIES, gates, g0 + 2 * hidden + j, gatesMap, 0);
-            DoubleVector o = DoubleVector.fromArray(SPECIES, gates, g0 + 3 * hidden + j, gatesMap, 0);
-            DoubleVector tc = DoubleVector.fromArray(SPECIES, cellTanh, n0 * hidden + j, hiddenMap, 0);
-            DoubleVector before = DoubleVector.fromArray(SPECIES, cellBefore, n0 * hidden + j, hiddenMap, 0);
+            DoubleVector i = DoubleVector.fromArray(SPECIES, s.z, j * LANES);
+            DoubleVector f = DoubleVector.fromArray(SPECIES, s.z, (hidden + j) * LANES);
+            DoubleVector g = DoubleVector.fromArray(SPECIES, s.z, (2 * hidden + j) * LANES);
+            DoubleVector o = DoubleVector.fromArray(SPECIES, s.z, (3 * hidden + j) * LANES);
+            DoubleVector tc = DoubleVector.fromArray(SPECIES, s.tc, j * LANES);
+            DoubleVector before = DoubleVector.fromArray(SPECIES, s.before, j * LANES);
             DoubleVector dh = DoubleVector.fromArray(SPECIES, dhl, j * LANES);
             DoubleVector dc = DoubleVector.fromArray(SPECIES, dcl, j * LANES)
                     .add(dh.mul(o).mul(one.sub(tc.mul(tc))));
