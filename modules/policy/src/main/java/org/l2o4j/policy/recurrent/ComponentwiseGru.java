@@ -320,8 +320,8 @@ public final class ComponentwiseGru implements RecurrentNet {
                 VectorGru.Scratch s = ws.block;
                 for (; first + s.lanes <= to; first += s.lanes) {
                     vector.backward(steps, updateAdjoint, fromInitialState, first, s, tp.inputs, tp.stateBefore,
-                            tp.gates, ws.inputWeightOuterProducts, ws.recurrentGateOuterProducts,
-                            ws.recurrentCandidateOuterProducts, ws.biasGradient, ws.initialStateGradient,
+                            tp.gates, ws.inputWeightGradient, ws.recurrentGateGradient,
+                            ws.recurrentCandidateGradient, ws.biasGradient, ws.initialStateGradient,
                             ws.readoutGradient, featureAdjoint);
                 }
             }

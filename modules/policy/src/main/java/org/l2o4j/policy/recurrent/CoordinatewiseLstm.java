@@ -365,7 +365,7 @@ public final class CoordinatewiseLstm implements RecurrentNet {
                 VectorLstm.Scratch s = ws.block;
                 for (; first + s.lanes <= to; first += s.lanes) {
                     vector.backward(steps, updateAdjoint, first, s, tp.layerInputs, tp.gates, tp.cellBefore,
-                            tp.cellTanh, ws.weightOuterProducts, ws.biasGradient, ws.readoutGradient, featureAdjoint);
+                            tp.cellTanh, ws.weightGradient, ws.biasGradient, ws.readoutGradient, featureAdjoint);
                 }
             }
             for (int n = first; n < to; n++) {

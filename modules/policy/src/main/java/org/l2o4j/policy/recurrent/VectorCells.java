@@ -144,6 +144,113 @@ final class VectorCells {
         a7.intoArray(out, (outRow + 7) * LANES);
     }
 
+    /**
+     * {@code target[k][j] += Σ_r left[r · rows + k] · right[offset + r · stride + j]} over the pairs r = 0 .. pairs − 1 in
+     * order: the weight gradient's sum of outer products, each element rounded term by term as
+     * {@link OuterProductBuffer} rounds it. Here the lanes run over j (the sum is over coordinates, so it cannot run
+     * over them), and a tile of two target rows by four vectors stays in registers across all the pairs.
+     */
+    static void addOuterProducts(double[][] target, int width, double[] left, int rows, double[] right, int offset,
+            int stride, int pairs) {
+        int j = 0;
+        for (; j + 4 * LANES <= width; j += 4 * LANES) {
+            int k = 0;
+            for (; k + 2 <= rows; k += 2) {
+                outerTile(target[k], target[k + 1], j, left, rows, k, right, offset + j, stride, pairs);
+            }
+            for (; k < rows; k++) {
+                outerTile(target[k], target[k], j, left, rows, k, right, offset + j, stride, pairs);
+            }
+        }
+        for (; j + LANES <= width; j += LANES) {
+            int k = 0;
+            for (; k + 4 <= rows; k += 4) {
+                outerColumn(target, j, left, rows, k, right, offset + j, stride, pairs);
+            }
+            for (; k < rows; k++) {
+                DoubleVector acc = DoubleVector.fromArray(SPECIES, target[k], j);
+                for (int r = 0; r < pairs; r++) {
+                    acc = acc.add(DoubleVector.fromArray(SPECIES, right, offset + r * stride + j)
+                            .mul(left[r * rows + k]));
+                }
+                acc.intoArray(target[k], j);
+            }
+        }
+        for (; j < width; j++) {
+            for (int k = 0; k < rows; k++) {
+                double acc = target[k][j];
+                for (int r = 0; r < pairs; r++) {
+                    acc += left[r * rows + k] * right[offset + r * stride + j];
+                }
+                target[k][j] = acc;
+            }
+        }
+    }
+
+    /** Columns {@code j .. j + LANES} of target rows k .. k + 3: four independent sums in flight. */
+    private static void outerColumn(double[][] target, int j, double[] left, int rows, int k, double[] right,
+            int from, int stride, int pairs) {
+        DoubleVector a0 = DoubleVector.fromArray(SPECIES, target[k], j);
+        DoubleVector a1 = DoubleVector.fromArray(SPECIES, target[k + 1], j);
+        DoubleVector a2 = DoubleVector.fromArray(SPECIES, target[k + 2], j);
+        DoubleVector a3 = DoubleVector.fromArray(SPECIES, target[k + 3], j);
+        for (int r = 0; r < pairs; r++) {
+            DoubleVector x = DoubleVector.fromArray(SPECIES, right, from + r * stride);
+            int c = r * rows + k;
+            a0 = a0.add(x.mul(left[c]));
+            a1 = a1.add(x.mul(left[c + 1]));
+            a2 = a2.add(x.mul(left[c + 2]));
+            a3 = a3.add(x.mul(left[c + 3]));
+        }
+        a0.intoArray(target[k], j);
+        a1.intoArray(target[k + 1], j);
+        a2.intoArray(target[k + 2], j);
+        a3.intoArray(target[k + 3], j);
+    }
+
+    /**
+     * Columns {@code j .. j + 4 · LANES} of target rows k and k + 1, the pairs' columns from {@code right[from + r ·
+     * stride]} ({@code second} is {@code first} itself when row k is the last: it is then computed twice and stored
+     * twice, the same numbers).
+     */
+    private static void outerTile(double[] first, double[] second, int j, double[] left, int rows, int k,
+            double[] right, int from, int stride, int pairs) {
+        int k2 = second == first ? k : k + 1;
+        DoubleVector a0 = DoubleVector.fromArray(SPECIES, first, j);
+        DoubleVector a1 = DoubleVector.fromArray(SPECIES, first, j + LANES);
+        DoubleVector a2 = DoubleVector.fromArray(SPECIES, first, j + 2 * LANES);
+        DoubleVector a3 = DoubleVector.fromArray(SPECIES, first, j + 3 * LANES);
+        DoubleVector b0 = DoubleVector.fromArray(SPECIES, second, j);
+        DoubleVector b1 = DoubleVector.fromArray(SPECIES, second, j + LANES);
+        DoubleVector b2 = DoubleVector.fromArray(SPECIES, second, j + 2 * LANES);
+        DoubleVector b3 = DoubleVector.fromArray(SPECIES, second, j + 3 * LANES);
+        for (int r = 0; r < pairs; r++) {
+            int at = from + r * stride;
+            double c = left[r * rows + k];
+            double d = left[r * rows + k2];
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, right, at);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, right, at + LANES);
+            DoubleVector x2 = DoubleVector.fromArray(SPECIES, right, at + 2 * LANES);
+            DoubleVector x3 = DoubleVector.fromArray(SPECIES, right, at + 3 * LANES);
+            a0 = a0.add(x0.mul(c));
+            a1 = a1.add(x1.mul(c));
+            a2 = a2.add(x2.mul(c));
+            a3 = a3.add(x3.mul(c));
+            b0 = b0.add(x0.mul(d));
+            b1 = b1.add(x1.mul(d));
+            b2 = b2.add(x2.mul(d));
+            b3 = b3.add(x3.mul(d));
+        }
+        a0.intoArray(first, j);
+        a1.intoArray(first, j + LANES);
+        a2.intoArray(first, j + 2 * LANES);
+        a3.intoArray(first, j + 3 * LANES);
+        b0.intoArray(second, j);
+        b1.intoArray(second, j + LANES);
+        b2.intoArray(second, j + 2 * LANES);
+        b3.intoArray(second, j + 3 * LANES);
+    }
+
     /** Block row j = {@code values[j]} in every lane, for j &lt; count. */
     static void broadcastRows(double[] values, double[] block, int count) {
         for (int j = 0; j < count; j++) {

@@ -65,9 +65,14 @@ final class VectorGru {
         double[] dz = new double[0];
         /** a · h' of every step, step t's H rows from row t · H. */
         double[] readoutTerms = new double[0];
-        /** One coordinate's dz and r ⊙ h, contiguous, for the outer-product buffers. */
-        final double[] dzRow;
-        final double[] rhRow;
+        /**
+         * The block's pairs of the weight gradients' outer products, coordinate by coordinate and each one's steps
+         * from the last: pair r's dz at r · 3H, its r ⊙ h and h at r · H, its features at r · features.
+         */
+        double[] pairAdjoints = new double[0];
+        double[] pairResetStates = new double[0];
+        double[] pairStates = new double[0];
+        double[] pairInputs = new double[0];
 
         Scratch(int lanes, int features, int hidden) {
             this.lanes = lanes;
@@ -83,15 +88,17 @@ final class VectorGru {
             dhBefore = new double[VectorCells.padded(hidden) * lanes];
             drh = new double[VectorCells.padded(hidden) * lanes];
             dx = new double[VectorCells.padded(features) * lanes];
-            dzRow = new double[3 * hidden];
-            rhRow = new double[hidden];
         }
 
-        /** Room for the block's dz of {@code steps} steps (grown once, then reused). */
-        void ensureSteps(int steps, int hidden) {
+        /** Room for the block's terms of {@code steps} steps (grown once, then reused). */
+        void ensureSteps(int steps, int features, int hidden) {
             if (dz.length < steps * 3 * hidden * lanes) {
                 dz = new double[steps * 3 * hidden * lanes];
                 readoutTerms = new double[steps * hidden * lanes];
+                pairAdjoints = new double[steps * lanes * 3 * hidden];
+                pairResetStates = new double[steps * lanes * hidden];
+                pairStates = new double[steps * lanes * hidden];
+                pairInputs = new double[steps * lanes * features];
             }
         }
     }
@@ -149,13 +156,14 @@ final class VectorGru {
 
     /**
      * Backpropagation through {@code steps} steps for coordinates {@code n0 .. n0 + LANES}, as the scalar kernel's
-     * backward, adding into its accumulators in its order. Tape arrays are indexed by step.
+     * backward, adding into its accumulators (whose outer-product buffers must hold nothing) in its order. Tape
+     * arrays are indexed by step.
      */
     void backward(int steps, double[][] updateAdjoint, boolean fromInitialState, int n0, Scratch s,
-            double[][] tapeInputs, double[][] tapeStateBefore, double[][] tapeGates, OuterProductBuffer inputOuter,
-            OuterProductBuffer gateOuter, OuterProductBuffer candidateOuter, double[] biasGradient,
+            double[][] tapeInputs, double[][] tapeStateBefore, double[][] tapeGates, double[][] inputWeightGradient,
+            double[][] gateGradient, double[][] candidateGradient, double[] biasGradient,
             double[] initialStateGradient, double[] readoutGradient, double[][] featureAdjoint) {
-        s.ensureSteps(steps, hidden);
+        s.ensureSteps(steps, features, hidden);
         int gatesWidth = 3 * hidden;
         VectorCells.fill(s.dh, 0, hidden, 0.0);
         for (int t = steps - 1; t >= 0; t--) {
@@ -178,6 +186,7 @@ final class VectorGru {
         for (int b = 0; b < LANES; b++) {
             int n = n0 + b;
             for (int t = steps - 1; t >= 0; t--) {
+                int pair = b * steps + steps - 1 - t;
                 for (int j = 0; j < hidden; j++) {
                     readoutGradient[j] += s.readoutTerms[(t * hidden + j) * LANES + b];
                 }
@@ -185,16 +194,14 @@ final class VectorGru {
                 double[] gates = tapeGates[t];
                 double[] before = tapeStateBefore[t];
                 for (int j = 0; j < hidden; j++) {
-                    s.rhRow[j] = gates[n * gatesWidth + hidden + j] * before[n * hidden + j];
+                    s.pairResetStates[pair * hidden + j] = gates[n * gatesWidth + hidden + j] * before[n * hidden + j];
                 }
+                System.arraycopy(before, n * hidden, s.pairStates, pair * hidden, hidden);
+                System.arraycopy(tapeInputs[t], n * features, s.pairInputs, pair * features, features);
                 for (int j = 0; j < gatesWidth; j++) {
-                    s.dzRow[j] = s.dz[(t * gatesWidth + j) * LANES + b];
-                }
-                candidateOuter.add(s.rhRow, 0, s.dzRow, 2 * hidden);
-                gateOuter.add(before, n * hidden, s.dzRow, 0);
-                inputOuter.add(tapeInputs[t], n * features, s.dzRow, 0);
-                for (int j = 0; j < gatesWidth; j++) {
-                    biasGradient[j] += s.dzRow[j];
+                    double value = s.dz[(t * gatesWidth + j) * LANES + b];
+                    s.pairAdjoints[pair * gatesWidth + j] = value;
+                    biasGradient[j] += value;
                 }
             }
             if (fromInitialState) {
@@ -203,6 +210,13 @@ final class VectorGru {
                 }
             }
         }
+        int pairs = LANES * steps;
+        VectorCells.addOuterProducts(candidateGradient, hidden, s.pairResetStates, hidden, s.pairAdjoints, 2 * hidden,
+                gatesWidth, pairs);
+        VectorCells.addOuterProducts(gateGradient, 2 * hidden, s.pairStates, hidden, s.pairAdjoints, 0, gatesWidth,
+                pairs);
+        VectorCells.addOuterProducts(inputWeightGradient, gatesWidth, s.pairInputs, features, s.pairAdjoints, 0,
+                gatesWidth, pairs);
     }
 
     /**

@@ -73,8 +73,12 @@ final class VectorLstm {
         double[][] dz = new double[0][];
         /** a · h_top of every step, step t's H rows from row t · H. */
         double[] readoutTerms = new double[0];
-        /** One coordinate's dz, contiguous, for the outer-product buffer. */
-        final double[] dzRow;
+        /**
+         * Per layer, the block's (v, dz) pairs of the weight gradient, coordinate by coordinate and each one's steps
+         * from the last: pair r's v at r · width, its dz at r · 4H.
+         */
+        double[][] pairInputs = new double[0][];
+        double[][] pairAdjoints = new double[0][];
 
         Scratch(int lanes, int features, int hidden, int layers) {
             this.lanes = lanes;
@@ -88,14 +92,18 @@ final class VectorLstm {
             dh = new double[layers][hidden * lanes];
             dc = new double[layers][hidden * lanes];
             dv = new double[VectorCells.padded(width) * lanes];
-            dzRow = new double[4 * hidden];
         }
 
-        /** Room for the block's dz of {@code steps} steps (grown once, then reused). */
-        void ensureSteps(int steps, int layers, int hidden) {
+        /** Room for the block's terms of {@code steps} steps (grown once, then reused). */
+        void ensureSteps(int steps, int features, int layers, int hidden) {
             if (dz.length == 0 || dz[0].length < steps * 4 * hidden * lanes) {
                 dz = new double[layers][steps * 4 * hidden * lanes];
                 readoutTerms = new double[steps * hidden * lanes];
+                pairInputs = new double[layers][];
+                pairAdjoints = new double[layers][steps * lanes * 4 * hidden];
+                for (int l = 0; l < layers; l++) {
+                    pairInputs[l] = new double[steps * lanes * ((l == 0 ? features : hidden) + hidden)];
+                }
             }
         }
     }
@@ -166,13 +174,14 @@ final class VectorLstm {
 
     /**
      * Backpropagation through {@code steps} steps for coordinates {@code n0 .. n0 + LANES}, as the scalar kernel's
-     * backward; the parameter-gradient sums are added into the scalar kernel's accumulators (the outer-product
-     * buffers, the bias and readout gradients) in its order. The tape arrays are indexed [t][l].
+     * backward; the parameter-gradient sums are added into the scalar kernel's accumulators (the weight, bias and
+     * readout gradients, whose outer-product buffers must hold nothing) in its order. The tape arrays are indexed
+     * [t][l].
      */
     void backward(int steps, double[][] updateAdjoint, int n0, Scratch s, double[][][] layerInputs,
-            double[][][] gates, double[][][] cellBefore, double[][][] cellTanh, OuterProductBuffer[] weightOuterProducts,
+            double[][][] gates, double[][][] cellBefore, double[][][] cellTanh, double[][][] weightGradient,
             double[][] biasGradient, double[] readoutGradient, double[][] featureAdjoint) {
-        s.ensureSteps(steps, layers, hidden);
+        s.ensureSteps(steps, features, layers, hidden);
         int top = layers - 1;
         int gatesWidth = 4 * hidden;
         for (int l = 0; l < layers; l++) {
@@ -214,6 +223,7 @@ final class VectorLstm {
         for (int b = 0; b < LANES; b++) {
             int n = n0 + b;
             for (int t = steps - 1; t >= 0; t--) {
+                int pair = b * steps + steps - 1 - t;
                 for (int j = 0; j < hidden; j++) {
                     readoutGradient[j] += s.readoutTerms[(t * hidden + j) * LANES + b];
                 }
@@ -221,15 +231,21 @@ final class VectorLstm {
                 for (int l = top; l >= 0; l--) {
                     int width = (l == 0 ? features : hidden) + hidden;
                     double[] dz = s.dz[l];
-                    double[] dzRow = s.dzRow;
+                    double[] pairAdjoints = s.pairAdjoints[l];
                     double[] gb = biasGradient[l];
                     for (int j = 0; j < gatesWidth; j++) {
-                        dzRow[j] = dz[(t * gatesWidth + j) * LANES + b];
-                        gb[j] += dzRow[j];
+                        double value = dz[(t * gatesWidth + j) * LANES + b];
+                        pairAdjoints[pair * gatesWidth + j] = value;
+                        gb[j] += value;
                     }
-                    weightOuterProducts[l].add(layerInputs[t][l], n * width, dzRow, 0);
+                    System.arraycopy(layerInputs[t][l], n * width, s.pairInputs[l], pair * width, width);
                 }
             }
+        }
+        for (int l = 0; l < layers; l++) {
+            int width = (l == 0 ? features : hidden) + hidden;
+            VectorCells.addOuterProducts(weightGradient[l], gatesWidth, s.pairInputs[l], width, s.pairAdjoints[l], 0,
+                    gatesWidth, LANES * steps);
         }
     }
 
