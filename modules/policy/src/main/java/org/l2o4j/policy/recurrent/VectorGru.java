@@ -104,8 +104,9 @@ final class VectorGru {
     }
 
     /**
-     * One step for coordinates {@code n0 .. n0 + LANES}, as the scalar kernel's step. The tape arrays are step t's,
-     * or all null when not training.
+     * One step for coordinates {@code n0 .. n0 + LANES} ({@code n0} a multiple of LANES), as the scalar kernel's
+     * step. The tape arrays are step t's, or all null when not training; a block's numbers there are block rows from
+     * {@code n0 · width} (see {@link Dense#BLOCK}).
      */
     void step(double[] featureValues, double[] state, double[] update, int n0, Scratch s, double[] tapeInputs,
             double[] tapeStateBefore, double[] tapeGates) {
@@ -124,9 +125,9 @@ final class VectorGru {
         System.arraycopy(s.zc, 0, s.zx, 2 * hidden * LANES, hidden * LANES);
         nextStateAndReadout(s, update, n0);
         if (tapeInputs != null) {
-            System.arraycopy(featureValues, n0 * features, tapeInputs, n0 * features, LANES * features);
-            System.arraycopy(state, n0 * hidden, tapeStateBefore, n0 * hidden, LANES * hidden);
-            VectorCells.scatter(s.zx, 0, 3 * hidden, tapeGates, n0 * 3 * hidden, 3 * hidden);
+            System.arraycopy(s.x, 0, tapeInputs, n0 * features, LANES * features);
+            System.arraycopy(s.h, 0, tapeStateBefore, n0 * hidden, LANES * hidden);
+            System.arraycopy(s.zx, 0, tapeGates, n0 * 3 * hidden, LANES * 3 * hidden);
         }
         VectorCells.scatter(s.next, 0, hidden, state, n0 * hidden, hidden);
     }
@@ -169,8 +170,8 @@ final class VectorGru {
         for (int t = steps - 1; t >= 0; t--) {
             DoubleVector.fromArray(SPECIES, updateAdjoint[t], n0).mul(scale).intoArray(s.a, 0);
             int dzRow = t * gatesWidth;
-            VectorCells.gather(tapeGates[t], n0 * gatesWidth, 3 * hidden, s.zx, 0, gatesWidth);
-            VectorCells.gather(tapeStateBefore[t], n0 * hidden, hidden, s.h, 0, hidden);
+            System.arraycopy(tapeGates[t], n0 * gatesWidth, s.zx, 0, gatesWidth * LANES);
+            System.arraycopy(tapeStateBefore[t], n0 * hidden, s.h, 0, hidden * LANES);
             updateAdjoints(s, t, dzRow);
             VectorCells.fill(s.drh, 0, hidden, 0.0);
             VectorCells.accumulate(candidateBackward, s.dz, dzRow + 2 * hidden, s.drh, 0);
@@ -193,11 +194,15 @@ final class VectorGru {
                 readoutGradient[hidden] += scale * updateAdjoint[t][n];
                 double[] gates = tapeGates[t];
                 double[] before = tapeStateBefore[t];
+                double[] inputs = tapeInputs[t];
                 for (int j = 0; j < hidden; j++) {
-                    s.pairResetStates[pair * hidden + j] = gates[n * gatesWidth + hidden + j] * before[n * hidden + j];
+                    double h = before[n0 * hidden + j * LANES + b];
+                    s.pairStates[pair * hidden + j] = h;
+                    s.pairResetStates[pair * hidden + j] = gates[n0 * gatesWidth + (hidden + j) * LANES + b] * h;
                 }
-                System.arraycopy(before, n * hidden, s.pairStates, pair * hidden, hidden);
-                System.arraycopy(tapeInputs[t], n * features, s.pairInputs, pair * features, features);
+                for (int k = 0; k < features; k++) {
+                    s.pairInputs[pair * features + k] = inputs[n0 * features + k * LANES + b];
+                }
                 for (int j = 0; j < gatesWidth; j++) {
                     double value = s.dz[(t * gatesWidth + j) * LANES + b];
                     s.pairAdjoints[pair * gatesWidth + j] = value;

@@ -109,8 +109,9 @@ final class VectorLstm {
     }
 
     /**
-     * One step for coordinates {@code n0 .. n0 + LANES}, as the scalar kernel's step. The tape arrays are step t's,
-     * one per layer, or all null when not training.
+     * One step for coordinates {@code n0 .. n0 + LANES} ({@code n0} a multiple of LANES), as the scalar kernel's
+     * step. The tape arrays are step t's, one per layer, or all null when not training; a block's numbers there are
+     * block rows from {@code n0 · width} (see {@link Dense#BLOCK}).
      */
     void step(double[] featureValues, double[] state, double[] update, int n0, Scratch s, double[][] layerInputs,
             double[][] gates, double[][] cellBefore, double[][] cellTanh) {
@@ -124,8 +125,8 @@ final class VectorLstm {
             VectorCells.broadcastRows(bias[l], s.z, 4 * hidden);
             VectorCells.accumulate(forward[l], s.v, 0, s.z, 0);
             if (layerInputs != null) {
-                VectorCells.scatter(s.v, 0, width, layerInputs[l], n0 * width, width);
-                VectorCells.scatter(s.before, 0, hidden, cellBefore[l], n0 * hidden, hidden);
+                System.arraycopy(s.v, 0, layerInputs[l], n0 * width, width * LANES);
+                System.arraycopy(s.before, 0, cellBefore[l], n0 * hidden, hidden * LANES);
             }
             // i, f, o = σ(z); g = tanh(z_g), which the scalar kernel computes as 2σ(2 z_g) − 1: the same bits.
             VectorCells.activate(s.z, 0, s.z, 0, 2 * hidden, false);
@@ -137,8 +138,8 @@ final class VectorLstm {
             VectorCells.scatter(s.c, 0, hidden, state, base + hidden, stride);
             VectorCells.scatter(s.v, 0, hidden, state, base, stride);
             if (gates != null) {
-                VectorCells.scatter(s.tc, 0, hidden, cellTanh[l], n0 * hidden, hidden);
-                VectorCells.scatter(s.z, 0, 4 * hidden, gates[l], n0 * 4 * hidden, 4 * hidden);
+                System.arraycopy(s.tc, 0, cellTanh[l], n0 * hidden, hidden * LANES);
+                System.arraycopy(s.z, 0, gates[l], n0 * 4 * hidden, 4 * hidden * LANES);
             }
         }
         readout(s.v, update, n0);
@@ -195,9 +196,9 @@ final class VectorLstm {
                 int width = in + hidden;
                 double[] dz = s.dz[l];
                 int dzRow = t * gatesWidth;
-                VectorCells.gather(gates[t][l], n0 * gatesWidth, 4 * hidden, s.z, 0, gatesWidth);
-                VectorCells.gather(cellTanh[t][l], n0 * hidden, hidden, s.tc, 0, hidden);
-                VectorCells.gather(cellBefore[t][l], n0 * hidden, hidden, s.before, 0, hidden);
+                System.arraycopy(gates[t][l], n0 * gatesWidth, s.z, 0, gatesWidth * LANES);
+                System.arraycopy(cellTanh[t][l], n0 * hidden, s.tc, 0, hidden * LANES);
+                System.arraycopy(cellBefore[t][l], n0 * hidden, s.before, 0, hidden * LANES);
                 if (l == top) {
                     readoutAdjoint(s, t);
                 }
@@ -238,7 +239,11 @@ final class VectorLstm {
                         pairAdjoints[pair * gatesWidth + j] = value;
                         gb[j] += value;
                     }
-                    System.arraycopy(layerInputs[t][l], n * width, s.pairInputs[l], pair * width, width);
+                    double[] v = layerInputs[t][l];
+                    double[] pairInputs = s.pairInputs[l];
+                    for (int k = 0; k < width; k++) {
+                        pairInputs[pair * width + k] = v[n0 * width + k * LANES + b];
+                    }
                 }
             }
         }
