@@ -277,7 +277,7 @@ final class VectorCells {
     /**
      * Block rows {@code row .. row + count} from {@code count} consecutive numbers of each coordinate: coordinate
      * b's at {@code source[offset + b · stride ..]}. Plain loads and stores: the Vector API's gathers and scatters
-     * (with an index map) made the whole LSTM step 1.3× slower on the AMD EPYC of docs/performance.md.
+     * (with an index map) made the whole LSTM step 1.3× slower (AVX-512, docs/performance.md).
      */
     static void gather(double[] source, int offset, int stride, double[] block, int row, int count) {
         for (int b = 0; b < LANES; b++) {
