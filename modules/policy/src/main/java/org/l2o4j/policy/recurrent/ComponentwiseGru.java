@@ -25,6 +25,11 @@ import org.l2o4j.core.random.Seeds;
  * <p><b>Initialization</b> from the seed, in layout order: W_x, U_ur and U_c ~ N(0, 1/(I + H)) (the LSTM's rule:
  * input and recurrent weights together have unit fan-in variance), b = 0, h_0 = 0, and the readout zero, as renn
  * initializes it, so that the untrained optimizer makes no step.
+ *
+ * <p><b>Computation.</b> Where {@link Dense#VECTOR} holds, whole blocks of coordinates run on {@link VectorGru} (one
+ * coordinate per vector lane); the coordinates of a range before its first whole block and after its last run on the
+ * scalar loops here. Both give the same bits (each lane does the scalar operations in their order), so the results do
+ * not depend on the machine's vectors, on how a range is split, or on the thread count.
  */
 public final class ComponentwiseGru implements RecurrentNet {
 

@@ -28,6 +28,11 @@ import org.l2o4j.core.random.Seeds;
  * for unit-variance inputs), b_l = 0 except the forget gate's b_f = 1 (the usual forget bias, Sonnet's default
  * {@code forget_bias}, so that the cell remembers from the start), w_out ~ N(0, 1/H), b_out = 0. The paper does not
  * give its initialization.
+ *
+ * <p><b>Computation.</b> Where {@link Dense#VECTOR} holds, whole blocks of coordinates run on {@link VectorLstm} (one
+ * coordinate per vector lane); the coordinates of a range before its first whole block and after its last run on the
+ * scalar loops here. Both give the same bits (each lane does the scalar operations in their order), so the results do
+ * not depend on the machine's vectors, on how a range is split, or on the thread count.
  */
 public final class CoordinatewiseLstm implements RecurrentNet {
 
