@@ -196,13 +196,10 @@ final class VectorLstm {
                 int width = in + hidden;
                 double[] dz = s.dz[l];
                 int dzRow = t * gatesWidth;
-                System.arraycopy(gates[t][l], n0 * gatesWidth, s.z, 0, gatesWidth * LANES);
-                System.arraycopy(cellTanh[t][l], n0 * hidden, s.tc, 0, hidden * LANES);
-                System.arraycopy(cellBefore[t][l], n0 * hidden, s.before, 0, hidden * LANES);
                 if (l == top) {
-                    readoutAdjoint(s, t);
+                    readoutAdjoint(s, t, gates[t][l], cellTanh[t][l], n0);
                 }
-                gateAdjoints(s, l, dz, dzRow);
+                gateAdjoints(s, l, gates[t][l], cellBefore[t][l], cellTanh[t][l], n0, dz, dzRow);
                 // The products go through s.dv, whose padding rows take the tiles' junk.
                 if (l > 0) {
                     VectorCells.fill(s.dv, 0, width, 0.0);
@@ -260,35 +257,40 @@ final class VectorLstm {
     }
 
     /**
-     * The readout's terms a · h_top for the readout gradient (kept for step t), and dh_top += a · w_out; the top
-     * layer's taped gates and tanh(c') are in s.z and s.tc.
+     * The readout's terms a · h_top for the readout gradient (kept for step t), and dh_top += a · w_out, from the top
+     * layer's taped gates and tanh(c') (the block's rows from {@code n0 · width}, read in place).
      */
-    private void readoutAdjoint(Scratch s, int t) {
+    private void readoutAdjoint(Scratch s, int t, double[] gates, double[] cellTanh, int n0) {
         DoubleVector a = DoubleVector.fromArray(SPECIES, s.a, 0);
         double[] dh = s.dh[layers - 1];
+        int g0 = n0 * 4 * hidden;
+        int h0 = n0 * hidden;
         for (int j = 0; j < hidden; j++) {
-            DoubleVector o = DoubleVector.fromArray(SPECIES, s.z, (3 * hidden + j) * LANES);
-            DoubleVector tc = DoubleVector.fromArray(SPECIES, s.tc, j * LANES);
+            DoubleVector o = DoubleVector.fromArray(SPECIES, gates, g0 + (3 * hidden + j) * LANES);
+            DoubleVector tc = DoubleVector.fromArray(SPECIES, cellTanh, h0 + j * LANES);
             a.mul(o.mul(tc)).intoArray(s.readoutTerms, (t * hidden + j) * LANES);
             DoubleVector.fromArray(SPECIES, dh, j * LANES).add(a.mul(readout[j])).intoArray(dh, j * LANES);
         }
     }
 
     /**
-     * Layer l backward, element-wise, from its taped gates, c and tanh(c') in s.z, s.before and s.tc: dz of the four
-     * gates (into rows of {@code dz} from dzRow) and dc.
+     * Layer l backward, element-wise, from its taped gates, c and tanh(c') (read in place): dz of the four gates (into
+     * rows of {@code dz} from dzRow) and dc.
      */
-    private void gateAdjoints(Scratch s, int l, double[] dz, int dzRow) {
+    private void gateAdjoints(Scratch s, int l, double[] gates, double[] cellBefore, double[] cellTanh, int n0,
+            double[] dz, int dzRow) {
+        int g0 = n0 * 4 * hidden;
+        int h0 = n0 * hidden;
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
         double[] dhl = s.dh[l];
         double[] dcl = s.dc[l];
         for (int j = 0; j < hidden; j++) {
-            DoubleVector i = DoubleVector.fromArray(SPECIES, s.z, j * LANES);
-            DoubleVector f = DoubleVector.fromArray(SPECIES, s.z, (hidden + j) * LANES);
-            DoubleVector g = DoubleVector.fromArray(SPECIES, s.z, (2 * hidden + j) * LANES);
-            DoubleVector o = DoubleVector.fromArray(SPECIES, s.z, (3 * hidden + j) * LANES);
-            DoubleVector tc = DoubleVector.fromArray(SPECIES, s.tc, j * LANES);
-            DoubleVector before = DoubleVector.fromArray(SPECIES, s.before, j * LANES);
+            DoubleVector i = DoubleVector.fromArray(SPECIES, gates, g0 + j * LANES);
+            DoubleVector f = DoubleVector.fromArray(SPECIES, gates, g0 + (hidden + j) * LANES);
+            DoubleVector g = DoubleVector.fromArray(SPECIES, gates, g0 + (2 * hidden + j) * LANES);
+            DoubleVector o = DoubleVector.fromArray(SPECIES, gates, g0 + (3 * hidden + j) * LANES);
+            DoubleVector tc = DoubleVector.fromArray(SPECIES, cellTanh, h0 + j * LANES);
+            DoubleVector before = DoubleVector.fromArray(SPECIES, cellBefore, h0 + j * LANES);
             DoubleVector dh = DoubleVector.fromArray(SPECIES, dhl, j * LANES);
             DoubleVector dc = DoubleVector.fromArray(SPECIES, dcl, j * LANES)
                     .add(dh.mul(o).mul(one.sub(tc.mul(tc))));
