@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -34,10 +35,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = BenchmarkJvm.VECTOR_API)
 public class BpttMetaStepBenchmark {
 
     private static final int PROBLEMS = 128;
+
+    /**
+     * The recurrent cells on the Vector API ({@code vector}, the default) or on the scalar loops ({@code scalar}):
+     * the same bits, compared in one run (see {@link BenchmarkJvm#selectKernels}).
+     */
+    @Param({"vector", "scalar"})
+    public String kernels;
 
     private BpttConfig config;
     private RecurrentNet net;
@@ -52,6 +60,7 @@ public class BpttMetaStepBenchmark {
 
     @Setup
     public void setUp() {
+        BenchmarkJvm.selectKernels(kernels);
         config = BpttConfig.lstm();
         net = config.spec().create();
         problems = Catalog.family("quadratic", Map.of("trainProblems", PROBLEMS)).problems("train", 0);

@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = BenchmarkJvm.VECTOR_API)
 public class RecurrentOptimizerStepBenchmark {
 
     /** The size of Andrychowicz et al.'s MNIST network, 784-20-10 (papers.md §2.2). */
@@ -51,10 +51,18 @@ public class RecurrentOptimizerStepBenchmark {
     @Param({"128x10", "1x15910", "mnist"})
     public String shape;
 
+    /**
+     * The recurrent cells on the Vector API ({@code vector}, the default) or on the scalar loops ({@code scalar}):
+     * the same bits, compared in one run (see {@link BenchmarkJvm#selectKernels}).
+     */
+    @Param({"vector", "scalar"})
+    public String kernels;
+
     private OptimizerState state;
 
     @Setup
     public void setUp() {
+        BenchmarkJvm.selectKernels(kernels);
         List<Problem> problems = new ArrayList<>();
         switch (shape) {
             case "128x10" -> problems.addAll(Catalog.family("quadratic", Map.of("testProblems", 128))

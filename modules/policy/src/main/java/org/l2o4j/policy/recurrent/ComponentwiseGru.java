@@ -25,6 +25,11 @@ import org.l2o4j.core.random.Seeds;
  * <p><b>Initialization</b> from the seed, in layout order: W_x, U_ur and U_c ~ N(0, 1/(I + H)) (the LSTM's rule:
  * input and recurrent weights together have unit fan-in variance), b = 0, h_0 = 0, and the readout zero, as renn
  * initializes it, so that the untrained optimizer makes no step.
+ *
+ * <p><b>Computation.</b> Where {@link Dense#VECTOR} holds, whole blocks of coordinates run on {@link VectorGru} (one
+ * coordinate per vector lane); the coordinates of a range before its first whole block and after its last run on the
+ * scalar loops here. Both give the same bits (each lane does the scalar operations in their order), so the results do
+ * not depend on the machine's vectors, on how a range is split, or on the thread count.
  */
 public final class ComponentwiseGru implements RecurrentNet {
 
@@ -101,7 +106,12 @@ public final class ComponentwiseGru implements RecurrentNet {
 
     @Override
     public Kernel kernel(double[] parameters) {
-        return new GruKernel(Dense.checkedCopy(parameters, parameterCount));
+        return kernel(parameters, true);
+    }
+
+    /** {@link #kernel}, on the scalar loops alone unless {@code vectorized} and {@link Dense#VECTOR} (tests compare). */
+    Kernel kernel(double[] parameters, boolean vectorized) {
+        return new GruKernel(Dense.checkedCopy(parameters, parameterCount), vectorized && Dense.VECTOR);
     }
 
     @Override
@@ -109,7 +119,7 @@ public final class ComponentwiseGru implements RecurrentNet {
         return new GruTape(steps, coordinates);
     }
 
-    /** Per step t: the features, h before the step and u, r, c. */
+    /** Per step t: the features, h before the step and u, r, c; each array in {@link Dense#BLOCK}s of coordinates. */
     private final class GruTape implements Tape {
         private final int steps;
         private final int coordinates;
@@ -124,9 +134,9 @@ public final class ComponentwiseGru implements RecurrentNet {
             }
             this.steps = steps;
             this.coordinates = coordinates;
-            inputs = new double[steps][Math.multiplyExact(coordinates, features)];
-            stateBefore = new double[steps][Math.multiplyExact(coordinates, hidden)];
-            gates = new double[steps][Math.multiplyExact(coordinates, 3 * hidden)];
+            inputs = new double[steps][Dense.tapeLength(coordinates, features)];
+            stateBefore = new double[steps][Dense.tapeLength(coordinates, hidden)];
+            gates = new double[steps][Dense.tapeLength(coordinates, 3 * hidden)];
         }
 
         @Override
@@ -155,6 +165,10 @@ public final class ComponentwiseGru implements RecurrentNet {
         final double[] drh = new double[hidden];
         final double[] dhBefore = new double[hidden];
         final double[] dx = new double[features];
+        /** One coordinate's taped numbers of one step, for the scalar backward pass. */
+        final double[] tapedInputs = new double[features];
+        final double[] tapedState = new double[hidden];
+        final double[] tapedGates = new double[3 * hidden];
         final double[][] inputWeightGradient = new double[features][3 * hidden];
         final double[][] recurrentGateGradient = new double[hidden][2 * hidden];
         final double[][] recurrentCandidateGradient = new double[hidden][hidden];
@@ -165,6 +179,8 @@ public final class ComponentwiseGru implements RecurrentNet {
         final double[] biasGradient = new double[3 * hidden];
         final double[] initialStateGradient = new double[hidden];
         final double[] readoutGradient = new double[hidden + 1];
+        /** Scratch of the vector path, null without it. */
+        final VectorGru.Scratch block = Dense.VECTOR ? new VectorGru.Scratch(VectorCells.LANES, features, hidden) : null;
 
         ComponentwiseGru owner() {
             return ComponentwiseGru.this;
@@ -183,8 +199,10 @@ public final class ComponentwiseGru implements RecurrentNet {
         private final double[] readout;
         private final double readoutBias;
         private final double scale;
+        /** The vector path for whole blocks of coordinates, or null (see {@link Dense#VECTOR}). */
+        private final VectorGru vector;
 
-        GruKernel(double[] theta) {
+        GruKernel(double[] theta, boolean vectorized) {
             inputRows = Dense.rows(theta, inputWeightsOffset, features, 3 * hidden);
             inputColumns = Dense.columns(theta, inputWeightsOffset, features, 3 * hidden);
             gateRows = Dense.rows(theta, recurrentGatesOffset, hidden, 2 * hidden);
@@ -196,6 +214,8 @@ public final class ComponentwiseGru implements RecurrentNet {
             readout = Arrays.copyOfRange(theta, readoutOffset, readoutOffset + hidden);
             readoutBias = theta[readoutOffset + hidden];
             scale = spec.outputScale();
+            vector = vectorized ? new VectorGru(features, hidden, inputRows, inputColumns, gateRows, gateColumns,
+                    candidateRows, candidateColumns, bias, readout, readoutBias, scale) : null;
         }
 
         @Override
@@ -223,6 +243,26 @@ public final class ComponentwiseGru implements RecurrentNet {
             Dense.checkRange(from, to, update.length, "update");
             Dense.checkRange(from, to, featureValues.length / features, "features");
             Dense.checkRange(from, to, state.length / hidden, "state");
+            int n = from;
+            if (vector != null) {
+                VectorGru.Scratch s = ws.block;
+                n = Math.min(to, Dense.blockStart(from));
+                scalarStep(featureValues, state, update, from, n, ws, tp, t);
+                for (; n + s.lanes <= to; n += s.lanes) {
+                    if (tp == null) {
+                        vector.step(featureValues, state, update, n, s, null, null, null);
+                    } else {
+                        vector.step(featureValues, state, update, n, s, tp.inputs[t], tp.stateBefore[t],
+                                tp.gates[t]);
+                    }
+                }
+            }
+            scalarStep(featureValues, state, update, n, to, ws, tp, t);
+        }
+
+        /** {@link #step} one coordinate at a time: the reference the vector path reproduces, and its remainder. */
+        private void scalarStep(double[] featureValues, double[] state, double[] update, int from, int to,
+                GruWorkspace ws, GruTape tp, int t) {
             double[] h = ws.h;
             double[] zx = ws.zx;
             double[] zr = ws.zr;
@@ -255,9 +295,9 @@ public final class ComponentwiseGru implements RecurrentNet {
                 }
                 update[n] = scale * out;
                 if (tp != null) {
-                    System.arraycopy(featureValues, n * features, tp.inputs[t], n * features, features);
-                    System.arraycopy(h, 0, tp.stateBefore[t], base, hidden);
-                    System.arraycopy(zx, 0, tp.gates[t], n * 3 * hidden, 3 * hidden);
+                    Dense.toTape(featureValues, n * features, features, tp.inputs[t], n);
+                    Dense.toTape(h, 0, hidden, tp.stateBefore[t], n);
+                    Dense.toTape(zx, 0, 3 * hidden, tp.gates[t], n);
                 }
             }
         }
@@ -280,43 +320,79 @@ public final class ComponentwiseGru implements RecurrentNet {
             Arrays.fill(ws.biasGradient, 0.0);
             Arrays.fill(ws.initialStateGradient, 0.0);
             Arrays.fill(ws.readoutGradient, 0.0);
+            int gatesWidth = 3 * hidden;
+            int first = from;
+            if (vector != null) {
+                VectorGru.Scratch s = ws.block;
+                first = Math.min(to, Dense.blockStart(from));
+                scalarBackward(tp, steps, updateAdjoint, fromInitialState, from, first, ws, featureAdjoint);
+                // The blocks add straight into the weight gradients, after the pairs of the coordinates before them.
+                ws.inputWeightOuterProducts.flush();
+                ws.recurrentGateOuterProducts.flush();
+                ws.recurrentCandidateOuterProducts.flush();
+                for (; first + s.lanes <= to; first += s.lanes) {
+                    vector.backward(steps, updateAdjoint, fromInitialState, first, s, tp.inputs, tp.stateBefore,
+                            tp.gates, ws.inputWeightGradient, ws.recurrentGateGradient,
+                            ws.recurrentCandidateGradient, ws.biasGradient, ws.initialStateGradient,
+                            ws.readoutGradient, featureAdjoint);
+                }
+            }
+            scalarBackward(tp, steps, updateAdjoint, fromInitialState, first, to, ws, featureAdjoint);
+            ws.inputWeightOuterProducts.flush();
+            ws.recurrentGateOuterProducts.flush();
+            ws.recurrentCandidateOuterProducts.flush();
+            Dense.addRows(ws.inputWeightGradient, gatesWidth, parameterGradient, inputWeightsOffset);
+            Dense.addRows(ws.recurrentGateGradient, 2 * hidden, parameterGradient, recurrentGatesOffset);
+            Dense.addRows(ws.recurrentCandidateGradient, hidden, parameterGradient, recurrentCandidateOffset);
+            Dense.add(ws.biasGradient, parameterGradient, biasOffset);
+            Dense.add(ws.initialStateGradient, parameterGradient, initialStateOffset);
+            Dense.add(ws.readoutGradient, parameterGradient, readoutOffset);
+        }
+
+        /**
+         * {@link #backward} one coordinate at a time into the workspace's accumulators: the reference the vector path
+         * reproduces, and its remainder.
+         */
+        private void scalarBackward(GruTape tp, int steps, double[][] updateAdjoint, boolean fromInitialState,
+                int from, int to, GruWorkspace ws, double[][] featureAdjoint) {
             double[] dh = ws.dh;
             double[] dz = ws.dz;
             double[] drh = ws.drh;
             double[] rh = ws.rh;
             double[] dhBefore = ws.dhBefore;
+            double[] before = ws.tapedState;
+            double[] gates = ws.tapedGates;
             int gatesWidth = 3 * hidden;
             for (int n = from; n < to; n++) {
                 Arrays.fill(dh, 0.0);
-                int base = n * hidden;
-                int g0 = n * gatesWidth;
                 for (int t = steps - 1; t >= 0; t--) {
                     double a = scale * updateAdjoint[t][n];
-                    double[] before = tp.stateBefore[t];
-                    double[] gates = tp.gates[t];
+                    Dense.fromTape(tp.stateBefore[t], n, hidden, before, 0);
+                    Dense.fromTape(tp.gates[t], n, gatesWidth, gates, 0);
+                    Dense.fromTape(tp.inputs[t], n, features, ws.tapedInputs, 0);
                     for (int j = 0; j < hidden; j++) {
-                        double u = gates[g0 + j];
-                        double c = gates[g0 + 2 * hidden + j];
-                        double hb = before[base + j];
+                        double u = gates[j];
+                        double c = gates[2 * hidden + j];
+                        double hb = before[j];
                         ws.readoutGradient[j] += a * (u * hb + (1 - u) * c);
                         double dhj = dh[j] + a * readout[j];
                         dz[j] = dhj * (hb - c) * u * (1 - u);
                         dz[2 * hidden + j] = dhj * (1 - u) * (1 - c * c);
                         dhBefore[j] = dhj * u;
-                        rh[j] = gates[g0 + hidden + j] * hb;
+                        rh[j] = gates[hidden + j] * hb;
                     }
                     ws.readoutGradient[hidden] += a;
                     Arrays.fill(drh, 0.0);
                     Dense.accumulate(drh, hidden, candidateColumns, dz, 2 * hidden, hidden);
                     for (int j = 0; j < hidden; j++) {
-                        double r = gates[g0 + hidden + j];
-                        dz[hidden + j] = drh[j] * before[base + j] * r * (1 - r);
+                        double r = gates[hidden + j];
+                        dz[hidden + j] = drh[j] * before[j] * r * (1 - r);
                         dhBefore[j] += drh[j] * r;
                     }
                     Dense.accumulate(dhBefore, hidden, gateColumns, dz, 0, 2 * hidden);
                     ws.recurrentCandidateOuterProducts.add(rh, 0, dz, 2 * hidden);
-                    ws.recurrentGateOuterProducts.add(before, base, dz, 0);
-                    ws.inputWeightOuterProducts.add(tp.inputs[t], n * features, dz, 0);
+                    ws.recurrentGateOuterProducts.add(before, 0, dz, 0);
+                    ws.inputWeightOuterProducts.add(ws.tapedInputs, 0, dz, 0);
                     for (int j = 0; j < gatesWidth; j++) {
                         ws.biasGradient[j] += dz[j];
                     }
@@ -333,15 +409,6 @@ public final class ComponentwiseGru implements RecurrentNet {
                     }
                 }
             }
-            ws.inputWeightOuterProducts.flush();
-            ws.recurrentGateOuterProducts.flush();
-            ws.recurrentCandidateOuterProducts.flush();
-            Dense.addRows(ws.inputWeightGradient, gatesWidth, parameterGradient, inputWeightsOffset);
-            Dense.addRows(ws.recurrentGateGradient, 2 * hidden, parameterGradient, recurrentGatesOffset);
-            Dense.addRows(ws.recurrentCandidateGradient, hidden, parameterGradient, recurrentCandidateOffset);
-            Dense.add(ws.biasGradient, parameterGradient, biasOffset);
-            Dense.add(ws.initialStateGradient, parameterGradient, initialStateOffset);
-            Dense.add(ws.readoutGradient, parameterGradient, readoutOffset);
         }
 
         @Override
@@ -350,8 +417,10 @@ public final class ComponentwiseGru implements RecurrentNet {
             checkLinearization(featureValues, state, stateJacobian, featureJacobian);
             GruTape tp = new GruTape(1, 1);
             step(featureValues, state.clone(), new double[1], 0, 1, workspace, tp, 0);
-            double[] h = tp.stateBefore[0];
-            double[] gates = tp.gates[0];
+            double[] h = new double[hidden];
+            double[] gates = new double[3 * hidden];
+            Dense.fromTape(tp.stateBefore[0], 0, hidden, h, 0);
+            Dense.fromTape(tp.gates[0], 0, 3 * hidden, gates, 0);
             double[] dResetPart = new double[hidden];
             double[] drh = new double[hidden];
             double[] dzc = new double[hidden];

@@ -28,6 +28,11 @@ import org.l2o4j.core.random.Seeds;
  * for unit-variance inputs), b_l = 0 except the forget gate's b_f = 1 (the usual forget bias, Sonnet's default
  * {@code forget_bias}, so that the cell remembers from the start), w_out ~ N(0, 1/H), b_out = 0. The paper does not
  * give its initialization.
+ *
+ * <p><b>Computation.</b> Where {@link Dense#VECTOR} holds, whole blocks of coordinates run on {@link VectorLstm} (one
+ * coordinate per vector lane); the coordinates of a range before its first whole block and after its last run on the
+ * scalar loops here. Both give the same bits (each lane does the scalar operations in their order), so the results do
+ * not depend on the machine's vectors, on how a range is split, or on the thread count.
  */
 public final class CoordinatewiseLstm implements RecurrentNet {
 
@@ -128,7 +133,12 @@ public final class CoordinatewiseLstm implements RecurrentNet {
 
     @Override
     public Kernel kernel(double[] parameters) {
-        return new LstmKernel(Dense.checkedCopy(parameters, parameterCount));
+        return kernel(parameters, true);
+    }
+
+    /** {@link #kernel}, on the scalar loops alone unless {@code vectorized} and {@link Dense#VECTOR} (tests compare). */
+    Kernel kernel(double[] parameters, boolean vectorized) {
+        return new LstmKernel(Dense.checkedCopy(parameters, parameterCount), vectorized && Dense.VECTOR);
     }
 
     @Override
@@ -136,7 +146,10 @@ public final class CoordinatewiseLstm implements RecurrentNet {
         return new LstmTape(steps, coordinates);
     }
 
-    /** Per step t and layer l: v, the gates after their nonlinearities, c before the step and tanh(c'). */
+    /**
+     * Per step t and layer l: v, the gates after their nonlinearities, c before the step and tanh(c'); each array in
+     * {@link Dense#BLOCK}s of coordinates.
+     */
     private final class LstmTape implements Tape {
         private final int steps;
         private final int coordinates;
@@ -158,10 +171,10 @@ public final class CoordinatewiseLstm implements RecurrentNet {
             cellTanh = new double[steps][layers][];
             for (int t = 0; t < steps; t++) {
                 for (int l = 0; l < layers; l++) {
-                    layerInputs[t][l] = new double[Math.multiplyExact(coordinates, inputs(l) + hidden)];
-                    gates[t][l] = new double[Math.multiplyExact(coordinates, 4 * hidden)];
-                    cellBefore[t][l] = new double[Math.multiplyExact(coordinates, hidden)];
-                    cellTanh[t][l] = new double[Math.multiplyExact(coordinates, hidden)];
+                    layerInputs[t][l] = new double[Dense.tapeLength(coordinates, inputs(l) + hidden)];
+                    gates[t][l] = new double[Dense.tapeLength(coordinates, 4 * hidden)];
+                    cellBefore[t][l] = new double[Dense.tapeLength(coordinates, hidden)];
+                    cellTanh[t][l] = new double[Dense.tapeLength(coordinates, hidden)];
                 }
             }
         }
@@ -187,6 +200,10 @@ public final class CoordinatewiseLstm implements RecurrentNet {
         final double[] c = new double[hidden];
         final double[] tc = new double[hidden];
         final double[] h = new double[hidden];
+        /** One coordinate's taped numbers of one layer and step, for the scalar backward pass. */
+        final double[] tapedGates = new double[4 * hidden];
+        final double[] tapedCell = new double[hidden];
+        final double[] tapedTanh = new double[hidden];
         final double[][] dh = new double[layers][hidden];
         final double[][] dc = new double[layers][hidden];
         final double[] dz = new double[4 * hidden];
@@ -195,6 +212,9 @@ public final class CoordinatewiseLstm implements RecurrentNet {
         final double[][] biasGradient = new double[layers][4 * hidden];
         final double[] readoutGradient = new double[hidden + 1];
         final OuterProductBuffer[] weightOuterProducts = new OuterProductBuffer[layers];
+        /** Scratch of the vector path, null without it. */
+        final VectorLstm.Scratch block = Dense.VECTOR
+                ? new VectorLstm.Scratch(VectorCells.LANES, features, hidden, layers) : null;
 
         LstmWorkspace() {
             for (int l = 0; l < layers; l++) {
@@ -218,8 +238,10 @@ public final class CoordinatewiseLstm implements RecurrentNet {
         private final double[] readout;
         private final double readoutBias;
         private final double scale;
+        /** The vector path for whole blocks of coordinates, or null (see {@link Dense#VECTOR}). */
+        private final VectorLstm vector;
 
-        LstmKernel(double[] theta) {
+        LstmKernel(double[] theta, boolean vectorized) {
             rows = new double[layers][][];
             columns = new double[layers][][];
             bias = new double[layers][];
@@ -233,6 +255,8 @@ public final class CoordinatewiseLstm implements RecurrentNet {
             readout = Arrays.copyOfRange(theta, readoutOffset, readoutOffset + hidden);
             readoutBias = theta[readoutOffset + hidden];
             scale = spec.outputScale();
+            vector = vectorized ? new VectorLstm(features, hidden, rows, columns, featureColumns, recurrentColumns,
+                    bias, readout, readoutBias, scale) : null;
         }
 
         @Override
@@ -259,6 +283,27 @@ public final class CoordinatewiseLstm implements RecurrentNet {
             Dense.checkRange(from, to, update.length, "update");
             Dense.checkRange(from, to, featureValues.length / features, "features");
             Dense.checkRange(from, to, state.length / stride, "state");
+            int n = from;
+            if (vector != null) {
+                VectorLstm.Scratch s = ws.block;
+                n = Math.min(to, Dense.blockStart(from));
+                scalarStep(featureValues, state, update, from, n, ws, tp, t);
+                for (; n + s.lanes <= to; n += s.lanes) {
+                    if (tp == null) {
+                        vector.step(featureValues, state, update, n, s, null, null, null, null);
+                    } else {
+                        vector.step(featureValues, state, update, n, s, tp.layerInputs[t], tp.gates[t],
+                                tp.cellBefore[t], tp.cellTanh[t]);
+                    }
+                }
+            }
+            scalarStep(featureValues, state, update, n, to, ws, tp, t);
+        }
+
+        /** {@link #step} one coordinate at a time: the reference the vector path reproduces, and its remainder. */
+        private void scalarStep(double[] featureValues, double[] state, double[] update, int from, int to,
+                LstmWorkspace ws, LstmTape tp, int t) {
+            int stride = stateSize();
             int gatesWidth = 4 * hidden;
             double[] v = ws.v;
             double[] z = ws.z;
@@ -275,8 +320,8 @@ public final class CoordinatewiseLstm implements RecurrentNet {
                     System.arraycopy(bias[l], 0, z, 0, gatesWidth);
                     Dense.accumulate(z, gatesWidth, rows[l], v, 0, width);
                     if (tp != null) {
-                        System.arraycopy(v, 0, tp.layerInputs[t][l], n * width, width);
-                        System.arraycopy(state, base + hidden, tp.cellBefore[t][l], n * hidden, hidden);
+                        Dense.toTape(v, 0, width, tp.layerInputs[t][l], n);
+                        Dense.toTape(state, base + hidden, hidden, tp.cellBefore[t][l], n);
                     }
                     // The candidate g = tanh(z_g) = 2σ(2 z_g) − 1, so one vectorized sigmoid pass serves all gates.
                     for (int j = 2 * hidden; j < 3 * hidden; j++) {
@@ -294,12 +339,12 @@ public final class CoordinatewiseLstm implements RecurrentNet {
                         h[j] = z[3 * hidden + j] * tc[j];
                     }
                     if (tp != null) {
-                        System.arraycopy(tc, 0, tp.cellTanh[t][l], n * hidden, hidden);
+                        Dense.toTape(tc, 0, hidden, tp.cellTanh[t][l], n);
                     }
                     System.arraycopy(h, 0, state, base, hidden);
                     System.arraycopy(h, 0, v, 0, hidden);
                     if (tp != null) {
-                        System.arraycopy(z, 0, tp.gates[t][l], n * gatesWidth, gatesWidth);
+                        Dense.toTape(z, 0, gatesWidth, tp.gates[t][l], n);
                     }
                 }
                 double out = readoutBias;
@@ -327,18 +372,53 @@ public final class CoordinatewiseLstm implements RecurrentNet {
                 ws.weightOuterProducts[l].clear();
             }
             Arrays.fill(ws.readoutGradient, 0.0);
+            int first = from;
+            if (vector != null) {
+                VectorLstm.Scratch s = ws.block;
+                first = Math.min(to, Dense.blockStart(from));
+                scalarBackward(tp, steps, updateAdjoint, from, first, ws, featureAdjoint);
+                // The blocks add straight into the weight gradients, after the pairs of the coordinates before them.
+                for (int l = 0; l < layers; l++) {
+                    ws.weightOuterProducts[l].flush();
+                }
+                for (; first + s.lanes <= to; first += s.lanes) {
+                    vector.backward(steps, updateAdjoint, first, s, tp.layerInputs, tp.gates, tp.cellBefore,
+                            tp.cellTanh, ws.weightGradient, ws.biasGradient, ws.readoutGradient, featureAdjoint);
+                }
+            }
+            scalarBackward(tp, steps, updateAdjoint, first, to, ws, featureAdjoint);
+            // fromInitialState changes nothing here: the LSTM's initial state is the constant zero.
+            for (int l = 0; l < layers; l++) {
+                ws.weightOuterProducts[l].flush();
+                Dense.addRows(ws.weightGradient[l], gatesWidth, parameterGradient, weightOffset[l]);
+                Dense.add(ws.biasGradient[l], parameterGradient, biasOffset[l]);
+            }
+            Dense.add(ws.readoutGradient, parameterGradient, readoutOffset);
+        }
+
+        /**
+         * {@link #backward} one coordinate at a time into the workspace's accumulators: the reference the vector path
+         * reproduces, and its remainder.
+         */
+        private void scalarBackward(LstmTape tp, int steps, double[][] updateAdjoint, int from, int to,
+                LstmWorkspace ws, double[][] featureAdjoint) {
+            int gatesWidth = 4 * hidden;
+            int top = layers - 1;
             double[] dz = ws.dz;
             double[] dv = ws.dv;
+            double[] gates = ws.tapedGates;
+            double[] cellBefore = ws.tapedCell;
+            double[] cellTanh = ws.tapedTanh;
             for (int n = from; n < to; n++) {
                 Dense.zero(ws.dh);
                 Dense.zero(ws.dc);
                 for (int t = steps - 1; t >= 0; t--) {
                     double a = scale * updateAdjoint[t][n];
-                    double[] topGates = tp.gates[t][top];
-                    double[] topTanh = tp.cellTanh[t][top];
+                    Dense.fromTape(tp.gates[t][top], n, gatesWidth, gates, 0);
+                    Dense.fromTape(tp.cellTanh[t][top], n, hidden, cellTanh, 0);
                     double[] dhTop = ws.dh[top];
                     for (int j = 0; j < hidden; j++) {
-                        double hTop = topGates[n * gatesWidth + 3 * hidden + j] * topTanh[n * hidden + j];
+                        double hTop = gates[3 * hidden + j] * cellTanh[j];
                         ws.readoutGradient[j] += a * hTop;
                         dhTop[j] += a * readout[j];
                     }
@@ -346,27 +426,26 @@ public final class CoordinatewiseLstm implements RecurrentNet {
                     for (int l = top; l >= 0; l--) {
                         int in = inputs(l);
                         int width = in + hidden;
-                        double[] gates = tp.gates[t][l];
-                        double[] cellBefore = tp.cellBefore[t][l];
-                        double[] cellTanh = tp.cellTanh[t][l];
+                        Dense.fromTape(tp.gates[t][l], n, gatesWidth, gates, 0);
+                        Dense.fromTape(tp.cellBefore[t][l], n, hidden, cellBefore, 0);
+                        Dense.fromTape(tp.cellTanh[t][l], n, hidden, cellTanh, 0);
+                        Dense.fromTape(tp.layerInputs[t][l], n, width, ws.v, 0);
                         double[] dh = ws.dh[l];
                         double[] dc = ws.dc[l];
-                        int g0 = n * gatesWidth;
-                        int h0 = n * hidden;
                         for (int j = 0; j < hidden; j++) {
-                            double i = gates[g0 + j];
-                            double f = gates[g0 + hidden + j];
-                            double g = gates[g0 + 2 * hidden + j];
-                            double o = gates[g0 + 3 * hidden + j];
-                            double tc = cellTanh[h0 + j];
+                            double i = gates[j];
+                            double f = gates[hidden + j];
+                            double g = gates[2 * hidden + j];
+                            double o = gates[3 * hidden + j];
+                            double tc = cellTanh[j];
                             double dcj = dc[j] + dh[j] * o * (1 - tc * tc);
                             dz[j] = dcj * g * i * (1 - i);
-                            dz[hidden + j] = dcj * cellBefore[h0 + j] * f * (1 - f);
+                            dz[hidden + j] = dcj * cellBefore[j] * f * (1 - f);
                             dz[2 * hidden + j] = dcj * i * (1 - g * g);
                             dz[3 * hidden + j] = dh[j] * tc * o * (1 - o);
                             dc[j] = dcj * f;
                         }
-                        ws.weightOuterProducts[l].add(tp.layerInputs[t][l], n * width, dz, 0);
+                        ws.weightOuterProducts[l].add(ws.v, 0, dz, 0);
                         double[] gb = ws.biasGradient[l];
                         for (int j = 0; j < gatesWidth; j++) {
                             gb[j] += dz[j];
@@ -391,13 +470,6 @@ public final class CoordinatewiseLstm implements RecurrentNet {
                     }
                 }
             }
-            // fromInitialState changes nothing here: the LSTM's initial state is the constant zero.
-            for (int l = 0; l < layers; l++) {
-                ws.weightOuterProducts[l].flush();
-                Dense.addRows(ws.weightGradient[l], gatesWidth, parameterGradient, weightOffset[l]);
-                Dense.add(ws.biasGradient[l], parameterGradient, biasOffset[l]);
-            }
-            Dense.add(ws.readoutGradient, parameterGradient, readoutOffset);
         }
 
         @Override
@@ -432,9 +504,12 @@ public final class CoordinatewiseLstm implements RecurrentNet {
                     }
                     java.util.Arrays.fill(dz, 0.0);
                     Dense.accumulate(dz, 4 * hidden, rows[l], dv, 0, in + hidden);
-                    double[] gates = tp.gates[0][l];
-                    double[] cellBefore = tp.cellBefore[0][l];
-                    double[] tanhC = tp.cellTanh[0][l];
+                    double[] gates = new double[4 * hidden];
+                    double[] cellBefore = new double[hidden];
+                    double[] tanhC = new double[hidden];
+                    Dense.fromTape(tp.gates[0][l], 0, 4 * hidden, gates, 0);
+                    Dense.fromTape(tp.cellBefore[0][l], 0, hidden, cellBefore, 0);
+                    Dense.fromTape(tp.cellTanh[0][l], 0, hidden, tanhC, 0);
                     for (int j = 0; j < hidden; j++) {
                         double i = gates[j];
                         double f = gates[hidden + j];

@@ -2,6 +2,8 @@ package org.l2o4j.policy.recurrent;
 
 import java.util.random.RandomGenerator;
 
+import org.l2o4j.core.vector.VectorApi;
+
 /**
  * The small dense kernels of the recurrent cells, on plain arrays. Every product is written as axpys over rows that
  * are separate arrays: Java 17's C2 vectorizes {@code y[j] += a * row[j]} but not reductions, and not as well with an
@@ -10,7 +12,52 @@ import java.util.random.RandomGenerator;
  */
 final class Dense {
 
+    /**
+     * Whether the cells run whole blocks of coordinates on {@link VectorCells} (the same bits, faster): where the JVM
+     * has the incubator Vector API ({@link VectorApi}) and the machine's vectors pay; fixed for the life of the JVM.
+     */
+    static final boolean VECTOR = VectorApi.AVAILABLE && VectorCells.worthwhile();
+
+    /**
+     * Coordinates per block of the tapes: {@link VectorCells#LANES} with the vector path, else 1. A tape array holds
+     * its coordinates block by block, each block's numbers row by row with one lane per coordinate (number k of
+     * coordinate n at {@link #tapeBase}(n, width) + k · BLOCK), so that the vector path writes and reads a block's
+     * tape as whole rows; with BLOCK = 1 that is coordinate after coordinate.
+     */
+    static final int BLOCK = VECTOR ? VectorCells.LANES : 1;
+
     private Dense() {
+    }
+
+    /** Doubles of a tape array of {@code width} numbers for each of {@code coordinates}, whole blocks. */
+    static int tapeLength(int coordinates, int width) {
+        return Math.multiplyExact(Math.addExact(coordinates, BLOCK - 1) / BLOCK * BLOCK, width);
+    }
+
+    /** Where number 0 of coordinate n lies in a tape array of {@code width} numbers per coordinate. */
+    static int tapeBase(int n, int width) {
+        return n / BLOCK * width * BLOCK + n % BLOCK;
+    }
+
+    /** {@code values[offset .. offset + width)} as coordinate n's numbers in a tape array. */
+    static void toTape(double[] values, int offset, int width, double[] tape, int n) {
+        int base = tapeBase(n, width);
+        for (int k = 0; k < width; k++) {
+            tape[base + k * BLOCK] = values[offset + k];
+        }
+    }
+
+    /** Coordinate n's numbers of a tape array into {@code out[offset .. offset + width)}. */
+    static void fromTape(double[] tape, int n, int width, double[] out, int offset) {
+        int base = tapeBase(n, width);
+        for (int k = 0; k < width; k++) {
+            out[offset + k] = tape[base + k * BLOCK];
+        }
+    }
+
+    /** The first coordinate of {@code from ..} that starts a block. */
+    static int blockStart(int from) {
+        return (from + BLOCK - 1) / BLOCK * BLOCK;
     }
 
     /**
