@@ -248,8 +248,11 @@ public abstract class MetaTrainerContract {
         resume(run, Map.of("threads", 2));
     }
 
-    /** The checkpoints and the log of two runs are the same bytes, timing columns aside. */
-    private static void assertSameRun(Path a, Path b) {
+    /**
+     * The checkpoints and the log of two runs are the same bytes, timing columns aside; public for tests that train
+     * one trainer two ways outside this kit (on Spark, for one).
+     */
+    public static void assertSameRun(Path a, Path b) {
         Map<String, byte[]> x = checkpointFiles(a);
         Map<String, byte[]> y = checkpointFiles(b);
         assertEquals(x.keySet(), y.keySet(), "the same checkpoint files");
