@@ -1,8 +1,12 @@
 package org.l2o4j.gps.algorithm;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,8 +36,11 @@ class GpsPriorCheckpointFuzzTest {
 
     @Test
     void theSeedsLoad() throws IOException {
-        for (byte[] seed : LoaderOracle.seeds(getClass())) {
-            PriorCheckpoint.load(Files.write(dir.resolve("priors.bin"), seed));
+        List<byte[]> seeds = LoaderOracle.seeds(getClass());
+        assertFalse(seeds.isEmpty(), "the corpus holds valid seeds");
+        for (byte[] seed : seeds) {
+            Path file = Files.write(dir.resolve("priors.bin"), seed);
+            assertDoesNotThrow(() -> PriorCheckpoint.load(file), "a valid seed must load");
         }
     }
 }

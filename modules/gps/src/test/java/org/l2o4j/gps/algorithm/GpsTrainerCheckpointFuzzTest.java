@@ -1,8 +1,12 @@
 package org.l2o4j.gps.algorithm;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 
@@ -37,8 +41,11 @@ class GpsTrainerCheckpointFuzzTest {
 
     @Test
     void theSeedsLoad() throws IOException {
-        for (byte[] seed : LoaderOracle.seeds(getClass())) {
-            TrainerCheckpoint.load(Files.write(dir.resolve("trainer.json"), seed));
+        List<byte[]> seeds = LoaderOracle.seeds(getClass());
+        assertFalse(seeds.isEmpty(), "the corpus holds valid seeds");
+        for (byte[] seed : seeds) {
+            Path file = Files.write(dir.resolve("trainer.json"), seed);
+            assertDoesNotThrow(() -> TrainerCheckpoint.load(file), "a valid seed must load");
         }
     }
 }

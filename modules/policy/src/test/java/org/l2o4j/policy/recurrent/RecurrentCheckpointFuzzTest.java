@@ -1,9 +1,13 @@
 package org.l2o4j.policy.recurrent;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 
@@ -37,8 +41,11 @@ class RecurrentCheckpointFuzzTest {
 
     @Test
     void theSeedsLoad() throws IOException {
-        for (byte[] seed : LoaderOracle.seeds(getClass())) {
-            RecurrentCheckpoint.load(Files.write(dir.resolve("recurrent.json"), seed));
+        List<byte[]> seeds = LoaderOracle.seeds(getClass());
+        assertFalse(seeds.isEmpty(), "the corpus holds valid seeds");
+        for (byte[] seed : seeds) {
+            Path file = Files.write(dir.resolve("recurrent.json"), seed);
+            assertDoesNotThrow(() -> RecurrentCheckpoint.load(file), "a valid seed must load");
         }
     }
 }

@@ -1,9 +1,13 @@
 package org.l2o4j.policysearch.cem;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 
@@ -40,8 +44,11 @@ class CemStateFuzzTest {
 
     @Test
     void theSeedsLoad() throws IOException {
-        for (byte[] seed : LoaderOracle.seeds(getClass())) {
-            CrossEntropyMethod.readState(Files.write(dir.resolve(CrossEntropyMethod.STATE_FILE), seed), PARAMETERS);
+        List<byte[]> seeds = LoaderOracle.seeds(getClass());
+        assertFalse(seeds.isEmpty(), "the corpus holds valid seeds");
+        for (byte[] seed : seeds) {
+            Path file = Files.write(dir.resolve(CrossEntropyMethod.STATE_FILE), seed);
+            assertDoesNotThrow(() -> CrossEntropyMethod.readState(file, PARAMETERS), "a valid seed must load");
         }
     }
 }
