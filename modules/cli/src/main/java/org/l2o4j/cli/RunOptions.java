@@ -1,5 +1,6 @@
 package org.l2o4j.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +62,16 @@ final class RunOptions {
         }
     }
 
-    /** Whether {@code --engine} is the local one; refuses a {@code --master} without a cluster engine. */
+    /**
+     * Whether {@code --engine} is the local one; refuses a {@code --master} without a cluster engine and an
+     * {@code --engine-stats} that names a folder.
+     */
     boolean localEngine() {
+        if (engineStats != null && Files.isDirectory(engineStats)) {
+            // Checked before any work: the file is written only when the command's work is done.
+            throw new ConfigException("--engine-stats " + engineStats + " is a folder; give the name of the CSV file "
+                    + "to write");
+        }
         boolean local = engine.equals(LocalEngineProvider.NAME);
         if (local && !master.isEmpty()) {
             throw new ConfigException("--master " + master + " is for a cluster engine; add --engine spark");

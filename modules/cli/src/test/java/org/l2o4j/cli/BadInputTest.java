@@ -30,6 +30,18 @@ class BadInputTest {
         assertTrue(r.err().contains("unknown optimizer 'adma'"), r.err());
     }
 
+    /** Refused before any work, not after it: the stats file is written when the command is done. */
+    @Test
+    void engineStatsNamingAFolderIsRefusedBeforeTheRun(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("runs");
+        CliRunner.Result r = CliRunner.run("compare", "--family", "rosenbrock", "--optimizers", "adam", "--steps", "5",
+                "--tune-steps", "3", "--engine-stats", dir.toString(), "--out", out.toString(), "--no-progress");
+        assertEquals(2, r.exitCode());
+        assertEquals("l2o: error: --engine-stats " + dir + " is a folder; give the name of the CSV file to write",
+                r.err().strip());
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     @Test
     void malformedExperimentFileIsNamedWithItsLine(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("broken.yaml");
