@@ -36,7 +36,7 @@ public final class GpsTrainer implements MetaTrainer {
      * evaluation when {@code evaluatePolicy} is on.
      */
     public static final String LOG_HEADER = "iteration,problem_steps,local_controller_cost,policy_cost,kl_nats,eta,"
-            + "step_multiplier,eta_bumps,seconds,sampling_s,dynamics_s,linearization_s,c_step_s,s_step_s,evaluation_s";
+            + "step_multiplier,eta_bumps,redrawn_samples,seconds,sampling_s,dynamics_s,linearization_s,c_step_s,s_step_s,evaluation_s";
 
     private final TrainingHeader header;
     private final GpsTrainingSettings settings;
@@ -78,9 +78,11 @@ public final class GpsTrainer implements MetaTrainer {
                 String.format(Locale.ROOT, "%d conditions from %s/%s, %d iterations, N = %d, T = %d, features %s",
                         conditions.size(), header.family(), settings.trainSplit(), config.iterations(),
                         config.samplesPerCondition(), config.horizon(), config.preset().name()));
+        long[] spent = {folder.resumedCount("problem_steps")};
         try {
             new GuidedPolicySearch(config, source).run(folder, r -> {
-                folder.log(row(r, (r.iteration() + 1L) * perIteration));
+                spent[0] += perIteration + (long) r.redrawnSamples() * config.horizon();
+                folder.log(row(r, spent[0]));
                 listener.progressed(r.iteration() + 1L, String.format(Locale.ROOT, "iteration %d: local "
                         + "controllers %.5g, policy %.5g, KL %.3g, eta %.3g, step x%.3g, %.1f s", r.iteration(),
                         r.meanSampleCost(), r.meanPolicyCost(), r.meanKlNats(), r.meanEta(), r.stepMultiplier(),
@@ -104,9 +106,9 @@ public final class GpsTrainer implements MetaTrainer {
     }
 
     private static String row(IterationRecord r, long problemSteps) {
-        return String.format(Locale.ROOT, "%d,%d,%.17g,%.17g,%.6g,%.6g,%.6g,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f",
+        return String.format(Locale.ROOT, "%d,%d,%.17g,%.17g,%.6g,%.6g,%.6g,%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f",
                 r.iteration(), problemSteps, r.meanSampleCost(), r.meanPolicyCost(), r.meanKlNats(), r.meanEta(),
-                r.stepMultiplier(), r.etaBumps(), r.seconds().total(), r.seconds().sampling(),
+                r.stepMultiplier(), r.etaBumps(), r.redrawnSamples(), r.seconds().total(), r.seconds().sampling(),
                 r.seconds().dynamics(), r.seconds().linearization(), r.seconds().cStep(), r.seconds().sStep(),
                 r.seconds().evaluation());
     }

@@ -33,10 +33,12 @@ import org.l2o4j.policy.PolicyRegressionConfig;
  *                             reference does)
  * @param costHessian          the cost model's ∇²f: {@code exact} (the reference; the profile's default) or {@code psd}
  *                             (projected onto the positive semi-definite cone, for non-convex families)
+ * @param divergedSampleRedraws how many times a diverged rollout of a local controller is drawn again with fresh
+ *                             noise before training stops; 0 (the profile's default) stops at the first
  */
 public record GpsTrainingSettings(String trainSplit, int conditions, String profile, int iterations,
         int samplesPerCondition, int horizon, double klStepPerTimeStep, String preset, int historyLength,
-        int hiddenUnits, int regressionIterations, String dynamics, String costHessian) {
+        int hiddenUnits, int regressionIterations, String dynamics, String costHessian, int divergedSampleRedraws) {
 
     /** The li-malik profile's settings: what a file leaves out. */
     public static final GpsTrainingSettings DEFAULTS = defaults("li-malik");
@@ -50,7 +52,7 @@ public record GpsTrainingSettings(String trainSplit, int conditions, String prof
                 base.samplesPerCondition(), base.horizon(), base.klStepPerTimeStep(), base.preset().name(),
                 base.preset().historyLength(), base.hiddenUnits(), base.regression().iterationsPerFit(),
                 base.dynamics().structure() == DynamicsConfig.Structure.FULL ? "full" : "known-transition",
-                base.costHessian() == GpsConfig.CostHessian.PSD ? "psd" : "exact");
+                base.costHessian() == GpsConfig.CostHessian.PSD ? "psd" : "exact", base.divergedSampleRedraws());
     }
 
     public GpsTrainingSettings {
@@ -65,6 +67,7 @@ public record GpsTrainingSettings(String trainSplit, int conditions, String prof
         Checks.positive("regressionIterations", regressionIterations);
         Checks.oneOf("dynamics", dynamics, List.of("known-transition", "full"));
         Checks.oneOf("costHessian", costHessian, List.of("exact", "psd"));
+        Checks.atLeast("divergedSampleRedraws", divergedSampleRedraws, 0);
         Checks.oneOf("preset", preset, List.of(FeaturePreset.PAPER, FeaturePreset.RELEASED_CODE));
     }
 
@@ -90,6 +93,7 @@ public record GpsTrainingSettings(String trainSplit, int conditions, String prof
         b.dynamics(base.dynamics().withStructure(dynamics.equals("full") ? DynamicsConfig.Structure.FULL
                 : DynamicsConfig.Structure.KNOWN_TRANSITION));
         b.costHessian(costHessian.equals("psd") ? GpsConfig.CostHessian.PSD : GpsConfig.CostHessian.EXACT);
+        b.divergedSampleRedraws(divergedSampleRedraws);
         PolicyRegressionConfig r = base.regression();
         b.regression(new PolicyRegressionConfig(r.learningRate(), r.beta1(), r.beta2(), r.epsilon(), r.batchSize(),
                 regressionIterations, r.l2Weight(), r.seed()));

@@ -53,6 +53,14 @@ class GpsTrainingSettingsTest {
     }
 
     @Test
+    void divergedSamplesStopTrainingUnlessRedrawsAreAskedFor() {
+        assertEquals(0, config(Map.of()).divergedSampleRedraws());
+        assertEquals(10, config(Map.of("divergedSampleRedraws", 10)).divergedSampleRedraws());
+        ConfigException e = assertThrows(ConfigException.class, () -> config(Map.of("divergedSampleRedraws", -1)));
+        assertTrue(e.getMessage().contains("divergedSampleRedraws"), e.getMessage());
+    }
+
+    @Test
     void theHeaderSeedAndThreadsReachTheConfiguration() {
         GpsConfig c = config(Map.of("threads", 2));
         assertEquals(4, c.seed());

@@ -357,6 +357,36 @@ public final class TrainingFolder implements AutoCloseable {
     }
 
     /**
+     * The whole number ≥ 0 in {@code column} of the last log row the resumed checkpoint covers, 0 for a new run: how a
+     * trainer that logs a running count (problem-steps spent) continues it. Call after {@link #logHeader}.
+     *
+     * @throws ConfigException if that row is damaged
+     */
+    public long resumedCount(String column) {
+        List<String> rows = logRows();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        int index = List.of(logHeader.split(",", -1)).indexOf(column);
+        if (index < 0) {
+            throw new IllegalArgumentException("the log header '" + logHeader + "' has no column " + column);
+        }
+        String row = rows.get(rows.size() - 1);
+        String[] fields = row.split(",", -1);
+        long count;
+        try {
+            count = fields.length == logHeader.split(",", -1).length ? Long.parseLong(fields[index]) : -1;
+        } catch (NumberFormatException e) {
+            count = -1;
+        }
+        if (count < 0) {
+            throw new ConfigException("cannot resume " + path() + ": the last row of its " + LOG + " is damaged ("
+                    + row + "); restore the log from a copy, or start a new run");
+        }
+        return count;
+    }
+
+    /**
      * Sets the log's CSV header; on a resume it must be the header the run was started with.
      *
      * @throws ConfigException if a resumed run's log has another header

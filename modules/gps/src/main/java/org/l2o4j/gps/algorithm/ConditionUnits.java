@@ -37,9 +37,12 @@ final class ConditionUnits {
     private ConditionUnits() {
     }
 
-    /** N rollouts of condition {@code condition}'s local controller with the given noise stream (gps.md §4.1). */
+    /**
+     * N rollouts of condition {@code condition}'s local controller with the given noise stream (gps.md §4.1), a
+     * diverged one drawn again up to {@code redraws} times.
+     */
     record Sample(ConditionSource source, int condition, FeaturePreset preset, int horizon, int samples,
-            LinearGaussianController controller, long noiseSeed) implements Unit<SampleBatch> {
+            LinearGaussianController controller, long noiseSeed, int redraws) implements Unit<SampleBatch> {
 
         @Override
         public String name() {
@@ -48,7 +51,7 @@ final class ConditionUnits {
 
         @Override
         public SampleBatch run() {
-            return new TrajectorySampler(preset, horizon, DivergenceRule.DEFAULT, 1).sample(
+            return new TrajectorySampler(preset, horizon, DivergenceRule.DEFAULT, 1, redraws).sample(
                     source.conditions().get(condition), controller, samples, noiseSeed);
         }
     }

@@ -55,6 +55,10 @@ import org.l2o4j.policy.PolicyRegressionConfig;
  * @param badmm                 the BADMM settings (Li's values, {@link BadmmConfig#liMalik()}); unused with MDGPS
  * @param costHessian           the cost model's ∇²f: {@link CostHessian#EXACT} (the reference) or projected onto the
  *                              positive semi-definite cone (gps.md §4.2's option for non-convex families)
+ * @param divergedSampleRedraws how many times a diverged rollout of a local controller is drawn again with fresh noise
+ *                              before the iteration fails ({@link org.l2o4j.gps.sampling.TrajectorySampler}); 0, the
+ *                              default, fails at once. Not in the reference (robot rollouts do not diverge); redrawn
+ *                              rollouts are counted and charged to the budget
  */
 public record GpsConfig(int iterations, int samplesPerCondition, int horizon, double klStepPerTimeStep,
         StepSizeRule stepSizeRule, double initialEta, EtaSearchSettings etaSearch, DynamicsConfig dynamics,
@@ -62,7 +66,7 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
         PolicyRegressionConfig regression, int hiddenUnits, HiddenActivation activation, FeaturePreset preset,
         double costScale, InitialController initialController, double initialActionVariance,
         boolean evaluatePolicy, int threads, long seed, Coupling coupling, BadmmConfig badmm,
-        CostHessian costHessian) {
+        CostHessian costHessian, int divergedSampleRedraws) {
 
     /** What the cost quadraticization uses as ∇²f(x_t) (gps.md §4.2). */
     public enum CostHessian {
@@ -106,6 +110,7 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
         Checks.positive("initialActionVariance", initialActionVariance);
         Checks.atLeast("hiddenUnits", hiddenUnits, 0);
         Checks.positive("threads", threads);
+        Checks.atLeast("divergedSampleRedraws", divergedSampleRedraws, 0);
         requireGiven("stepSizeRule", stepSizeRule);
         requireGiven("etaSearch", etaSearch);
         requireGiven("dynamics", dynamics);
@@ -143,7 +148,7 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
         this(iterations, samplesPerCondition, horizon, klStepPerTimeStep, stepSizeRule, initialEta, etaSearch,
                 dynamics, dynamicsPrior, dynamicsGmm, linearizer, regression, hiddenUnits, activation, preset,
                 costScale, initialController, initialActionVariance, evaluatePolicy, threads, seed, Coupling.MDGPS,
-                BadmmConfig.liMalik(), CostHessian.EXACT);
+                BadmmConfig.liMalik(), CostHessian.EXACT, 0);
     }
 
     private static void requireGiven(String name, Object value) {
@@ -162,7 +167,7 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
                 PolicyRegressionConfig.liMalik(), MlpArchitecture.LI_MALIK_HIDDEN_UNITS, HiddenActivation.SOFTPLUS,
                 FeaturePreset.releasedCode(), 1.0, InitialController.MOMENTUM_GRID,
                 MomentumGridInitializer.LI_MALIK_ACTION_VARIANCE, true, 1, 0L, Coupling.MDGPS,
-                BadmmConfig.liMalik(), CostHessian.EXACT);
+                BadmmConfig.liMalik(), CostHessian.EXACT, 0);
     }
 
     /** {@link #liMalik()} with the BADMM coupling Li &amp; Malik ran (gps.md §1), with their BADMM values. */
@@ -229,6 +234,7 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
         private Coupling coupling;
         private BadmmConfig badmm;
         private CostHessian costHessian;
+        private int divergedSampleRedraws;
 
         private Builder(GpsConfig c) {
             iterations = c.iterations;
@@ -255,6 +261,7 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
             coupling = c.coupling;
             badmm = c.badmm;
             costHessian = c.costHessian;
+            divergedSampleRedraws = c.divergedSampleRedraws;
         }
 
         public Builder iterations(int value) {
@@ -377,12 +384,17 @@ public record GpsConfig(int iterations, int samplesPerCondition, int horizon, do
             return this;
         }
 
+        public Builder divergedSampleRedraws(int value) {
+            divergedSampleRedraws = value;
+            return this;
+        }
+
         /** The validated configuration. */
         public GpsConfig build() {
             return new GpsConfig(iterations, samplesPerCondition, horizon, klStepPerTimeStep, stepSizeRule,
                     initialEta, etaSearch, dynamics, dynamicsPrior, dynamicsGmm, linearizer, regression, hiddenUnits,
                     activation, preset, costScale, initialController, initialActionVariance, evaluatePolicy, threads,
-                    seed, coupling, badmm, costHessian);
+                    seed, coupling, badmm, costHessian, divergedSampleRedraws);
         }
     }
 }

@@ -207,7 +207,7 @@ final class GpsCore {
         for (int m = 0; m < conditions.size(); m++) {
             units.add(new ConditionUnits.Sample(source, m, config.preset(), config.horizon(),
                     config.samplesPerCondition(), controllers.get(m),
-                    TrajectorySampler.controllerNoiseSeed(config.seed(), iteration, m)));
+                    TrajectorySampler.controllerNoiseSeed(config.seed(), iteration, m), config.divergedSampleRedraws()));
         }
         return engine.run("gps sampling", units, done -> { });
     }
@@ -325,9 +325,11 @@ final class GpsCore {
         double kl = 0;
         double eta = 0;
         int unconverged = 0;
+        int redrawn = 0;
         for (int m = 0; m < count; m++) {
             TrajectoryOptimizationResult r = last.get(m);
             sampleCost += batches.get(m).meanTotalCost();
+            redrawn += batches.get(m).redrawn();
             kl += r.klNats();
             eta += r.eta();
             unconverged += r.converged() ? 0 : 1;
@@ -339,7 +341,7 @@ final class GpsCore {
             }
         }
         return new IterationRecord(iteration, sampleCost / count, policyCost, kl / count, eta / count,
-                stepMultiplier, bumps, unconverged, timer.seconds());
+                stepMultiplier, bumps, unconverged, redrawn, timer.seconds());
     }
 
     static List<LinearGaussianController> controllers(List<ConditionState> states) {

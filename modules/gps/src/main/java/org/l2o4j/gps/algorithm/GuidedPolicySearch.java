@@ -210,10 +210,17 @@ public final class GuidedPolicySearch {
         });
     }
 
-    /** The configuration as checkpoints store it: without the settings a resume may change. */
+    /**
+     * The configuration as checkpoints store it: without the settings a resume may change, and without
+     * {@code divergedSampleRedraws} when it is 0, so that checkpoints written before the setting existed resume and
+     * runs without redraws keep their bytes.
+     */
     private Map<String, Object> storedConfig() {
         Map<String, Object> stored = Configs.toMap(config);
         RESUMABLE.forEach(stored::remove);
+        if (config.divergedSampleRedraws() == 0) {
+            stored.remove("divergedSampleRedraws");
+        }
         return stored;
     }
 

@@ -19,10 +19,13 @@ package org.l2o4j.gps.algorithm;
  * @param etaBumps          η raises for non-positive-definite Q_uu, summed over conditions and BADMM's inner C-steps
  *                          (gps.md §5 item 8)
  * @param unconvergedEtaSearches conditions whose (last) η search ended without |KL − ε| &lt; 10 %·ε
+ * @param redrawnSamples    rollouts of the local controllers drawn again because they diverged, summed over
+ *                          conditions ({@link GpsConfig#divergedSampleRedraws()}); each cost T problem-steps more
  * @param seconds           wall-clock seconds per phase
  */
 public record IterationRecord(int iteration, double meanSampleCost, double meanPolicyCost, double meanKlNats,
-        double meanEta, double stepMultiplier, int etaBumps, int unconvergedEtaSearches, PhaseSeconds seconds) {
+        double meanEta, double stepMultiplier, int etaBumps, int unconvergedEtaSearches, int redrawnSamples,
+        PhaseSeconds seconds) {
 
     /**
      * Wall-clock seconds of each phase of one iteration.

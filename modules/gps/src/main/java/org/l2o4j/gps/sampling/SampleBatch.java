@@ -17,11 +17,16 @@ import java.io.Serializable;
  * @param noise        ξ_t, N × T × dU
  * @param costs        f(x_t), N × T
  * @param seed         the seed of the noise stream, for provenance
+ * @param redrawn      rollouts drawn again because they diverged ({@link TrajectorySampler}'s redraws), each T more
+ *                     problem-steps
  */
 public record SampleBatch(double[][][] states, double[][][] observations, double[][][] actions, double[][][] noise,
-        double[][] costs, long seed) implements Serializable {
+        double[][] costs, long seed, int redrawn) implements Serializable {
 
     public SampleBatch {
+        if (redrawn < 0) {
+            throw new IllegalArgumentException("redrawn rollouts must be ≥ 0, got " + redrawn);
+        }
         int n = states.length;
         if (n == 0) {
             throw new IllegalArgumentException("a sample batch needs at least one trajectory, got 0");

@@ -1,8 +1,10 @@
 package org.l2o4j.gps.sampling;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
 import org.l2o4j.core.mdp.FeaturePreset;
 import org.l2o4j.core.parallel.ParallelMap;
@@ -28,8 +30,13 @@ import org.l2o4j.policy.Policy;
  * count or on the other conditions.
  *
  * <p>A rollout that diverges (core's {@link DivergenceRule}: non-finite or exploding f, ∇f or x) cannot be fitted by
- * GPS, so sampling fails with an exception naming the problem, the sample and the step, instead of handing NaN to the
- * dynamics fit.
+ * GPS. By default sampling then fails with an exception naming the problem, the sample and the step, instead of
+ * handing NaN to the dynamics fit. With {@code redraws} &gt; 0 a diverged sample is instead rolled out again from x_0
+ * with fresh noise, up to that many times: redraw a of a condition draws the noise of its still-diverged samples, in
+ * sample order, from {@code Seeds.rng(Seeds.derive(noiseSeed, }{@value #REDRAW_NOISE}{@code , a))}; the batch holds
+ * the noise its samples were actually drawn with (so every action still replays) and counts the redrawn rollouts.
+ * Redrawing conditions the batch on staying finite, a bias towards the controller's tamer samples; it is a setting
+ * of its own because it changes GPS's numbers.
  *
  * <p>Holds configuration only; each call builds its own environments, so one sampler may be shared between threads.
  */
@@ -39,19 +46,30 @@ public final class TrajectorySampler {
     public static final String CONTROLLER_NOISE = "gps-controller-noise";
     /** The {@link Seeds#derive} label of the global policy's evaluation noise streams. */
     public static final String POLICY_NOISE = "gps-policy-noise";
+    /** The {@link Seeds#derive} label of the noise of redrawn diverged samples. */
+    public static final String REDRAW_NOISE = "gps-redraw-noise";
 
     private final FeaturePreset preset;
     private final int horizon;
     private final DivergenceRule divergence;
     private final int threads;
+    private final int redraws;
+
+    /** A sampler that fails on a diverged sample (no redraws). */
+    public TrajectorySampler(FeaturePreset preset, int horizon, DivergenceRule divergence, int threads) {
+        this(preset, horizon, divergence, threads, 0);
+    }
 
     /**
      * @param preset     the state features (gps.md §2)
      * @param horizon    T, time steps per trajectory (40 in Li &amp; Malik)
      * @param divergence when a rollout counts as diverged
      * @param threads    conditions sampled at once by the multi-condition methods, ≥ 1
+     * @param redraws    how many times a diverged sample is rolled out again with fresh noise before sampling fails;
+     *                   0 fails at once
      */
-    public TrajectorySampler(FeaturePreset preset, int horizon, DivergenceRule divergence, int threads) {
+    public TrajectorySampler(FeaturePreset preset, int horizon, DivergenceRule divergence, int threads,
+            int redraws) {
         this.preset = Objects.requireNonNull(preset, "preset");
         this.divergence = Objects.requireNonNull(divergence, "divergence");
         if (horizon < 2) {
@@ -60,8 +78,12 @@ public final class TrajectorySampler {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be ≥ 1, got " + threads);
         }
+        if (redraws < 0) {
+            throw new IllegalArgumentException("redraws must be ≥ 0, got " + redraws);
+        }
         this.horizon = horizon;
         this.threads = threads;
+        this.redraws = redraws;
     }
 
     /** T. */
@@ -182,42 +204,112 @@ public final class TrajectorySampler {
         if (samples < 1) {
             throw new IllegalArgumentException("sample count N must be ≥ 1, got " + samples);
         }
+        Lanes lanes = roll(condition, standardNormal(samples, horizon, condition.dimension(), noiseSeed), rule, check,
+                noiseSeed);
+        int redrawn = 0;
+        for (int attempt = 1; attempt <= redraws && lanes.diverged().length > 0; attempt++) {
+            int[] diverged = lanes.diverged();
+            Lanes again = roll(condition, standardNormal(diverged.length, horizon, condition.dimension(),
+                    Seeds.derive(noiseSeed, REDRAW_NOISE, attempt)), rule, check, noiseSeed);
+            for (int k = 0; k < diverged.length; k++) {
+                lanes.replace(diverged[k], again, k);
+            }
+            redrawn += diverged.length;
+        }
+        int[] diverged = lanes.diverged();
+        if (diverged.length > 0) {
+            int n = diverged[0];
+            throw new IllegalStateException("sample " + n + " of " + condition.problem().formula() + " diverged at step "
+                    + lanes.divergedAt[n] + " of T = " + horizon + " (noise seed " + noiseSeed + ") after " + redraws
+                    + " redraws; the behaviour policy is unstable on this condition, e.g. too large a gain or variance"
+                    + " (GPS training files: divergedSampleRedraws)");
+        }
+        return new SampleBatch(lanes.states, lanes.observations, lanes.actions, lanes.noise, lanes.costs, noiseSeed,
+                redrawn);
+    }
+
+    /**
+     * Rolls out one lane per noise row; without redraws the first divergence throws at once (nothing more can be
+     * done with the batch), with them the diverged lanes are frozen and reported (and the rollout ends early when
+     * none is left).
+     */
+    private Lanes roll(Condition condition, double[][][] noise, ActionRule rule, ShapeCheck check, long noiseSeed) {
+        int samples = noise.length;
         L2oEnvironment environment = new L2oEnvironment(preset, horizon, divergence);
         environment.reset(condition, samples);
         int dX = environment.stateDimension();
         int dO = environment.observationDimension();
         int dU = environment.actionDimension();
         check.check(new Shape(dX, dO, dU));
-        double[][][] noise = standardNormal(samples, horizon, dU, noiseSeed);
-        double[][][] states = new double[samples][horizon][dX];
-        double[][][] observations = new double[samples][horizon][dO];
-        double[][][] actions = new double[samples][horizon][];
-        double[][] costs = new double[samples][horizon];
+        Lanes lanes = new Lanes(noise, new double[samples][horizon][dX], new double[samples][horizon][dO],
+                new double[samples][horizon][], new double[samples][horizon]);
         double[] step = new double[samples * dU];
         for (int t = 0; t < horizon; t++) {
             for (int n = 0; n < samples; n++) {
-                environment.state(n, states[n][t], 0);
-                environment.observation(n, observations[n][t], 0);
-                costs[n][t] = environment.cost(n);
+                environment.state(n, lanes.states[n][t], 0);
+                environment.observation(n, lanes.observations[n][t], 0);
+                lanes.costs[n][t] = environment.cost(n);
             }
-            rule.actions(t, states, observations, noise, actions);
+            rule.actions(t, lanes.states, lanes.observations, noise, lanes.actions);
             if (t == horizon - 1) {
                 break;
             }
             for (int n = 0; n < samples; n++) {
-                System.arraycopy(actions[n][t], 0, step, n * dU, dU);
+                System.arraycopy(lanes.actions[n][t], 0, step, n * dU, dU);
             }
             environment.step(step);
             for (int n = 0; n < samples; n++) {
-                if (!environment.isActive(n)) {
-                    throw new IllegalStateException("sample " + n + " of " + condition.problem().formula()
-                            + " diverged at step " + environment.divergedAt(n) + " of T = " + horizon
-                            + " (noise seed " + noiseSeed + "); the behaviour policy is unstable on this condition,"
-                            + " e.g. too large a gain or variance");
+                if (!environment.isActive(n) && lanes.divergedAt[n] < 0) {
+                    if (redraws == 0) {
+                        throw new IllegalStateException("sample " + n + " of " + condition.problem().formula()
+                                + " diverged at step " + environment.divergedAt(n) + " of T = " + horizon
+                                + " (noise seed " + noiseSeed + "); the behaviour policy is unstable on this"
+                                + " condition, e.g. too large a gain or variance (GPS training files:"
+                                + " divergedSampleRedraws)");
+                    }
+                    lanes.divergedAt[n] = environment.divergedAt(n);
                 }
             }
+            if (lanes.diverged().length == samples) {
+                break;
+            }
         }
-        return new SampleBatch(states, observations, actions, noise, costs, noiseSeed);
+        return lanes;
+    }
+
+    /** The trajectories of a rollout, [n][t][i], and the step each lane diverged at (−1: it did not). */
+    private static final class Lanes {
+        final double[][][] noise;
+        final double[][][] states;
+        final double[][][] observations;
+        final double[][][] actions;
+        final double[][] costs;
+        final int[] divergedAt;
+
+        Lanes(double[][][] noise, double[][][] states, double[][][] observations, double[][][] actions,
+                double[][] costs) {
+            this.noise = noise;
+            this.states = states;
+            this.observations = observations;
+            this.actions = actions;
+            this.costs = costs;
+            this.divergedAt = new int[noise.length];
+            Arrays.fill(divergedAt, -1);
+        }
+
+        int[] diverged() {
+            return IntStream.range(0, divergedAt.length).filter(n -> divergedAt[n] >= 0).toArray();
+        }
+
+        /** Lane n becomes lane k of {@code other}, noise included. */
+        void replace(int n, Lanes other, int k) {
+            noise[n] = other.noise[k];
+            states[n] = other.states[k];
+            observations[n] = other.observations[k];
+            actions[n] = other.actions[k];
+            costs[n] = other.costs[k];
+            divergedAt[n] = other.divergedAt[k];
+        }
     }
 
     /** ξ[n][t][j] ~ N(0, 1), drawn in (n, t, j) order from one stream. */

@@ -117,6 +117,8 @@ class GuidedPolicySearchTest {
                 trainer);
         assertEquals(coupling == GpsConfig.Coupling.BADMM, trainer.contains("\"dualOffsets\""),
                 "the BADMM duals are checkpointed, and only with BADMM");
+        assertFalse(trainer.contains("divergedSampleRedraws"),
+                "without redraws the configuration is stored as before the setting existed");
         Path c = train(dir.resolve("c"), GpsConfig.builder(twoIterations(coupling)).seed(1).build(), r -> { })
                 .resolve(TrainingFolder.CHECKPOINTS);
         Path policy = Path.of("iteration-000002", GuidedPolicySearch.POLICY_FILE);
@@ -186,6 +188,12 @@ class GuidedPolicySearchTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new GuidedPolicySearch(other, CONDITIONS).run(f, r -> { }));
             assertTrue(e.getMessage().contains("\"klStepPerTimeStep\":0.5"), e.getMessage());
+        }
+        GpsConfig redrawing = GpsConfig.builder(one).divergedSampleRedraws(5).iterations(2).build();
+        try (TrainingFolder f = reopen(run, GpsConfig.builder(one).iterations(2).build())) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new GuidedPolicySearch(redrawing, CONDITIONS).run(f, r -> { }));
+            assertTrue(e.getMessage().contains("\"divergedSampleRedraws\":5"), e.getMessage());
         }
     }
 

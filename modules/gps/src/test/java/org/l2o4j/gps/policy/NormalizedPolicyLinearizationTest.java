@@ -112,7 +112,7 @@ class NormalizedPolicyLinearizationTest {
             }
         }
         return new SampleBatch(states, observations, new double[SAMPLES][HORIZON][DU],
-                new double[SAMPLES][HORIZON][DU], new double[SAMPLES][HORIZON], seed);
+                new double[SAMPLES][HORIZON][DU], new double[SAMPLES][HORIZON], seed, 0);
     }
 
     /**

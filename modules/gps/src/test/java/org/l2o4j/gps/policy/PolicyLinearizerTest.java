@@ -52,7 +52,7 @@ class PolicyLinearizerTest {
             }
         }
         return new SampleBatch(states, observations, new double[samples][horizon][DU],
-                new double[samples][horizon][DU], new double[samples][horizon], seed);
+                new double[samples][horizon][DU], new double[samples][horizon], seed, 0);
     }
 
     /** The gain the linearization should find: zero on x, A on the observation block. */

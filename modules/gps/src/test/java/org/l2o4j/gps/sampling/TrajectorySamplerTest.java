@@ -114,6 +114,69 @@ class TrajectorySamplerTest {
                 "each iteration draws fresh noise");
     }
 
+    /**
+     * Iterates may grow only to 3 (1 + ‖x0‖∞) and the controller's noise has σ = 1 per step, so some of 8 samples
+     * leave that box within T = 12 steps and some do not (seed 3: checked below, so a change of the streams that
+     * loses the mixture fails here rather than passing vacuously).
+     */
+    @Test
+    void divergedSamplesAreRedrawnFromTheirOwnStreamsAndCounted() {
+        DivergenceRule tight = new DivergenceRule(1e6, 3);
+        Condition c = condition(15);
+        LinearGaussianController noisy = MomentumGridInitializer.momentumController(PRESET.stateLayout(4), T, 0.05,
+                0.9, 1.0);
+        long seed = 3L;
+        IllegalStateException failed = assertThrows(IllegalStateException.class,
+                () -> new TrajectorySampler(PRESET, T, tight, 1).sample(c, noisy, 8, seed));
+        assertTrue(failed.getMessage().contains("divergedSampleRedraws"), failed.getMessage());
+
+        int redraws = 30;
+        SampleBatch batch = new TrajectorySampler(PRESET, T, tight, 1, redraws).sample(c, noisy, 8, seed);
+        double[][][] original = TrajectorySampler.standardNormal(8, T, 4, seed);
+        int x = PRESET.stateLayout(4).block(FeatureLayout.X).offset();
+        double limit = tight.iterateLimit(Arrays.stream(c.initialPoint()).map(Math::abs).max().orElseThrow());
+        int kept = 0;
+        for (int n = 0; n < 8; n++) {
+            double[][] noise = batch.noise()[n];
+            if (Arrays.deepEquals(original[n], noise)) {
+                kept++;
+            } else {
+                assertTrue(isRowOfARedrawStream(noise, seed, redraws), "sample " + n + "'s noise is a redraw's");
+            }
+            for (int t = 0; t < T; t++) {
+                double[] s = batch.states()[n][t];
+                assertTrue(Double.isFinite(batch.costs()[n][t]), "sample " + n + ", t = " + t);
+                assertArrayEquals(noisy.act(s, t, noise[t]), batch.actions()[n][t], 0.0, "the action replays");
+                for (int j = 0; j < 4; j++) {
+                    assertTrue(Math.abs(s[x + j]) <= limit, "sample " + n + " stays inside the rule's box");
+                }
+            }
+        }
+        assertTrue(kept > 0 && kept < 8, "the setting mixes kept and redrawn samples: " + kept + " kept");
+        assertTrue(batch.redrawn() >= 8 - kept, "every replaced sample was counted: " + batch.redrawn());
+        SampleBatch again = new TrajectorySampler(PRESET, T, tight, 1, redraws).sample(c, noisy, 8, seed);
+        assertBitIdentical(batch, again);
+        assertEquals(batch.redrawn(), again.redrawn());
+
+        IllegalStateException hopeless = assertThrows(IllegalStateException.class,
+                () -> new TrajectorySampler(PRESET, T, tight, 1, 2).sample(c, momentum(-1e7), 2, seed));
+        assertTrue(hopeless.getMessage().contains("after 2 redraws"), hopeless.getMessage());
+    }
+
+    /** Whether {@code noise} is row k of redraw a's stream for some a ≤ redraws, k &lt; 8 (rows are drawn in order). */
+    private static boolean isRowOfARedrawStream(double[][] noise, long seed, int redraws) {
+        for (int a = 1; a <= redraws; a++) {
+            double[][][] rows = TrajectorySampler.standardNormal(8, T, 4,
+                    Seeds.derive(seed, TrajectorySampler.REDRAW_NOISE, a));
+            for (double[][] row : rows) {
+                if (Arrays.deepEquals(row, noise)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static void assertBitIdentical(SampleBatch a, SampleBatch b) {
         assertEquals(a.seed(), b.seed());
         assertTrue(Arrays.deepEquals(a.states(), b.states()));

@@ -117,7 +117,7 @@ public final class DqnTrainer implements MetaTrainer {
         long done = folder.resumeFrom().map(TrainingFolder.Checkpoint::step).orElse(0L);
         MultiLayerNetwork network = folder.resumeFrom()
                 .map(c -> QNetworkFile.load(c.file(NETWORK_FILE)).network()).orElse(null);
-        long spent = problemStepsSpent(folder);
+        long spent = folder.resumedCount("problem_steps");
         listener.started(done, settings.rounds(), String.format(Locale.ROOT, "DQN step-size control on %d functions "
                 + "from %s/%s, %d actions x alpha = %s, %d rounds of %d steps", functions.size(), header.family(),
                 settings.trainSplit(), settings.multipliers().size(), settings.baseStepSize(), settings.rounds(),
@@ -165,27 +165,6 @@ public final class DqnTrainer implements MetaTrainer {
         summary.put("rounds", settings.rounds());
         summary.put("problemSteps", spent);
         return summary;
-    }
-
-    /** The problem-steps the last log row of the checkpoint resumed from records (0 for a new run). */
-    private static long problemStepsSpent(TrainingFolder folder) {
-        List<String> rows = folder.logRows();
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        String row = rows.get(rows.size() - 1);
-        String[] fields = row.split(",", -1);
-        long spent;
-        try {
-            spent = fields.length == LOG_HEADER.split(",").length ? Long.parseLong(fields[2]) : -1;
-        } catch (NumberFormatException e) {
-            spent = -1;
-        }
-        if (spent < 0) {
-            throw new ConfigException("cannot resume " + folder.path() + ": the last row of its " + TrainingFolder.LOG
-                    + " is damaged (" + row + "); restore the log from a copy, or start a new run");
-        }
-        return spent;
     }
 
     @Override
