@@ -54,6 +54,14 @@ public class MnistMetaStepBenchmark {
     @Param({"vector", "scalar"})
     public String kernels;
 
+    /**
+     * The arithmetic of the recurrent cells: {@code double} (the reference) or {@code float} (single precision on
+     * the Vector API, which has no scalar kernels: use it with {@code kernels=vector}). Compare the two in one run
+     * with {@code -p precision=double,float}.
+     */
+    @Param({"double"})
+    public String precision;
+
     private BpttConfig config;
     private RecurrentNet net;
     private Unroll unroll;
@@ -70,7 +78,7 @@ public class MnistMetaStepBenchmark {
         BenchmarkJvm.selectKernels(kernels);
         // l2l-mnist-lstm's network and unroll (the rest of its file concerns the outer loop).
         config = Configs.bind(Map.of("logAndSignP", 10.0, "outputScale", 0.01, "stepsPerProblem", 100,
-                "unrollLength", UNROLL, "includeInitialLoss", true, "metaLearningRate", 0.01), BpttConfig.lstm(),
+                "unrollLength", UNROLL, "includeInitialLoss", true, "metaLearningRate", 0.01, "precision", precision), BpttConfig.lstm(),
                 "l2l-mnist-lstm");
         net = config.spec().create();
         problems = Catalog.family("mnist-mlp", Map.of("trainProblems", 1)).problems("train", 2016);

@@ -587,11 +587,10 @@ public final class ComponentwiseGru implements RecurrentNet {
             int lanes = FloatCells.LANES;
             for (int n0 = from / lanes * lanes; n0 < to; n0 += lanes) {
                 cells.backward(steps, updateAdjoint, fromInitialState, n0, Math.max(from - n0, 0),
-                        Math.min(to - n0, lanes), s, tp, ws.biasGradient, ws.initialStateGradient,
-                        ws.readoutGradient, featureAdjoint);
+                        Math.min(to - n0, lanes), s, tp, ws.initialStateGradient, ws.readoutGradient, featureAdjoint);
                 if ((n0 + lanes) % FloatCells.CHUNK == 0 || n0 + lanes >= to) {
                     cells.addPairs(s, ws.inputWeightGradient, ws.recurrentGateGradient,
-                            ws.recurrentCandidateGradient);
+                            ws.recurrentCandidateGradient, ws.biasGradient);
                 }
             }
             addGradients(ws, parameterGradient);

@@ -656,9 +656,9 @@ public final class CoordinatewiseLstm implements RecurrentNet {
             int lanes = FloatCells.LANES;
             for (int n0 = from / lanes * lanes; n0 < to; n0 += lanes) {
                 cells.backward(steps, updateAdjoint, n0, Math.max(from - n0, 0), Math.min(to - n0, lanes), s, tp,
-                        ws.biasGradient, ws.readoutGradient, featureAdjoint);
+                        ws.readoutGradient, featureAdjoint);
                 if ((n0 + lanes) % FloatCells.CHUNK == 0 || n0 + lanes >= to) {
-                    cells.addPairs(s, ws.weightGradient);
+                    cells.addPairs(s, ws.weightGradient, ws.biasGradient);
                 }
             }
             // fromInitialState changes nothing here: the LSTM's initial state is the constant zero.

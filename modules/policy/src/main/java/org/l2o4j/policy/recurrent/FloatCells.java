@@ -64,19 +64,26 @@ final class FloatCells {
     static void activate(float[] in, int inRow, float[] out, int outRow, int count, boolean tanh) {
         float numerator = tanh ? 2f : 1f;
         float limit = (float) Dense.LOGIT_LIMIT;
+        FloatVector c7 = FloatVector.broadcast(SPECIES, 1f / 5040);
+        FloatVector c6 = FloatVector.broadcast(SPECIES, 1f / 720);
+        FloatVector c5 = FloatVector.broadcast(SPECIES, 1f / 120);
+        FloatVector c4 = FloatVector.broadcast(SPECIES, 1f / 24);
+        FloatVector c3 = FloatVector.broadcast(SPECIES, 1f / 6);
+        FloatVector c2 = FloatVector.broadcast(SPECIES, 0.5f);
+        FloatVector c1 = FloatVector.broadcast(SPECIES, 1f);
         for (int r = 0; r < count; r++) {
             FloatVector z = FloatVector.fromArray(SPECIES, in, (inRow + r) * LANES);
             FloatVector y = (tanh ? z.mul(2f) : z).min(limit).max(-limit).neg();
             FloatVector shifted = y.mul(LOG2E).add(ROUND);
             FloatVector k = shifted.sub(ROUND);
             FloatVector x = y.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
-            FloatVector p = x.mul(1f / 5040).add(1f / 720);
-            p = x.mul(p).add(1f / 120);
-            p = x.mul(p).add(1f / 24);
-            p = x.mul(p).add(1f / 6);
-            p = x.mul(p).add(0.5f);
-            p = x.mul(p).add(1f);
-            p = x.mul(p).add(1f);
+            FloatVector p = x.fma(c7, c6);
+            p = x.fma(p, c5);
+            p = x.fma(p, c4);
+            p = x.fma(p, c3);
+            p = x.fma(p, c2);
+            p = x.fma(p, c1);
+            p = x.fma(p, c1);
             FloatVector twoToK = shifted.reinterpretAsInts().add(EXPONENT_BIAS - ROUND_BITS)
                     .lanewise(VectorOperators.LSHL, MANTISSA_BITS).reinterpretAsFloats();
             FloatVector a = FloatVector.broadcast(SPECIES, numerator).div(p.mul(twoToK).add(1f));
@@ -127,14 +134,14 @@ final class FloatCells {
         FloatVector a7 = FloatVector.fromArray(SPECIES, out, (outRow + 7) * LANES);
         for (int r = 0, k = wBase; r < reduction; r++, k += TILE) {
             FloatVector v = FloatVector.fromArray(SPECIES, x, (xRow + r) * LANES);
-            a0 = a0.add(v.mul(w[k]));
-            a1 = a1.add(v.mul(w[k + 1]));
-            a2 = a2.add(v.mul(w[k + 2]));
-            a3 = a3.add(v.mul(w[k + 3]));
-            a4 = a4.add(v.mul(w[k + 4]));
-            a5 = a5.add(v.mul(w[k + 5]));
-            a6 = a6.add(v.mul(w[k + 6]));
-            a7 = a7.add(v.mul(w[k + 7]));
+            a0 = v.fma(FloatVector.broadcast(SPECIES, w[k]), a0);
+            a1 = v.fma(FloatVector.broadcast(SPECIES, w[k + 1]), a1);
+            a2 = v.fma(FloatVector.broadcast(SPECIES, w[k + 2]), a2);
+            a3 = v.fma(FloatVector.broadcast(SPECIES, w[k + 3]), a3);
+            a4 = v.fma(FloatVector.broadcast(SPECIES, w[k + 4]), a4);
+            a5 = v.fma(FloatVector.broadcast(SPECIES, w[k + 5]), a5);
+            a6 = v.fma(FloatVector.broadcast(SPECIES, w[k + 6]), a6);
+            a7 = v.fma(FloatVector.broadcast(SPECIES, w[k + 7]), a7);
         }
         a0.intoArray(out, outRow * LANES);
         a1.intoArray(out, (outRow + 1) * LANES);
@@ -163,11 +170,15 @@ final class FloatCells {
             }
         }
         for (; j + LANES <= width; j += LANES) {
-            for (int k = 0; k < rows; k++) {
+            int k = 0;
+            for (; k + 4 <= rows; k += 4) {
+                outerColumn(target, j, left, rows, k, right, offset + j, stride, pairs);
+            }
+            for (; k < rows; k++) {
                 FloatVector acc = FloatVector.fromArray(SPECIES, target[k], j);
                 for (int r = 0; r < pairs; r++) {
-                    acc = acc.add(FloatVector.fromArray(SPECIES, right, offset + r * stride + j)
-                            .mul(left[r * rows + k]));
+                    acc = FloatVector.fromArray(SPECIES, right, offset + r * stride + j)
+                            .fma(FloatVector.broadcast(SPECIES, left[r * rows + k]), acc);
                 }
                 acc.intoArray(target[k], j);
             }
@@ -176,11 +187,32 @@ final class FloatCells {
             for (int k = 0; k < rows; k++) {
                 float acc = target[k][j];
                 for (int r = 0; r < pairs; r++) {
-                    acc += left[r * rows + k] * right[offset + r * stride + j];
+                    acc = Math.fma(left[r * rows + k], right[offset + r * stride + j], acc);
                 }
                 target[k][j] = acc;
             }
         }
+    }
+
+    /** Columns {@code j .. j + LANES} of target rows k .. k + 3: four independent sums in flight. */
+    private static void outerColumn(float[][] target, int j, float[] left, int rows, int k, float[] right, int from,
+            int stride, int pairs) {
+        FloatVector a0 = FloatVector.fromArray(SPECIES, target[k], j);
+        FloatVector a1 = FloatVector.fromArray(SPECIES, target[k + 1], j);
+        FloatVector a2 = FloatVector.fromArray(SPECIES, target[k + 2], j);
+        FloatVector a3 = FloatVector.fromArray(SPECIES, target[k + 3], j);
+        for (int r = 0; r < pairs; r++) {
+            FloatVector x = FloatVector.fromArray(SPECIES, right, from + r * stride);
+            int c = r * rows + k;
+            a0 = x.fma(FloatVector.broadcast(SPECIES, left[c]), a0);
+            a1 = x.fma(FloatVector.broadcast(SPECIES, left[c + 1]), a1);
+            a2 = x.fma(FloatVector.broadcast(SPECIES, left[c + 2]), a2);
+            a3 = x.fma(FloatVector.broadcast(SPECIES, left[c + 3]), a3);
+        }
+        a0.intoArray(target[k], j);
+        a1.intoArray(target[k + 1], j);
+        a2.intoArray(target[k + 2], j);
+        a3.intoArray(target[k + 3], j);
     }
 
     /**
@@ -196,14 +228,14 @@ final class FloatCells {
         FloatVector b1 = FloatVector.fromArray(SPECIES, second, j + LANES);
         for (int r = 0; r < pairs; r++) {
             int at = from + r * stride;
-            float c = left[r * rows + k];
-            float d = left[r * rows + k2];
+            FloatVector c = FloatVector.broadcast(SPECIES, left[r * rows + k]);
+            FloatVector d = FloatVector.broadcast(SPECIES, left[r * rows + k2]);
             FloatVector x0 = FloatVector.fromArray(SPECIES, right, at);
             FloatVector x1 = FloatVector.fromArray(SPECIES, right, at + LANES);
-            a0 = a0.add(x0.mul(c));
-            a1 = a1.add(x1.mul(c));
-            b0 = b0.add(x0.mul(d));
-            b1 = b1.add(x1.mul(d));
+            a0 = x0.fma(c, a0);
+            a1 = x1.fma(c, a1);
+            b0 = x0.fma(d, b0);
+            b1 = x1.fma(d, b1);
         }
         a0.intoArray(first, j);
         a1.intoArray(first, j + LANES);
@@ -211,15 +243,11 @@ final class FloatCells {
         b1.intoArray(second, j + LANES);
     }
 
-    /** {@code target[k][j] += chunk[k][j]} and the chunk zeroed: a chunk's single-precision sum joins the double one. */
-    static void drain(float[][] chunk, double[][] target) {
-        for (int k = 0; k < chunk.length; k++) {
-            float[] c = chunk[k];
-            double[] t = target[k];
-            for (int j = 0; j < c.length; j++) {
-                t[j] += c[j];
-                c[j] = 0f;
-            }
+    /** {@code target[j] += chunk[j]} and the chunk's row zeroed: a chunk's single-precision sum joins the double one. */
+    static void drain(float[] chunk, double[] target) {
+        for (int j = 0; j < chunk.length; j++) {
+            target[j] += chunk[j];
+            chunk[j] = 0f;
         }
     }
 

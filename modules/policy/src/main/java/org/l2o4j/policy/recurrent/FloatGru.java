@@ -9,8 +9,9 @@ import jdk.incubator.vector.FloatVector;
  * {@link ComponentwiseGru}'s step and backward pass in single precision ({@link Precision#FLOAT}) for blocks of
  * {@link FloatCells#LANES} coordinates: {@link VectorGru}'s operations in its order, on floats, a block covered only
  * in lanes {@code lo .. hi} run whole with its other lanes idle. The sums over coordinates stay in double as in
- * {@link FloatLstm}: bias, initial-state and readout terms coordinate by coordinate, the weight gradients' outer
- * products in single precision over a {@link FloatCells#CHUNK} of coordinates, then into double.
+ * {@link FloatLstm}: the weight and bias gradients' outer products (the bias as the input weights of a constant 1)
+ * in single precision over a {@link FloatCells#CHUNK} of coordinates, then into double; initial-state and readout
+ * terms coordinate by coordinate.
  */
 final class FloatGru {
 
@@ -96,14 +97,14 @@ final class FloatGru {
         float[] readoutTerms = new float[0];
         /**
          * The chunk's pairs of the weight gradients' outer products, coordinate by coordinate and each one's steps
-         * from the last: pair r's dz at r · 3H, its r ⊙ h and h at r · H, its features at r · features.
+         * from the last: pair r's dz at r · 3H, its r ⊙ h and h at r · H, its [features ; 1] at r · (features + 1).
          */
         float[] pairAdjoints = new float[0];
         float[] pairResetStates = new float[0];
         float[] pairStates = new float[0];
         float[] pairInputs = new float[0];
         int pairs;
-        /** The chunk's single-precision parts of the three weight gradients. */
+        /** The chunk's single-precision parts of the three weight gradients (the input weights' then the bias's). */
         final float[][] inputChunk;
         final float[][] gateChunk;
         final float[][] candidateChunk;
@@ -120,7 +121,7 @@ final class FloatGru {
             dhBefore = new float[FloatCells.padded(hidden) * LANES];
             drh = new float[FloatCells.padded(hidden) * LANES];
             dx = new float[FloatCells.padded(features) * LANES];
-            inputChunk = new float[features][3 * hidden];
+            inputChunk = new float[features + 1][3 * hidden];
             gateChunk = new float[hidden][2 * hidden];
             candidateChunk = new float[hidden][hidden];
         }
@@ -134,7 +135,7 @@ final class FloatGru {
                 pairAdjoints = new float[pairCapacity * 3 * hidden];
                 pairResetStates = new float[pairCapacity * hidden];
                 pairStates = new float[pairCapacity * hidden];
-                pairInputs = new float[pairCapacity * features];
+                pairInputs = new float[pairCapacity * (features + 1)];
                 pairs = 0;
             }
         }
@@ -193,11 +194,11 @@ final class FloatGru {
 
     /**
      * Backpropagation through {@code steps} steps for lanes {@code lo .. hi} of the block at {@code n0}, as
-     * {@link FloatLstm#backward}: bias, initial-state and readout terms into the double accumulators, the
-     * weight-gradient pairs appended to the chunk's ({@link #addPairs}); the tape read in place.
+     * {@link FloatLstm#backward}: initial-state and readout terms into the double accumulators, the weight and bias
+     * gradients' pairs appended to the chunk's ({@link #addPairs}); the tape read in place.
      */
     void backward(int steps, double[][] updateAdjoint, boolean fromInitialState, int n0, int lo, int hi, Scratch s,
-            Tape tape, double[] biasGradient, double[] initialStateGradient, double[] readoutGradient,
+            Tape tape, double[] initialStateGradient, double[] readoutGradient,
             double[][] featureAdjoint) {
         s.ensureSteps(steps, features, hidden);
         int gatesWidth = 3 * hidden;
@@ -239,12 +240,11 @@ final class FloatGru {
                     s.pairResetStates[pair * hidden + j] = gates[n0 * gatesWidth + (hidden + j) * LANES + b] * h;
                 }
                 for (int k = 0; k < features; k++) {
-                    s.pairInputs[pair * features + k] = inputs[n0 * features + k * LANES + b];
+                    s.pairInputs[pair * (features + 1) + k] = inputs[n0 * features + k * LANES + b];
                 }
+                s.pairInputs[pair * (features + 1) + features] = 1f;
                 for (int j = 0; j < gatesWidth; j++) {
-                    float value = s.dz[(t * gatesWidth + j) * LANES + b];
-                    s.pairAdjoints[pair * gatesWidth + j] = value;
-                    biasGradient[j] += value;
+                    s.pairAdjoints[pair * gatesWidth + j] = s.dz[(t * gatesWidth + j) * LANES + b];
                 }
             }
             if (fromInitialState) {
@@ -255,8 +255,12 @@ final class FloatGru {
         }
     }
 
-    /** Adds the chunk's pairs to the three weight gradients: summed in single precision, then into the double sums. */
-    void addPairs(Scratch s, double[][] inputWeightGradient, double[][] gateGradient, double[][] candidateGradient) {
+    /**
+     * Adds the chunk's pairs to the three weight gradients and the bias gradient: summed in single precision, then
+     * into the double sums.
+     */
+    void addPairs(Scratch s, double[][] inputWeightGradient, double[][] gateGradient, double[][] candidateGradient,
+            double[] biasGradient) {
         if (s.pairs == 0) {
             return;
         }
@@ -265,11 +269,16 @@ final class FloatGru {
                 gatesWidth, s.pairs);
         FloatCells.addOuterProducts(s.gateChunk, 2 * hidden, s.pairStates, hidden, s.pairAdjoints, 0, gatesWidth,
                 s.pairs);
-        FloatCells.addOuterProducts(s.inputChunk, gatesWidth, s.pairInputs, features, s.pairAdjoints, 0, gatesWidth,
-                s.pairs);
-        FloatCells.drain(s.candidateChunk, candidateGradient);
-        FloatCells.drain(s.gateChunk, gateGradient);
-        FloatCells.drain(s.inputChunk, inputWeightGradient);
+        FloatCells.addOuterProducts(s.inputChunk, gatesWidth, s.pairInputs, features + 1, s.pairAdjoints, 0,
+                gatesWidth, s.pairs);
+        for (int k = 0; k < hidden; k++) {
+            FloatCells.drain(s.candidateChunk[k], candidateGradient[k]);
+            FloatCells.drain(s.gateChunk[k], gateGradient[k]);
+        }
+        for (int k = 0; k < features; k++) {
+            FloatCells.drain(s.inputChunk[k], inputWeightGradient[k]);
+        }
+        FloatCells.drain(s.inputChunk[features], biasGradient);
         s.pairs = 0;
     }
 

@@ -11,10 +11,11 @@ import jdk.incubator.vector.FloatVector;
  * that a range covers only in lanes {@code lo .. hi} runs whole, its other lanes zero or another range's numbers,
  * never written back (lanes do not mix).
  *
- * <p>The sums over coordinates stay in double: bias and readout terms are added coordinate by coordinate, each one's
- * steps from the last, into the kernel's double accumulators; the weight gradients' outer products are summed in
- * single precision over a {@link FloatCells#CHUNK} of coordinates ({@link #addPairs}) and the chunk's sum then into
- * double, so that 15,910 coordinates × 20 steps of terms do not pile up rounding in one float.
+ * <p>The sums over coordinates stay in double: the weight and bias gradients' terms (the bias as the weight of a
+ * constant input 1, so that one vector kernel sums both) are summed in single precision over a
+ * {@link FloatCells#CHUNK} of coordinates ({@link #addPairs}), and the chunk's sum then into double, so that 15,910
+ * coordinates × 20 steps of terms do not pile up rounding in one float; the readout's terms go into double
+ * coordinate by coordinate.
  */
 final class FloatLstm {
 
@@ -114,13 +115,21 @@ final class FloatLstm {
         /** a · h_top of every step, step t's H rows from row t · H. */
         float[] readoutTerms = new float[0];
         /**
-         * Per layer, the chunk's (v, dz) pairs of the weight gradient, coordinate by coordinate and each one's steps
-         * from the last: pair r's v at r · width, its dz at r · 4H; {@link #pairs} of them so far.
+         * Per layer, the chunk's ([v ; 1], dz) pairs of the weight and bias gradients, coordinate by coordinate and
+         * each one's steps from the last: pair r's [v ; 1] at r · (width + 1), its dz at r · 4H; {@link #pairs} of
+         * them so far.
          */
         float[][] pairInputs = new float[0][];
         float[][] pairAdjoints = new float[0][];
         int pairs;
-        /** Per layer, the chunk's single-precision part of the weight gradient. */
+        /**
+         * Where lane b's pairs start, relative to the block's first, in the pair arrays of the adjoints and inputs,
+         * for unrolls of {@link #laneSteps} steps.
+         */
+        final int[] adjointLanes = new int[LANES];
+        final int[][] inputLanes;
+        int laneSteps;
+        /** Per layer, the chunk's single-precision part of the weight gradient, then the bias gradient's row. */
         final float[][][] chunkGradient;
 
         Scratch(int features, int hidden, int layers) {
@@ -133,13 +142,14 @@ final class FloatLstm {
             dh = new float[layers][hidden * LANES];
             dc = new float[layers][hidden * LANES];
             dv = new float[FloatCells.padded(width) * LANES];
+            inputLanes = new int[layers][LANES];
             chunkGradient = new float[layers][][];
             for (int l = 0; l < layers; l++) {
-                chunkGradient[l] = new float[(l == 0 ? features : hidden) + hidden][4 * hidden];
+                chunkGradient[l] = new float[(l == 0 ? features : hidden) + hidden + 1][4 * hidden];
             }
         }
 
-        /** Room for a chunk's terms of {@code steps} steps (grown once, then reused). */
+        /** Room for a chunk's terms of {@code steps} steps (grown once, then reused), and the lanes' pair offsets. */
         void ensureSteps(int steps, int features, int layers, int hidden) {
             if (dz.length == 0 || dz[0].length < steps * 4 * hidden * LANES) {
                 dz = new float[layers][steps * 4 * hidden * LANES];
@@ -147,9 +157,18 @@ final class FloatLstm {
                 pairInputs = new float[layers][];
                 pairAdjoints = new float[layers][FloatCells.CHUNK * steps * 4 * hidden];
                 for (int l = 0; l < layers; l++) {
-                    pairInputs[l] = new float[FloatCells.CHUNK * steps * ((l == 0 ? features : hidden) + hidden)];
+                    pairInputs[l] = new float[FloatCells.CHUNK * steps * ((l == 0 ? features : hidden) + hidden + 1)];
                 }
                 pairs = 0;
+            }
+            if (laneSteps != steps) {
+                for (int b = 0; b < LANES; b++) {
+                    adjointLanes[b] = b * steps * 4 * hidden;
+                    for (int l = 0; l < layers; l++) {
+                        inputLanes[l][b] = b * steps * ((l == 0 ? features : hidden) + hidden + 1);
+                    }
+                }
+                laneSteps = steps;
             }
         }
     }
@@ -221,13 +240,13 @@ final class FloatLstm {
     }
 
     /**
-     * Backpropagation through {@code steps} steps for lanes {@code lo .. hi} of the block at {@code n0}: the bias and
-     * readout terms into the double accumulators, coordinate by coordinate and each one's steps from the last; the
-     * weight-gradient pairs appended to the chunk's ({@link #addPairs} adds them). Reads the tape in place: the
+     * Backpropagation through {@code steps} steps for lanes {@code lo .. hi} of the block at {@code n0}: the readout
+     * terms into the double accumulator, coordinate by coordinate and each one's steps from the last; the weight and
+     * bias gradients' pairs appended to the chunk's ({@link #addPairs} adds them). Reads the tape in place: the
      * forward pass that wrote it is over, so a block shared with another range is not being written.
      */
     void backward(int steps, double[][] updateAdjoint, int n0, int lo, int hi, Scratch s, Tape tape,
-            double[][] biasGradient, double[] readoutGradient, double[][] featureAdjoint) {
+            double[] readoutGradient, double[][] featureAdjoint) {
         s.ensureSteps(steps, features, layers, hidden);
         int top = layers - 1;
         int gatesWidth = 4 * hidden;
@@ -268,41 +287,88 @@ final class FloatLstm {
         }
         for (int b = lo; b < hi; b++) {
             for (int t = steps - 1; t >= 0; t--) {
-                int pair = s.pairs++;
                 for (int j = 0; j < hidden; j++) {
                     readoutGradient[j] += s.readoutTerms[(t * hidden + j) * LANES + b];
                 }
                 readoutGradient[hidden] += scale * (float) updateAdjoint[t][n0 + b];
+            }
+        }
+        if (lo == 0 && hi == LANES) {
+            addWholeBlockPairs(steps, n0, s, tape);
+            return;
+        }
+        for (int b = lo; b < hi; b++) {
+            for (int t = steps - 1; t >= 0; t--) {
+                int pair = s.pairs++;
                 for (int l = top; l >= 0; l--) {
                     int width = (l == 0 ? features : hidden) + hidden;
                     float[] dz = s.dz[l];
                     float[] pairAdjoints = s.pairAdjoints[l];
-                    double[] gb = biasGradient[l];
                     for (int j = 0; j < gatesWidth; j++) {
-                        float value = dz[(t * gatesWidth + j) * LANES + b];
-                        pairAdjoints[pair * gatesWidth + j] = value;
-                        gb[j] += value;
+                        pairAdjoints[pair * gatesWidth + j] = dz[(t * gatesWidth + j) * LANES + b];
                     }
                     float[] v = tape.layerInputs[t][l];
                     float[] pairInputs = s.pairInputs[l];
+                    int at = pair * (width + 1);
                     for (int k = 0; k < width; k++) {
-                        pairInputs[pair * width + k] = v[n0 * width + k * LANES + b];
+                        pairInputs[at + k] = v[n0 * width + k * LANES + b];
                     }
+                    pairInputs[at + width] = 1f;
                 }
             }
         }
     }
 
-    /** Adds the chunk's pairs to the weight gradients: summed in single precision, then into the double sums. */
-    void addPairs(Scratch s, double[][][] weightGradient) {
+    /**
+     * The pairs of a whole block, in the order the loop over lanes appends them (pair of lane b and step t at b ·
+     * steps + steps − 1 − t after those already there): each block row goes to its LANES pairs with one scatter
+     * (AVX-512 has the instruction) instead of LANES scalar copies.
+     */
+    private void addWholeBlockPairs(int steps, int n0, Scratch s, Tape tape) {
+        int gatesWidth = 4 * hidden;
+        int first = s.pairs;
+        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
+        for (int l = 0; l < layers; l++) {
+            int width = (l == 0 ? features : hidden) + hidden;
+            int[] adjointLanes = s.adjointLanes;
+            int[] inputLanes = s.inputLanes[l];
+            float[] dz = s.dz[l];
+            float[] pairAdjoints = s.pairAdjoints[l];
+            float[] pairInputs = s.pairInputs[l];
+            for (int t = 0; t < steps; t++) {
+                int pair = first + steps - 1 - t;
+                float[] v = tape.layerInputs[t][l];
+                for (int j = 0; j < gatesWidth; j++) {
+                    FloatVector.fromArray(SPECIES, dz, (t * gatesWidth + j) * LANES)
+                            .intoArray(pairAdjoints, pair * gatesWidth + j, adjointLanes, 0);
+                }
+                for (int k = 0; k < width; k++) {
+                    FloatVector.fromArray(SPECIES, v, n0 * width + k * LANES)
+                            .intoArray(pairInputs, pair * (width + 1) + k, inputLanes, 0);
+                }
+                one.intoArray(pairInputs, pair * (width + 1) + width, inputLanes, 0);
+            }
+        }
+        s.pairs = first + LANES * steps;
+    }
+
+    /**
+     * Adds the chunk's pairs to the weight and bias gradients: summed in single precision, then into the double
+     * sums.
+     */
+    void addPairs(Scratch s, double[][][] weightGradient, double[][] biasGradient) {
         if (s.pairs == 0) {
             return;
         }
         for (int l = 0; l < layers; l++) {
             int width = (l == 0 ? features : hidden) + hidden;
-            FloatCells.addOuterProducts(s.chunkGradient[l], 4 * hidden, s.pairInputs[l], width, s.pairAdjoints[l], 0,
+            float[][] chunk = s.chunkGradient[l];
+            FloatCells.addOuterProducts(chunk, 4 * hidden, s.pairInputs[l], width + 1, s.pairAdjoints[l], 0,
                     4 * hidden, s.pairs);
-            FloatCells.drain(s.chunkGradient[l], weightGradient[l]);
+            for (int k = 0; k < width; k++) {
+                FloatCells.drain(chunk[k], weightGradient[l][k]);
+            }
+            FloatCells.drain(chunk[width], biasGradient[l]);
         }
         s.pairs = 0;
     }

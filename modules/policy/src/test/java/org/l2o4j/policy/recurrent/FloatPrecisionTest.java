@@ -162,9 +162,11 @@ class FloatPrecisionTest {
                 assertArrayEquals(bits(wholeUpdate), bits(cutUpdate), spec + " update at step " + t);
                 assertArrayEquals(bits(whole), bits(cut), spec + " state at step " + t);
             }
-            double[] first = p.gradient(p.single, 800 + s, 3, 45, 2, 43);
-            double[] second = p.gradient(p.single, 800 + s, 3, 45, 2, 43);
-            assertArrayEquals(bits(first), bits(second), spec + " gradient");
+            double[] first = p.gradient(p.single, 800 + s, 3, 45, 2, 43, p.single.newWorkspace());
+            RecurrentNet.Workspace used = p.single.newWorkspace();
+            p.gradient(p.single, 900 + s, 5, 45, 0, 45, used);
+            double[] second = p.gradient(p.single, 800 + s, 3, 45, 2, 43, used);
+            assertArrayEquals(bits(first), bits(second), spec + " gradient on a workspace used for longer unrolls");
         }
     }
 
@@ -234,9 +236,13 @@ class FloatPrecisionTest {
 
         /** ∂L/∂φ of L = Σ_t Σ_n a[t][n] Δθ_t[n] over an unroll from the initial state, on {@code kernel}. */
         double[] gradient(RecurrentNet.Kernel kernel, long seed, int steps, int coordinates, int from, int to) {
+            return gradient(kernel, seed, steps, coordinates, from, to, kernel.newWorkspace());
+        }
+
+        double[] gradient(RecurrentNet.Kernel kernel, long seed, int steps, int coordinates, int from, int to,
+                RecurrentNet.Workspace workspace) {
             RecurrentNet owner = kernel.net();
             RecurrentNet.Tape tape = owner.newTape(steps, coordinates);
-            RecurrentNet.Workspace workspace = kernel.newWorkspace();
             run(kernel, seed, steps, coordinates, from, to, tape, workspace);
             double[] gradient = new double[owner.parameterCount()];
             kernel.backward(tape, steps, adjoint(seed, steps, coordinates), true, from, to, workspace, gradient,
