@@ -28,8 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One meta-update of Andrychowicz et al.'s training on the 10-d quadratics (papers.md §2.1): 128 problems, an unroll
  * of 20 steps (forward, 2,560 evaluations, backpropagation through the LSTM 2 × 20 on 1,280 coordinates), then Adam
- * on the network's parameters; double precision unless {@code precision} says otherwise, one thread. As in training, fresh problems start every 5
- * meta-updates (100 optimizee steps). Meta-updates per second; the target is 7 (PyTorch 1.13 on CPU), the aim 14.
+ * on the network's parameters; double precision unless {@code precision} says otherwise, one thread. As in
+ * training, fresh problems start every 5 meta-updates (100 optimizee steps). Meta-updates per second; the target is
+ * 7 (PyTorch 1.13 on CPU), the aim 14.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -78,8 +78,8 @@ public class MnistMetaStepBenchmark {
         BenchmarkJvm.selectKernels(kernels);
         // l2l-mnist-lstm's network and unroll (the rest of its file concerns the outer loop).
         config = Configs.bind(Map.of("logAndSignP", 10.0, "outputScale", 0.01, "stepsPerProblem", 100,
-                "unrollLength", UNROLL, "includeInitialLoss", true, "metaLearningRate", 0.01, "precision", precision), BpttConfig.lstm(),
-                "l2l-mnist-lstm");
+                "unrollLength", UNROLL, "includeInitialLoss", true, "metaLearningRate", 0.01, "precision", precision),
+                BpttConfig.lstm(), "l2l-mnist-lstm");
         net = config.spec().create();
         problems = Catalog.family("mnist-mlp", Map.of("trainProblems", 1)).problems("train", 2016);
         int coordinates = problems.get(0).dimension();

@@ -13,9 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link #copyLanes}), so every coordinate goes through the same lane operations and its numbers do not depend on
  * where a range starts or ends.
  *
- * <p>Each lane does IEEE single-precision multiplications, additions and divisions in a fixed order (no fused
- * multiply-add), and the exponential is a polynomial with an exact range reduction, so the results are the same in
- * the interpreter and in compiled code, on any vector width.
+ * <p>Each lane does IEEE single-precision operations in a fixed order, the products as fused multiply-adds (one
+ * rounding each, {@code Math.fma}'s correctly rounded result in the interpreter as in compiled code: there is no
+ * scalar float kernel whose separate roundings they would have to repeat), and the exponential is a polynomial with
+ * an exact range reduction, so a lane's numbers are the same in every JIT tier and on any vector width.
  */
 final class FloatCells {
 
@@ -57,7 +58,8 @@ final class FloatCells {
      * σ(z) ({@code tanh} false) or tanh(z) = 2σ(2z) − 1 ({@code tanh} true) of block rows {@code inRow .. inRow +
      * count} into rows {@code outRow ..} (in place allowed), the argument clamped to ±{@link Dense#LOGIT_LIMIT} as in
      * double. e^−x = 2^k · e^r with k = round(−x · log2 e) (exact, by adding 1.5 · 2^23), r = −x − k ln 2 (|r| ≤ 0.35)
-     * and e^r by its degree-7 Taylor polynomial (truncation below 6e-9 relative), 2^k from k's bits: about 2 ulps
+     * and e^r by its degree-7 Taylor polynomial in fused multiply-adds (truncation below 6e-9 relative), 2^k from
+     * k's bits: about 2 ulps
      * where double's polynomial needs eight squarings, which in single precision would cost 2^8 ulps. Written out
      * here, not called, so that no vector crosses a call (see {@link VectorCells#activate}).
      */
@@ -114,8 +116,8 @@ final class FloatCells {
     }
 
     /**
-     * {@code out[o] = out[o] + x[0]·w[0][o] + x[1]·w[1][o] + …}, rounded term by term from the left, for every lane;
-     * as {@link VectorCells#accumulate}, the padding rows of {@code out} receive junk.
+     * {@code out[o] = out[o] + x[0]·w[0][o] + x[1]·w[1][o] + …}, one fused multiply-add per term from the left, for
+     * every lane; as {@link VectorCells#accumulate}, the padding rows of {@code out} receive junk.
      */
     static void accumulate(Packed m, float[] x, int xRow, float[] out, int outRow) {
         for (int tile = 0; tile * TILE < m.outputs; tile++) {
@@ -155,7 +157,8 @@ final class FloatCells {
 
     /**
      * {@code target[k][j] += Σ_r left[r · rows + k] · right[offset + r · stride + j]} over the pairs r = 0 .. pairs − 1
-     * in order, lanes over j, as {@link VectorCells#addOuterProducts}: a chunk's part of a weight gradient.
+     * in order, one fused multiply-add per term, lanes over j, tiled as {@link VectorCells#addOuterProducts}: a
+     * chunk's part of a weight gradient.
      */
     static void addOuterProducts(float[][] target, int width, float[] left, int rows, float[] right, int offset,
             int stride, int pairs) {
@@ -243,7 +246,7 @@ final class FloatCells {
         b1.intoArray(second, j + LANES);
     }
 
-    /** {@code target[j] += chunk[j]} and the chunk's row zeroed: a chunk's single-precision sum joins the double one. */
+    /** {@code target[j] += chunk[j]}, the chunk's row zeroed: a chunk's single-precision sum joins the double one. */
     static void drain(float[] chunk, double[] target) {
         for (int j = 0; j < chunk.length; j++) {
             target[j] += chunk[j];
