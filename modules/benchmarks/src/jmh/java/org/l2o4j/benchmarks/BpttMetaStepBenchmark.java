@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.l2o4j.bptt.BpttConfig;
 import org.l2o4j.bptt.Unroll;
 import org.l2o4j.core.catalog.Catalog;
+import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.rollout.ProblemBatch;
 import org.l2o4j.core.training.gradient.MetaAdam;
@@ -27,8 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One meta-update of Andrychowicz et al.'s training on the 10-d quadratics (papers.md §2.1): 128 problems, an unroll
  * of 20 steps (forward, 2,560 evaluations, backpropagation through the LSTM 2 × 20 on 1,280 coordinates), then Adam
- * on the network's parameters; double precision, one thread. As in training, fresh problems start every 5
- * meta-updates (100 optimizee steps). Meta-updates per second; the target is 7 (PyTorch 1.13 on CPU), the aim 14.
+ * on the network's parameters; double precision unless {@code precision} says otherwise, one thread. As in
+ * training, fresh problems start every 5 meta-updates (100 optimizee steps). Meta-updates per second; the target is
+ * 7 (PyTorch 1.13 on CPU), the aim 14.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -47,6 +49,14 @@ public class BpttMetaStepBenchmark {
     @Param({"vector", "scalar"})
     public String kernels;
 
+    /**
+     * The arithmetic of the recurrent cells: {@code double} (the reference) or {@code float} (single precision on
+     * the Vector API, which has no scalar kernels: use it with {@code kernels=vector}). Compare the two in one run
+     * with {@code -p precision=double,float}.
+     */
+    @Param({"double"})
+    public String precision;
+
     private BpttConfig config;
     private RecurrentNet net;
     private Unroll unroll;
@@ -61,7 +71,7 @@ public class BpttMetaStepBenchmark {
     @Setup
     public void setUp() {
         BenchmarkJvm.selectKernels(kernels);
-        config = BpttConfig.lstm();
+        config = Configs.bind(Map.of("precision", precision), BpttConfig.lstm(), "benchmark");
         net = config.spec().create();
         problems = Catalog.family("quadratic", Map.of("trainProblems", PROBLEMS)).problems("train", 0);
         int coordinates = PROBLEMS * problems.get(0).dimension();

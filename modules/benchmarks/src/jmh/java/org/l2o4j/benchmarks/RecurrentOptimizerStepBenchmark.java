@@ -10,6 +10,7 @@ import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.optimizer.OptimizerState;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.rollout.ProblemBatch;
+import org.l2o4j.policy.recurrent.Precision;
 import org.l2o4j.policy.recurrent.RecurrentLearnedOptimizer;
 import org.l2o4j.policy.recurrent.RecurrentNet;
 import org.l2o4j.policy.recurrent.RecurrentSpec;
@@ -58,6 +59,14 @@ public class RecurrentOptimizerStepBenchmark {
     @Param({"vector", "scalar"})
     public String kernels;
 
+    /**
+     * The arithmetic of the recurrent cells: {@code double} (the reference) or {@code float} (single precision on
+     * the Vector API, which has no scalar kernels: use it with {@code kernels=vector}). Compare the two in one run
+     * with {@code -p precision=double,float}.
+     */
+    @Param({"double"})
+    public String precision;
+
     private OptimizerState state;
 
     @Setup
@@ -78,8 +87,9 @@ public class RecurrentOptimizerStepBenchmark {
     }
 
     private RecurrentNet.Kernel network() {
-        RecurrentSpec spec = optimizer.equals("lstm") ? RecurrentSpec.paperLstm()
-                : RecurrentSpec.rennGru(RecurrentSpec.RENN_TUTORIAL_GRU_UNITS);
+        RecurrentSpec spec = (optimizer.equals("lstm") ? RecurrentSpec.paperLstm()
+                : RecurrentSpec.rennGru(RecurrentSpec.RENN_TUTORIAL_GRU_UNITS))
+                .withPrecision(Precision.fromLabel(precision));
         RecurrentNet net = spec.create();
         double[] theta = net.initialParameters(1);
         if (spec.cell() == RecurrentSpec.Cell.GRU) {

@@ -1,11 +1,14 @@
 package org.l2o4j.bptt;
 
 import java.util.List;
+import java.util.Map;
 
 import org.l2o4j.baselines.tuning.Criterion;
 import org.l2o4j.core.config.Checks;
 import org.l2o4j.core.config.ConfigException;
+import org.l2o4j.core.config.Configs;
 import org.l2o4j.policy.recurrent.LogAndSign;
+import org.l2o4j.policy.recurrent.Precision;
 import org.l2o4j.policy.recurrent.Preprocessing;
 import org.l2o4j.policy.recurrent.RecurrentSpec;
 import org.l2o4j.policy.recurrent.ScaledGradient;
@@ -73,6 +76,11 @@ import org.l2o4j.policy.recurrent.ScaledGradient;
  * @param checkpointEveryEpochs how often a run with a folder writes its checkpoint (and after the last epoch)
  * @param threads               threads for the network's work over coordinates; results do not depend on it
  * @param seed                  the root of every random stream: network initialization and the problems
+ * @param precision             the arithmetic of the network, meta-training and applying it alike: {@code double}
+ *                              (the default and the reference) or {@code float} (single precision on the Vector API,
+ *                              about twice as fast; the parameters, meta-gradient sums and meta-optimizer stay double;
+ *                              see {@link Precision}); recorded in the trained optimizer's checkpoint, so that it is
+ *                              evaluated in the precision it was trained in
  */
 public record BpttConfig(String cell, int layers, int hiddenUnits, String input, double logAndSignP,
         double inputScale, double outputScale, int epochs, int problemsPerEpoch, int stepsPerProblem,
@@ -80,7 +88,7 @@ public record BpttConfig(String cell, int layers, int hiddenUnits, String input,
         double metaLearningRate, double beta1, double beta2, double epsilon, double clipElementwise,
         double clipGlobalNorm, String metaLoss, double metaL2, long learningRateHalvingSteps, int validateEveryEpochs,
         int validationProblems, int validationSteps,
-        String validationCriterion, int checkpointEveryEpochs, int threads, long seed) {
+        String validationCriterion, int checkpointEveryEpochs, int threads, long seed, String precision) {
 
     /** The valid values of {@code input}. */
     public static final List<String> INPUTS = List.of("log-and-sign", "log-and-sign-clamped", "raw");
@@ -88,6 +96,8 @@ public record BpttConfig(String cell, int layers, int hiddenUnits, String input,
     public static final List<String> META_LOSSES = List.of("sum", "mean-normalized");
     /** The valid values of {@code trainingProblems}. */
     public static final List<String> TRAINING_PROBLEMS = List.of("split", "stream");
+    /** The valid values of {@code precision}. */
+    public static final List<String> PRECISIONS = Precision.labels();
     /** The settings a resume may change. */
     public static final List<String> RESUMABLE_CHANGES = List.of("epochs", "threads", "checkpointEveryEpochs");
 
@@ -134,6 +144,7 @@ public record BpttConfig(String cell, int layers, int hiddenUnits, String input,
         Criterion.fromKey(validationCriterion);
         Checks.positive("checkpointEveryEpochs", checkpointEveryEpochs);
         Checks.positive("threads", threads);
+        Checks.oneOf("precision", precision, PRECISIONS);
         if (!input.equals("raw") && inputScale != 1.0) {
             throw new ConfigException("inputScale applies to input 'raw' only; with '" + input + "' it must be 1, got "
                     + inputScale);
@@ -151,7 +162,7 @@ public record BpttConfig(String cell, int layers, int hiddenUnits, String input,
                 LogAndSign.PAPER_P, 1.0, RecurrentSpec.PAPER_OUTPUT_SCALE, 10_000, 128, 100, 20, true, List.of(),
                 "split", 1e-3, 0.9, 0.999, 1e-8, 0, 0, "sum", 0, 0, 100, 20, 100, Criterion.MEAN_FINAL_OBJECTIVE.key(),
                 100, 1,
-                0);
+                0, Precision.DOUBLE.label());
     }
 
     /**
@@ -162,12 +173,26 @@ public record BpttConfig(String cell, int layers, int hiddenUnits, String input,
         return new BpttConfig("gru", 1, RecurrentSpec.RENN_TUTORIAL_GRU_UNITS, "raw", LogAndSign.PAPER_P, 1.0, 1.0,
                 10_000, 128, 100, 20, true, List.of(), "split", 1e-3, 0.9, 0.999, 1e-8, 5.0, 0, "sum", 0, 0, 100, 20,
                 100,
-                Criterion.MEAN_FINAL_OBJECTIVE.key(), 100, 1, 0);
+                Criterion.MEAN_FINAL_OBJECTIVE.key(), 100, 1, 0, Precision.DOUBLE.label());
     }
 
     /** The network these settings describe. */
     public RecurrentSpec spec() {
-        return spec(cell, layers, hiddenUnits, input, logAndSignP, inputScale, outputScale);
+        return spec(cell, layers, hiddenUnits, input, logAndSignP, inputScale, outputScale)
+                .withPrecision(Precision.fromLabel(precision));
+    }
+
+    /**
+     * The settings as the map written into training and optimizer checkpoints. {@code precision} is left out where
+     * it is {@code double}: run folders and checkpoints written before the key existed hold double networks without
+     * it, and must resume and compare as they did.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> settings = Configs.toMap(this);
+        if (precision.equals(Precision.DOUBLE.label())) {
+            settings.remove("precision");
+        }
+        return settings;
     }
 
     private static RecurrentSpec spec(String cell, int layers, int hiddenUnits, String input, double logAndSignP,

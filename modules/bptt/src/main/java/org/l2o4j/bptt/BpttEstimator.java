@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.l2o4j.core.config.ConfigException;
-import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.optimizer.Optimizer;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.problem.ProblemFamily;
@@ -53,9 +52,10 @@ public final class BpttEstimator implements GradientEstimator {
     public BpttEstimator(BpttConfig config, ProblemFamily family) {
         this.config = config;
         this.family = family;
+        config.spec().precision().requireSupported();
         this.net = config.spec().create();
         this.checkpointConfig = new LinkedHashMap<>();
-        Map<String, Object> trainer = Configs.toMap(config);
+        Map<String, Object> trainer = config.toMap();
         trainer.keySet().removeAll(BpttConfig.RESUMABLE_CHANGES);
         checkpointConfig.put("trainer", trainer);
         Map<String, Object> familyMap = new LinkedHashMap<>();

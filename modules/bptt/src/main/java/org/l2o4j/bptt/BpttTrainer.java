@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.engine.Engine;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.problem.ProblemFamily;
@@ -62,7 +61,7 @@ public final class BpttTrainer implements MetaTrainer {
 
     /** The trainer's keys of a training file: every setting but the header's seed and threads. */
     static Map<String, Object> settingsOf(BpttConfig config) {
-        Map<String, Object> settings = Configs.toMap(config);
+        Map<String, Object> settings = config.toMap();
         settings.remove("seed");
         settings.remove("threads");
         return settings;

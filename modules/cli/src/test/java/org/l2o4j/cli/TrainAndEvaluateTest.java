@@ -39,8 +39,8 @@ class TrainAndEvaluateTest {
         List<String> log = Files.readAllLines(run.resolve("training-log.csv"));
         assertEquals(4, log.size());
         for (String line : log) {
-            assertEquals(15, line.split(",").length, "problem-steps, cost, KL, η, step, bumps, total and six phase "
-                    + "times: " + line);
+            assertEquals(16, line.split(",").length, "problem-steps, cost, KL, η, step, bumps, redrawn samples, total "
+                    + "and six phase times: " + line);
         }
         long perIteration = Long.parseLong(log.get(1).split(",")[1]);
         for (int k = 1; k < log.size(); k++) {

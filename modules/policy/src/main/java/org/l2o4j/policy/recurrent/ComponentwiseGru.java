@@ -30,6 +30,11 @@ import org.l2o4j.core.random.Seeds;
  * coordinate per vector lane); the coordinates of a range before its first whole block and after its last run on the
  * scalar loops here. Both give the same bits (each lane does the scalar operations in their order), so the results do
  * not depend on the machine's vectors, on how a range is split, or on the thread count.
+ *
+ * <p><b>Single precision.</b> With {@link Precision#FLOAT} in the spec, {@link #kernel} and {@link #newTape} run the
+ * steps and the backward pass on {@link FloatGru} with a tape of floats; the parameters, the state array (starting at
+ * h_0 rounded to single precision) and the parameter gradient stay double (see {@link Precision}). Its
+ * {@link Kernel#linearize} and readout are those of the double network with the same parameters.
  */
 public final class ComponentwiseGru implements RecurrentNet {
 
@@ -106,6 +111,10 @@ public final class ComponentwiseGru implements RecurrentNet {
 
     @Override
     public Kernel kernel(double[] parameters) {
+        if (spec.precision() == Precision.FLOAT) {
+            spec.precision().requireSupported();
+            return new FloatGruKernel(new GruKernel(Dense.checkedCopy(parameters, parameterCount), false));
+        }
         return kernel(parameters, true);
     }
 
@@ -116,7 +125,50 @@ public final class ComponentwiseGru implements RecurrentNet {
 
     @Override
     public Tape newTape(int steps, int coordinates) {
+        if (spec.precision() == Precision.FLOAT) {
+            spec.precision().requireSupported();
+            Dense.checkTapeSize(steps, coordinates);
+            return new FloatGru.Tape(this, steps, coordinates, features, hidden);
+        }
         return new GruTape(steps, coordinates);
+    }
+
+    private void checkGradientLength(double[] parameterGradient) {
+        if (parameterGradient.length != parameterCount) {
+            throw new IllegalArgumentException("parameterGradient has " + parameterGradient.length
+                    + " entries, the network has " + parameterCount);
+        }
+    }
+
+    /** Zeroes a workspace's parameter-gradient accumulators before a backward pass. */
+    private void clearGradients(GruWorkspace ws) {
+        Dense.zero(ws.inputWeightGradient);
+        Dense.zero(ws.recurrentGateGradient);
+        Dense.zero(ws.recurrentCandidateGradient);
+        ws.inputWeightOuterProducts.clear();
+        ws.recurrentGateOuterProducts.clear();
+        ws.recurrentCandidateOuterProducts.clear();
+        Arrays.fill(ws.biasGradient, 0.0);
+        Arrays.fill(ws.initialStateGradient, 0.0);
+        Arrays.fill(ws.readoutGradient, 0.0);
+    }
+
+    /** Adds a workspace's accumulated parameter gradient into the flat {@code parameterGradient}. */
+    private void addGradients(GruWorkspace ws, double[] parameterGradient) {
+        Dense.addRows(ws.inputWeightGradient, 3 * hidden, parameterGradient, inputWeightsOffset);
+        Dense.addRows(ws.recurrentGateGradient, 2 * hidden, parameterGradient, recurrentGatesOffset);
+        Dense.addRows(ws.recurrentCandidateGradient, hidden, parameterGradient, recurrentCandidateOffset);
+        Dense.add(ws.biasGradient, parameterGradient, biasOffset);
+        Dense.add(ws.initialStateGradient, parameterGradient, initialStateOffset);
+        Dense.add(ws.readoutGradient, parameterGradient, readoutOffset);
+    }
+
+    private GruWorkspace checkWorkspace(Workspace workspace) {
+        if (!(workspace instanceof GruWorkspace ws) || ws.owner() != this) {
+            throw new IllegalArgumentException("the workspace was not made by this GRU's kernel (use "
+                    + "kernel.newWorkspace)");
+        }
+        return ws;
     }
 
     /** Per step t: the features, h before the step and u, r, c; each array in {@link Dense#BLOCK}s of coordinates. */
@@ -128,10 +180,7 @@ public final class ComponentwiseGru implements RecurrentNet {
         private final double[][] gates;
 
         GruTape(int steps, int coordinates) {
-            if (steps < 1 || coordinates < 1) {
-                throw new IllegalArgumentException("a tape needs at least one step and one coordinate, got steps="
-                        + steps + ", coordinates=" + coordinates);
-            }
+            Dense.checkTapeSize(steps, coordinates);
             this.steps = steps;
             this.coordinates = coordinates;
             inputs = new double[steps][Dense.tapeLength(coordinates, features)];
@@ -179,8 +228,12 @@ public final class ComponentwiseGru implements RecurrentNet {
         final double[] biasGradient = new double[3 * hidden];
         final double[] initialStateGradient = new double[hidden];
         final double[] readoutGradient = new double[hidden + 1];
-        /** Scratch of the vector path, null without it. */
-        final VectorGru.Scratch block = Dense.VECTOR ? new VectorGru.Scratch(VectorCells.LANES, features, hidden) : null;
+        /** Scratch of the double vector path, null without it. */
+        final VectorGru.Scratch block = Dense.VECTOR && spec.precision() == Precision.DOUBLE
+                ? new VectorGru.Scratch(VectorCells.LANES, features, hidden) : null;
+        /** Scratch of the single-precision kernel, null in double. */
+        final FloatGru.Scratch floatBlock = spec.precision() == Precision.FLOAT
+                ? new FloatGru.Scratch(features, hidden) : null;
 
         ComponentwiseGru owner() {
             return ComponentwiseGru.this;
@@ -307,20 +360,8 @@ public final class ComponentwiseGru implements RecurrentNet {
                 int to, Workspace workspace, double[] parameterGradient, double[][] featureAdjoint) {
             GruWorkspace ws = checkWorkspace(workspace);
             GruTape tp = checkTape(tape, steps, to);
-            if (parameterGradient.length != parameterCount) {
-                throw new IllegalArgumentException("parameterGradient has " + parameterGradient.length
-                        + " entries, the network has " + parameterCount);
-            }
-            Dense.zero(ws.inputWeightGradient);
-            Dense.zero(ws.recurrentGateGradient);
-            Dense.zero(ws.recurrentCandidateGradient);
-            ws.inputWeightOuterProducts.clear();
-            ws.recurrentGateOuterProducts.clear();
-            ws.recurrentCandidateOuterProducts.clear();
-            Arrays.fill(ws.biasGradient, 0.0);
-            Arrays.fill(ws.initialStateGradient, 0.0);
-            Arrays.fill(ws.readoutGradient, 0.0);
-            int gatesWidth = 3 * hidden;
+            checkGradientLength(parameterGradient);
+            clearGradients(ws);
             int first = from;
             if (vector != null) {
                 VectorGru.Scratch s = ws.block;
@@ -341,12 +382,7 @@ public final class ComponentwiseGru implements RecurrentNet {
             ws.inputWeightOuterProducts.flush();
             ws.recurrentGateOuterProducts.flush();
             ws.recurrentCandidateOuterProducts.flush();
-            Dense.addRows(ws.inputWeightGradient, gatesWidth, parameterGradient, inputWeightsOffset);
-            Dense.addRows(ws.recurrentGateGradient, 2 * hidden, parameterGradient, recurrentGatesOffset);
-            Dense.addRows(ws.recurrentCandidateGradient, hidden, parameterGradient, recurrentCandidateOffset);
-            Dense.add(ws.biasGradient, parameterGradient, biasOffset);
-            Dense.add(ws.initialStateGradient, parameterGradient, initialStateOffset);
-            Dense.add(ws.readoutGradient, parameterGradient, readoutOffset);
+            addGradients(ws, parameterGradient);
         }
 
         /**
@@ -478,22 +514,109 @@ public final class ComponentwiseGru implements RecurrentNet {
             }
         }
 
-        private GruWorkspace checkWorkspace(Workspace workspace) {
-            if (!(workspace instanceof GruWorkspace ws) || ws.owner() != ComponentwiseGru.this) {
-                throw new IllegalArgumentException("the workspace was not made by this GRU's kernel (use "
-                        + "kernel.newWorkspace)");
-            }
-            return ws;
-        }
-
         private GruTape checkTape(Tape tape, int steps, int to) {
             if (!(tape instanceof GruTape tp) || tp.owner() != ComponentwiseGru.this) {
                 throw new IllegalArgumentException("the tape was not made by this GRU (use net.newTape)");
             }
-            if (steps > tp.steps || to > tp.coordinates) {
-                throw new IllegalArgumentException("the tape holds " + tp.steps + " steps of " + tp.coordinates
-                        + " coordinates; asked for step " + (steps - 1) + ", coordinates up to " + to);
+            Dense.checkTapeHolds(tp, steps, to);
+            return tp;
+        }
+    }
+
+    /**
+     * The kernel of a {@link Precision#FLOAT} network: steps and backward passes on {@link FloatGru}, every block of a
+     * range there; the initial state h_0 rounded to single precision; linearization and readout from the double
+     * kernel of the same parameters.
+     */
+    private final class FloatGruKernel implements Kernel {
+        private final GruKernel reference;
+        private final FloatGru cells;
+        private final double[] initialState;
+
+        FloatGruKernel(GruKernel reference) {
+            this.reference = reference;
+            this.cells = new FloatGru(features, hidden, reference.inputRows, reference.inputColumns,
+                    reference.gateRows, reference.gateColumns, reference.candidateRows, reference.candidateColumns,
+                    reference.bias, reference.readout, reference.readoutBias, reference.scale);
+            this.initialState = new double[hidden];
+            for (int j = 0; j < hidden; j++) {
+                initialState[j] = (float) reference.initialState[j];
             }
+        }
+
+        @Override
+        public RecurrentNet net() {
+            return ComponentwiseGru.this;
+        }
+
+        @Override
+        public Workspace newWorkspace() {
+            return new GruWorkspace();
+        }
+
+        @Override
+        public void resetState(double[] state, int from, int to) {
+            for (int n = from; n < to; n++) {
+                System.arraycopy(initialState, 0, state, n * hidden, hidden);
+            }
+        }
+
+        @Override
+        public void step(double[] featureValues, double[] state, double[] update, int from, int to,
+                Workspace workspace, Tape tape, int t) {
+            GruWorkspace ws = checkWorkspace(workspace);
+            FloatGru.Tape tp = tape == null ? null : checkFloatTape(tape, t + 1, to);
+            Dense.checkRange(from, to, update.length, "update");
+            Dense.checkRange(from, to, featureValues.length / features, "features");
+            Dense.checkRange(from, to, state.length / hidden, "state");
+            int lanes = FloatCells.LANES;
+            for (int n0 = from / lanes * lanes; n0 < to; n0 += lanes) {
+                cells.step(featureValues, state, update, n0, Math.max(from - n0, 0), Math.min(to - n0, lanes),
+                        ws.floatBlock, tp, t);
+            }
+        }
+
+        @Override
+        public void backward(Tape tape, int steps, double[][] updateAdjoint, boolean fromInitialState, int from,
+                int to, Workspace workspace, double[] parameterGradient, double[][] featureAdjoint) {
+            GruWorkspace ws = checkWorkspace(workspace);
+            FloatGru.Tape tp = checkFloatTape(tape, steps, to);
+            checkGradientLength(parameterGradient);
+            clearGradients(ws);
+            FloatGru.Scratch s = ws.floatBlock;
+            int lanes = FloatCells.LANES;
+            for (int n0 = from / lanes * lanes; n0 < to; n0 += lanes) {
+                cells.backward(steps, updateAdjoint, fromInitialState, n0, Math.max(from - n0, 0),
+                        Math.min(to - n0, lanes), s, tp, ws.initialStateGradient, ws.readoutGradient, featureAdjoint);
+                if ((n0 + lanes) % FloatCells.CHUNK == 0 || n0 + lanes >= to) {
+                    cells.addPairs(s, ws.inputWeightGradient, ws.recurrentGateGradient,
+                            ws.recurrentCandidateGradient, ws.biasGradient);
+                }
+            }
+            addGradients(ws, parameterGradient);
+        }
+
+        @Override
+        public void linearize(double[] featureValues, double[] state, Workspace workspace, double[] stateJacobian,
+                double[] featureJacobian) {
+            reference.linearize(featureValues, state, workspace, stateJacobian, featureJacobian);
+        }
+
+        @Override
+        public double[] readoutWeights() {
+            return reference.readoutWeights();
+        }
+
+        @Override
+        public double readoutBias() {
+            return reference.readoutBias();
+        }
+
+        private FloatGru.Tape checkFloatTape(Tape tape, int steps, int to) {
+            if (!(tape instanceof FloatGru.Tape tp) || tp.owner != ComponentwiseGru.this) {
+                throw new IllegalArgumentException("the tape was not made by this GRU (use net.newTape)");
+            }
+            Dense.checkTapeHolds(tp, steps, to);
             return tp;
         }
     }

@@ -33,6 +33,12 @@ import org.l2o4j.core.random.Seeds;
  * coordinate per vector lane); the coordinates of a range before its first whole block and after its last run on the
  * scalar loops here. Both give the same bits (each lane does the scalar operations in their order), so the results do
  * not depend on the machine's vectors, on how a range is split, or on the thread count.
+ *
+ * <p><b>Single precision.</b> With {@link Precision#FLOAT} in the spec, {@link #kernel} and {@link #newTape} run the
+ * steps and the backward pass on {@link FloatLstm} (every coordinate, partial blocks included) with a tape of floats;
+ * the parameters, the state array and the parameter gradient stay double (see {@link Precision}). Its
+ * {@link Kernel#linearize} and readout are those of the double network with the same parameters: the exact map that
+ * the float kernel rounds.
  */
 public final class CoordinatewiseLstm implements RecurrentNet {
 
@@ -133,6 +139,10 @@ public final class CoordinatewiseLstm implements RecurrentNet {
 
     @Override
     public Kernel kernel(double[] parameters) {
+        if (spec.precision() == Precision.FLOAT) {
+            spec.precision().requireSupported();
+            return new FloatLstmKernel(new LstmKernel(Dense.checkedCopy(parameters, parameterCount), false));
+        }
         return kernel(parameters, true);
     }
 
@@ -143,7 +153,46 @@ public final class CoordinatewiseLstm implements RecurrentNet {
 
     @Override
     public Tape newTape(int steps, int coordinates) {
+        if (spec.precision() == Precision.FLOAT) {
+            spec.precision().requireSupported();
+            Dense.checkTapeSize(steps, coordinates);
+            return new FloatLstm.Tape(this, steps, coordinates, features, hidden, layers);
+        }
         return new LstmTape(steps, coordinates);
+    }
+
+    /** Zeroes a workspace's parameter-gradient accumulators before a backward pass. */
+    private void clearGradients(LstmWorkspace ws) {
+        for (int l = 0; l < layers; l++) {
+            Dense.zero(ws.weightGradient[l]);
+            Arrays.fill(ws.biasGradient[l], 0.0);
+            ws.weightOuterProducts[l].clear();
+        }
+        Arrays.fill(ws.readoutGradient, 0.0);
+    }
+
+    /** Adds a workspace's accumulated parameter gradient into the flat {@code parameterGradient}. */
+    private void addGradients(LstmWorkspace ws, double[] parameterGradient) {
+        for (int l = 0; l < layers; l++) {
+            Dense.addRows(ws.weightGradient[l], 4 * hidden, parameterGradient, weightOffset[l]);
+            Dense.add(ws.biasGradient[l], parameterGradient, biasOffset[l]);
+        }
+        Dense.add(ws.readoutGradient, parameterGradient, readoutOffset);
+    }
+
+    private void checkGradientLength(double[] parameterGradient) {
+        if (parameterGradient.length != parameterCount) {
+            throw new IllegalArgumentException("parameterGradient has " + parameterGradient.length
+                    + " entries, the network has " + parameterCount);
+        }
+    }
+
+    private LstmWorkspace checkWorkspace(Workspace workspace) {
+        if (!(workspace instanceof LstmWorkspace ws) || ws.owner() != this) {
+            throw new IllegalArgumentException("the workspace was not made by this LSTM's kernel (use "
+                    + "kernel.newWorkspace)");
+        }
+        return ws;
     }
 
     /**
@@ -159,10 +208,7 @@ public final class CoordinatewiseLstm implements RecurrentNet {
         private final double[][][] cellTanh;
 
         LstmTape(int steps, int coordinates) {
-            if (steps < 1 || coordinates < 1) {
-                throw new IllegalArgumentException("a tape needs at least one step and one coordinate, got steps="
-                        + steps + ", coordinates=" + coordinates);
-            }
+            Dense.checkTapeSize(steps, coordinates);
             this.steps = steps;
             this.coordinates = coordinates;
             layerInputs = new double[steps][layers][];
@@ -212,9 +258,12 @@ public final class CoordinatewiseLstm implements RecurrentNet {
         final double[][] biasGradient = new double[layers][4 * hidden];
         final double[] readoutGradient = new double[hidden + 1];
         final OuterProductBuffer[] weightOuterProducts = new OuterProductBuffer[layers];
-        /** Scratch of the vector path, null without it. */
-        final VectorLstm.Scratch block = Dense.VECTOR
+        /** Scratch of the double vector path, null without it. */
+        final VectorLstm.Scratch block = Dense.VECTOR && spec.precision() == Precision.DOUBLE
                 ? new VectorLstm.Scratch(VectorCells.LANES, features, hidden, layers) : null;
+        /** Scratch of the single-precision kernel, null in double. */
+        final FloatLstm.Scratch floatBlock = spec.precision() == Precision.FLOAT
+                ? new FloatLstm.Scratch(features, hidden, layers) : null;
 
         LstmWorkspace() {
             for (int l = 0; l < layers; l++) {
@@ -360,18 +409,8 @@ public final class CoordinatewiseLstm implements RecurrentNet {
                 int to, Workspace workspace, double[] parameterGradient, double[][] featureAdjoint) {
             LstmWorkspace ws = checkWorkspace(workspace);
             LstmTape tp = checkTape(tape, steps, to);
-            if (parameterGradient.length != parameterCount) {
-                throw new IllegalArgumentException("parameterGradient has " + parameterGradient.length
-                        + " entries, the network has " + parameterCount);
-            }
-            int gatesWidth = 4 * hidden;
-            int top = layers - 1;
-            for (int l = 0; l < layers; l++) {
-                Dense.zero(ws.weightGradient[l]);
-                Arrays.fill(ws.biasGradient[l], 0.0);
-                ws.weightOuterProducts[l].clear();
-            }
-            Arrays.fill(ws.readoutGradient, 0.0);
+            checkGradientLength(parameterGradient);
+            clearGradients(ws);
             int first = from;
             if (vector != null) {
                 VectorLstm.Scratch s = ws.block;
@@ -390,10 +429,8 @@ public final class CoordinatewiseLstm implements RecurrentNet {
             // fromInitialState changes nothing here: the LSTM's initial state is the constant zero.
             for (int l = 0; l < layers; l++) {
                 ws.weightOuterProducts[l].flush();
-                Dense.addRows(ws.weightGradient[l], gatesWidth, parameterGradient, weightOffset[l]);
-                Dense.add(ws.biasGradient[l], parameterGradient, biasOffset[l]);
             }
-            Dense.add(ws.readoutGradient, parameterGradient, readoutOffset);
+            addGradients(ws, parameterGradient);
         }
 
         /**
@@ -553,22 +590,102 @@ public final class CoordinatewiseLstm implements RecurrentNet {
             return scale * readoutBias;
         }
 
-        private LstmWorkspace checkWorkspace(Workspace workspace) {
-            if (!(workspace instanceof LstmWorkspace ws) || ws.owner() != CoordinatewiseLstm.this) {
-                throw new IllegalArgumentException("the workspace was not made by this LSTM's kernel (use "
-                        + "kernel.newWorkspace)");
-            }
-            return ws;
-        }
-
         private LstmTape checkTape(Tape tape, int steps, int to) {
             if (!(tape instanceof LstmTape tp) || tp.owner() != CoordinatewiseLstm.this) {
                 throw new IllegalArgumentException("the tape was not made by this LSTM (use net.newTape)");
             }
-            if (steps > tp.steps || to > tp.coordinates) {
-                throw new IllegalArgumentException("the tape holds " + tp.steps + " steps of " + tp.coordinates
-                        + " coordinates; asked for step " + (steps - 1) + ", coordinates up to " + to);
+            Dense.checkTapeHolds(tp, steps, to);
+            return tp;
+        }
+    }
+
+    /**
+     * The kernel of a {@link Precision#FLOAT} network: steps and backward passes on {@link FloatLstm}, every block of
+     * a range there (a partial one with its missing lanes idle); linearization and readout from the double kernel of
+     * the same parameters.
+     */
+    private final class FloatLstmKernel implements Kernel {
+        private final LstmKernel reference;
+        private final FloatLstm cells;
+
+        FloatLstmKernel(LstmKernel reference) {
+            this.reference = reference;
+            this.cells = new FloatLstm(features, hidden, reference.rows, reference.columns, reference.featureColumns,
+                    reference.recurrentColumns, reference.bias, reference.readout, reference.readoutBias,
+                    reference.scale);
+        }
+
+        @Override
+        public RecurrentNet net() {
+            return CoordinatewiseLstm.this;
+        }
+
+        @Override
+        public Workspace newWorkspace() {
+            return new LstmWorkspace();
+        }
+
+        @Override
+        public void resetState(double[] state, int from, int to) {
+            reference.resetState(state, from, to);
+        }
+
+        @Override
+        public void step(double[] featureValues, double[] state, double[] update, int from, int to,
+                Workspace workspace, Tape tape, int t) {
+            LstmWorkspace ws = checkWorkspace(workspace);
+            FloatLstm.Tape tp = tape == null ? null : checkFloatTape(tape, t + 1, to);
+            Dense.checkRange(from, to, update.length, "update");
+            Dense.checkRange(from, to, featureValues.length / features, "features");
+            Dense.checkRange(from, to, state.length / stateSize(), "state");
+            int lanes = FloatCells.LANES;
+            for (int n0 = from / lanes * lanes; n0 < to; n0 += lanes) {
+                cells.step(featureValues, state, update, n0, Math.max(from - n0, 0), Math.min(to - n0, lanes),
+                        ws.floatBlock, tp, t);
             }
+        }
+
+        @Override
+        public void backward(Tape tape, int steps, double[][] updateAdjoint, boolean fromInitialState, int from,
+                int to, Workspace workspace, double[] parameterGradient, double[][] featureAdjoint) {
+            LstmWorkspace ws = checkWorkspace(workspace);
+            FloatLstm.Tape tp = checkFloatTape(tape, steps, to);
+            checkGradientLength(parameterGradient);
+            clearGradients(ws);
+            FloatLstm.Scratch s = ws.floatBlock;
+            int lanes = FloatCells.LANES;
+            for (int n0 = from / lanes * lanes; n0 < to; n0 += lanes) {
+                cells.backward(steps, updateAdjoint, n0, Math.max(from - n0, 0), Math.min(to - n0, lanes), s, tp,
+                        ws.readoutGradient, featureAdjoint);
+                if ((n0 + lanes) % FloatCells.CHUNK == 0 || n0 + lanes >= to) {
+                    cells.addPairs(s, ws.weightGradient, ws.biasGradient);
+                }
+            }
+            // fromInitialState changes nothing here: the LSTM's initial state is the constant zero.
+            addGradients(ws, parameterGradient);
+        }
+
+        @Override
+        public void linearize(double[] featureValues, double[] state, Workspace workspace, double[] stateJacobian,
+                double[] featureJacobian) {
+            reference.linearize(featureValues, state, workspace, stateJacobian, featureJacobian);
+        }
+
+        @Override
+        public double[] readoutWeights() {
+            return reference.readoutWeights();
+        }
+
+        @Override
+        public double readoutBias() {
+            return reference.readoutBias();
+        }
+
+        private FloatLstm.Tape checkFloatTape(Tape tape, int steps, int to) {
+            if (!(tape instanceof FloatLstm.Tape tp) || tp.owner != CoordinatewiseLstm.this) {
+                throw new IllegalArgumentException("the tape was not made by this LSTM (use net.newTape)");
+            }
+            Dense.checkTapeHolds(tp, steps, to);
             return tp;
         }
     }

@@ -202,6 +202,22 @@ final class Dense {
         return parameters.clone();
     }
 
+    /** Checks the size asked of a new tape. */
+    static void checkTapeSize(int steps, int coordinates) {
+        if (steps < 1 || coordinates < 1) {
+            throw new IllegalArgumentException("a tape needs at least one step and one coordinate, got steps="
+                    + steps + ", coordinates=" + coordinates);
+        }
+    }
+
+    /** Checks that a tape holds {@code steps} steps of the coordinates below {@code to}. */
+    static void checkTapeHolds(RecurrentNet.Tape tape, int steps, int to) {
+        if (steps > tape.steps() || to > tape.coordinates()) {
+            throw new IllegalArgumentException("the tape holds " + tape.steps() + " steps of " + tape.coordinates()
+                    + " coordinates; asked for step " + (steps - 1) + ", coordinates up to " + to);
+        }
+    }
+
     /** Checks that a range of coordinates fits the arrays it indexes. */
     static void checkRange(int from, int to, int coordinates, String what) {
         if (from < 0 || to < from || to > coordinates) {

@@ -26,6 +26,7 @@ import org.l2o4j.policy.CheckpointFields;
  *   "architecture": {"cell": "lstm" | "gru", "layers": L, "hiddenUnits": H},
  *   "preprocessing": {"type": "log-and-sign", "p": 10.0, "clamped": false} | {"type": "raw", "inputScale": 1.0},
  *   "outputScale": 0.1,
+ *   "precision": "double" | "float",
  *   "parameterLayout": "..." (informative), "parameterCount": n,
  *   "parameters": [n numbers in the layout of the cell's class],
  *   "config": {..}, "provenance": {..}
@@ -34,6 +35,8 @@ import org.l2o4j.policy.CheckpointFields;
  * Numbers are written in Java's round-trip decimal form, so a loaded optimizer computes bit-identical updates. Files
  * are written atomically ({@link AtomicFiles}); loading checks the version and every field, naming the file, the field
  * and its value. A later format version must keep reading version 1 files (a fixture in the test resources).
+ * {@code precision} ({@link Precision}) was added within version 1: a file without it holds a double network, as
+ * every file written before it did.
  *
  * @param spec       the network's architecture
  * @param parameters the flat parameters (copied)
@@ -92,6 +95,7 @@ public record RecurrentCheckpoint(RecurrentSpec spec, double[] parameters, Map<S
             pre.put("inputScale", raw.inputScale());
         }
         root.put("outputScale", spec.outputScale());
+        root.put("precision", spec.precision().label());
         root.put("parameterLayout", spec.create().parameterLayout());
         root.put("parameterCount", parameters.length);
         ArrayNode array = root.putArray("parameters");
@@ -101,6 +105,19 @@ public record RecurrentCheckpoint(RecurrentSpec spec, double[] parameters, Map<S
         root.set("config", Configs.json().valueToTree(config));
         root.set("provenance", Configs.json().valueToTree(provenance));
         return root;
+    }
+
+    /** The {@code precision} field, {@link Precision#DOUBLE} where it is absent (files written before it). */
+    private static Precision precision(CheckpointFields r, JsonNode root) {
+        if (!root.has("precision")) {
+            return Precision.DOUBLE;
+        }
+        String label = r.text(root, "precision");
+        try {
+            return Precision.fromLabel(label);
+        } catch (IllegalArgumentException e) {
+            throw r.error("field 'precision' is \"" + label + "\"; expected one of " + Precision.labels());
+        }
     }
 
     /**
@@ -132,7 +149,8 @@ public record RecurrentCheckpoint(RecurrentSpec spec, double[] parameters, Map<S
                 default -> throw r.error("field 'preprocessing.type' is \"" + type + "\"; expected \""
                         + LogAndSign.TYPE + "\" or \"" + ScaledGradient.TYPE + "\"");
             };
-            spec = new RecurrentSpec(cell, layers, hiddenUnits, preprocessing, r.number(root, "outputScale"));
+            spec = new RecurrentSpec(cell, layers, hiddenUnits, preprocessing, r.number(root, "outputScale"),
+                    precision(r, root));
         } catch (CheckpointException e) {
             throw e;
         } catch (IllegalArgumentException e) {

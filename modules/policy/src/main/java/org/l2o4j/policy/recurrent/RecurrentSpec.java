@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a recurrent learned optimizer is: cell, size, input preprocessing and output scale. Everything a checkpoint
- * needs to rebuild the network besides its parameters.
+ * What a recurrent learned optimizer is: cell, size, input preprocessing, output scale and the arithmetic it runs in.
+ * Everything a checkpoint needs to rebuild the network besides its parameters.
  *
  * @param cell          {@link Cell#LSTM} (Andrychowicz et al.) or {@link Cell#GRU} (Maheswaranathan et al.)
  * @param layers        stacked recurrent layers; 2 for the LSTM (papers.md §2.1); the GRU has exactly 1
@@ -13,9 +13,10 @@ import java.util.Map;
  * @param preprocessing how gradients become input features
  * @param outputScale   Δθ = outputScale · readout; 0.1 in the paper (papers.md §2.1; DeepMind's code: 0.01), 1 on
  *                      renn's quadratic (§3.2)
+ * @param precision     {@link Precision#DOUBLE} (the reference) or {@link Precision#FLOAT}
  */
 public record RecurrentSpec(Cell cell, int layers, int hiddenUnits, Preprocessing preprocessing,
-        double outputScale) {
+        double outputScale, Precision precision) {
 
     /** The recurrent cell. */
     public enum Cell {
@@ -77,6 +78,19 @@ public record RecurrentSpec(Cell cell, int layers, int hiddenUnits, Preprocessin
         if (!(outputScale > 0) || !Double.isFinite(outputScale)) {
             throw new IllegalArgumentException("outputScale must be finite and > 0, got " + outputScale);
         }
+        if (precision == null) {
+            throw new IllegalArgumentException("precision must be given (" + Precision.labels() + ")");
+        }
+    }
+
+    /** A network in double precision, the reference. */
+    public RecurrentSpec(Cell cell, int layers, int hiddenUnits, Preprocessing preprocessing, double outputScale) {
+        this(cell, layers, hiddenUnits, preprocessing, outputScale, Precision.DOUBLE);
+    }
+
+    /** This network in {@code precision}. */
+    public RecurrentSpec withPrecision(Precision precision) {
+        return new RecurrentSpec(cell, layers, hiddenUnits, preprocessing, outputScale, precision);
     }
 
     /** Andrychowicz et al.'s optimizer: LSTM 2 × 20, log-and-sign with p = 10, output × 0.1. */
@@ -103,6 +117,7 @@ public record RecurrentSpec(Cell cell, int layers, int hiddenUnits, Preprocessin
         m.put("hiddenUnits", hiddenUnits);
         m.put("preprocessing", preprocessing.describe());
         m.put("outputScale", outputScale);
+        m.put("precision", precision.label());
         return m;
     }
 }

@@ -10,9 +10,13 @@
  *   <li>{@link org.l2o4j.policy.recurrent.LogAndSign} and {@link org.l2o4j.policy.recurrent.ScaledGradient}: how a
  *       gradient becomes the network's input.</li>
  *   <li>{@link org.l2o4j.policy.recurrent.RecurrentCheckpoint}: versioned JSON checkpoints.</li>
+ *   <li>{@link org.l2o4j.policy.recurrent.Precision}: double (the reference) or single precision, part of the
+ *       network's spec and of its checkpoint.</li>
  * </ul>
  *
  * <p>Forward and backward passes are hand-written loops over plain {@code double[]} arrays (an ND4J call costs
- * 8–20 µs, more than a whole coordinate's step here; docs/performance.md).
+ * 8–20 µs, more than a whole coordinate's step here; docs/performance.md), with the same bits on the incubator Vector
+ * API ({@code VectorCells}, {@code VectorLstm}, {@code VectorGru}); single precision runs on the Vector API alone
+ * ({@code FloatCells}, {@code FloatLstm}, {@code FloatGru}).
  */
 package org.l2o4j.policy.recurrent;
