@@ -65,6 +65,8 @@ final class VectorLstm {
         final double[] state;
         /** One block's updates, for a partial block. */
         final double[] update;
+        /** The activations' polynomials halfway (2H rows, the most one call activates). */
+        final double[] partial;
         /** scale · ∂L/∂Δθ of the current step. */
         final double[] a;
         final double[][] dh;
@@ -90,6 +92,7 @@ final class VectorLstm {
             tc = new double[hidden * lanes];
             state = new double[2 * layers * hidden * lanes];
             update = new double[lanes];
+            partial = new double[2 * hidden * lanes];
             a = new double[lanes];
             dh = new double[layers][hidden * lanes];
             dc = new double[layers][hidden * lanes];
@@ -178,11 +181,11 @@ final class VectorLstm {
                 System.arraycopy(state, c, cellBefore[l], n0 * hidden, hidden * LANES);
             }
             // i, f, o = σ(z); g = tanh(z_g), which the scalar kernel computes as 2σ(2 z_g) − 1: the same bits.
-            VectorCells.activate(s.z, 0, s.z, 0, 2 * hidden, false);
-            VectorCells.activate(s.z, 2 * hidden, s.z, 2 * hidden, hidden, true);
-            VectorCells.activate(s.z, 3 * hidden, s.z, 3 * hidden, hidden, false);
+            VectorCells.activate(s.z, 0, s.z, 0, 2 * hidden, false, s.partial);
+            VectorCells.activate(s.z, 2 * hidden, s.z, 2 * hidden, hidden, true, s.partial);
+            VectorCells.activate(s.z, 3 * hidden, s.z, 3 * hidden, hidden, false, s.partial);
             cellUpdate(s, state, c);
-            VectorCells.activate(state, c / LANES, s.tc, 0, hidden, true);
+            VectorCells.activate(state, c / LANES, s.tc, 0, hidden, true, s.partial);
             output(s, state, h);
             if (gates != null) {
                 System.arraycopy(s.tc, 0, cellTanh[l], n0 * hidden, hidden * LANES);
