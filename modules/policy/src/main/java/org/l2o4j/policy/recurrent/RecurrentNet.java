@@ -110,10 +110,10 @@ public sealed interface RecurrentNet permits CoordinatewiseLstm, ComponentwiseGr
     }
 
     /**
-     * The recurrent states of a fixed set of coordinates 0 .. {@link #coordinates()}−1, owned by one caller (not
-     * thread-safe for overlapping ranges) and kept in the kernel's layout; the numbers are those that
-     * {@link Preprocessing#apply} followed by {@link Kernel#step} would give on a state array in the caller's layout,
-     * to the bit.
+     * The recurrent states of a fixed set of coordinates 0 .. {@link #coordinates()}−1, owned by one caller and kept in
+     * the kernel's layout; the numbers are those that {@link Preprocessing#apply} followed by {@link Kernel#step} would
+     * give on a state array in the caller's layout, to the bit. Disjoint ranges may be stepped on different threads,
+     * each with its own workspace.
      */
     interface States {
 
@@ -127,8 +127,9 @@ public sealed interface RecurrentNet permits CoordinatewiseLstm, ComponentwiseGr
         void step(double[] gradient, double[] update, int from, int to, Workspace workspace);
 
         /**
-         * The states of coordinates {@code from .. to-1} in the caller's layout ({@link RecurrentNet#stateSize()} numbers per
-         * coordinate, coordinate n's from {@code state[n · stateSize()]}), for whatever reads them from outside.
+         * The states of coordinates {@code from .. to-1} in the caller's layout ({@link RecurrentNet#stateSize()}
+         * numbers per coordinate, coordinate n's from {@code state[n · stateSize()]}), for whatever reads them from
+         * outside.
          */
         void copyTo(double[] state, int from, int to);
     }

@@ -45,13 +45,13 @@ final class VectorCells {
      * out here rather than called: a call that C2 does not inline boxes the vectors it passes (in large methods it
      * stops inlining; see VectorMlpForward), so no method of the vector path takes or returns a vector.
      *
-     * <p>It runs in passes over the rows, each a short chain of dependent operations per row: the clamp and the argument
-     * y = −x/256 (into {@code out}), the first five steps of the polynomial (into {@code partial}, {@code count} rows),
-     * its last five (into {@code out}), then the eight squarings and the division. One pass for everything, a chain of
-     * about 45 dependent instructions per row, left the core waiting on latencies, because its out-of-order window
-     * holds only a few such chains: the passes made the activation 1.6× faster (docs/performance.md), while two rows
-     * interleaved in one loop gained nothing (C2 emits them one after the other). Each lane does the same operations
-     * in the same order, so the bits are unchanged.
+     * <p>It runs in passes over the rows, each a short chain of dependent operations per row: the clamp and the
+     * argument y = −x/256 (into {@code out}), the first five steps of the polynomial (into {@code partial},
+     * {@code count} rows), its last five (into {@code out}), then the eight squarings and the division. One pass for
+     * everything, a chain of about 45 dependent instructions per row, left the core waiting on latencies, because its
+     * out-of-order window holds only a few such chains: the passes made the activation 1.6× faster
+     * (docs/performance.md), while two rows interleaved in one loop gained a tenth (C2 emits them one after the
+     * other). Each lane does the same operations in the same order, so the bits are unchanged.
      */
     static void activate(double[] in, int inRow, double[] out, int outRow, int count, boolean tanh,
             double[] partial) {
