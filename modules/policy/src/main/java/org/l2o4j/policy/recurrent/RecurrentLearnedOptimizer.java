@@ -62,24 +62,19 @@ public final class RecurrentLearnedOptimizer implements Optimizer {
         return new State(batch);
     }
 
+    /** The recurrent states are the kernel's {@link RecurrentNet.States}: nothing outside reads them. */
     private final class State implements OptimizerState {
         private final ProblemBatch batch;
-        private final Preprocessing preprocessing;
         private final RecurrentNet.Workspace workspace;
-        private final double[] state;
-        private final double[] features;
+        private final RecurrentNet.States states;
         private final double[] update;
 
         State(ProblemBatch batch) {
             this.batch = batch;
-            RecurrentNet net = kernel.net();
             int coordinates = Math.multiplyExact(batch.size(), batch.dimension());
-            this.preprocessing = net.spec().preprocessing();
             this.workspace = kernel.newWorkspace();
-            this.state = new double[Math.multiplyExact(coordinates, net.stateSize())];
-            this.features = new double[Math.multiplyExact(coordinates, preprocessing.features())];
+            this.states = kernel.newStates(coordinates);
             this.update = new double[coordinates];
-            kernel.resetState(state, 0, coordinates);
         }
 
         @Override
@@ -100,8 +95,7 @@ public final class RecurrentLearnedOptimizer implements Optimizer {
                 }
                 int from = first * d;
                 int to = i * d;
-                preprocessing.apply(g, from, to, features);
-                kernel.step(features, state, update, from, to, workspace, null, 0);
+                states.step(g, update, from, to, workspace);
                 for (int c = from; c < to; c++) {
                     x[c] += update[c];
                 }

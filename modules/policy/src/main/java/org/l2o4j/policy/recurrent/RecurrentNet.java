@@ -10,7 +10,9 @@ package org.l2o4j.policy.recurrent;
  * (immutable); the trained numbers are one flat {@code double[]} in the layout {@link #parameterLayout()} describes;
  * {@link #kernel} turns them into an immutable, thread-safe {@link Kernel} that computes; the per-coordinate recurrent
  * state ({@link #stateSize()} doubles per coordinate, coordinate after coordinate) belongs to the caller, as do the
- * {@link Workspace}s (one per thread) and the {@link Tape} a training pass records into.
+ * {@link Workspace}s (one per thread) and the {@link Tape} a training pass records into. A caller that only steps
+ * the states and never reads them between steps (an optimizer's run) can leave them to the kernel instead, as
+ * {@link States} in the kernel's own layout.
  *
  * <p><b>Batching.</b> Coordinates are the batch dimension: every array is indexed by the absolute coordinate n, and
  * every call works on a range {@code from .. to-1}, so a caller can split coordinates between threads. Coordinates
@@ -56,6 +58,15 @@ public sealed interface RecurrentNet permits CoordinatewiseLstm, ComponentwiseGr
         void resetState(double[] state, int from, int to);
 
         /**
+         * The states of {@code coordinates} coordinates, all in the initial state, kept in this kernel's own layout
+         * (the double LSTM on the vector path keeps them in blocks of coordinates, so that a step moves no state;
+         * the other kernels coordinate after coordinate).
+         */
+        default States newStates(int coordinates) {
+            return new FlatStates(this, coordinates);
+        }
+
+        /**
          * One step for coordinates {@code from .. to-1}: reads their features (see {@link Preprocessing}), advances
          * their state in place and writes their updates Δθ into {@code update[n]}.
          *
@@ -96,6 +107,31 @@ public sealed interface RecurrentNet permits CoordinatewiseLstm, ComponentwiseGr
 
         /** The constant term of the readout, output scale included. */
         double readoutBias();
+    }
+
+    /**
+     * The recurrent states of a fixed set of coordinates 0 .. {@link #coordinates()}−1, owned by one caller and kept in
+     * the kernel's layout; the numbers are those that {@link Preprocessing#apply} followed by {@link Kernel#step} would
+     * give on a state array in the caller's layout, to the bit. Disjoint ranges may be stepped on different threads,
+     * each with its own workspace.
+     */
+    interface States {
+
+        /** Coordinates held. */
+        int coordinates();
+
+        /**
+         * One step for coordinates {@code from .. to-1} from their gradients {@code gradient[n]}: the network's
+         * preprocessing, the step of their states, and their updates Δθ into {@code update[n]}.
+         */
+        void step(double[] gradient, double[] update, int from, int to, Workspace workspace);
+
+        /**
+         * The states of coordinates {@code from .. to-1} in the caller's layout ({@link RecurrentNet#stateSize()}
+         * numbers per coordinate, coordinate n's from {@code state[n · stateSize()]}), for whatever reads them from
+         * outside.
+         */
+        void copyTo(double[] state, int from, int to);
     }
 
     /** The activations of a recorded unroll, owned by one training pass. */

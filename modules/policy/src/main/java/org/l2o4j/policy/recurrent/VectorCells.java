@@ -44,23 +44,44 @@ final class VectorCells {
      * rounded as the scalar functions round them, {@link Dense#exp}'s polynomial included. The exponential is written
      * out here rather than called: a call that C2 does not inline boxes the vectors it passes (in large methods it
      * stops inlining; see VectorMlpForward), so no method of the vector path takes or returns a vector.
+     *
+     * <p>It runs in passes over the rows, each a short chain of dependent operations per row: the clamp and the
+     * argument y = −x/256 (into {@code out}), the first five steps of the polynomial (into {@code partial},
+     * {@code count} rows), its last five (into {@code out}), then the eight squarings and the division. One pass for
+     * everything, a chain of about 45 dependent instructions per row, left the core waiting on latencies, because its
+     * out-of-order window holds only a few such chains: the passes made the activation 1.6× faster
+     * (docs/performance.md), while two rows interleaved in one loop gained a tenth (C2 emits them one after the
+     * other). Each lane does the same operations in the same order, so the bits are unchanged.
      */
-    static void activate(double[] in, int inRow, double[] out, int outRow, int count, boolean tanh) {
-        double numerator = tanh ? 2.0 : 1.0;
+    static void activate(double[] in, int inRow, double[] out, int outRow, int count, boolean tanh,
+            double[] partial) {
         for (int r = 0; r < count; r++) {
             DoubleVector z = DoubleVector.fromArray(SPECIES, in, (inRow + r) * LANES);
             DoubleVector x = (tanh ? z.mul(2) : z).min(Dense.LOGIT_LIMIT).max(-Dense.LOGIT_LIMIT);
-            DoubleVector y = x.neg().mul(1.0 / 256);
+            x.neg().mul(1.0 / 256).intoArray(out, (outRow + r) * LANES);
+        }
+        for (int r = 0; r < count; r++) {
+            DoubleVector y = DoubleVector.fromArray(SPECIES, out, (outRow + r) * LANES);
             DoubleVector p = y.mul(1.0 / 3628800).add(1.0 / 362880);
             p = y.mul(p).add(1.0 / 40320);
             p = y.mul(p).add(1.0 / 5040);
             p = y.mul(p).add(1.0 / 720);
             p = y.mul(p).add(1.0 / 120);
+            p.intoArray(partial, r * LANES);
+        }
+        for (int r = 0; r < count; r++) {
+            DoubleVector y = DoubleVector.fromArray(SPECIES, out, (outRow + r) * LANES);
+            DoubleVector p = DoubleVector.fromArray(SPECIES, partial, r * LANES);
             p = y.mul(p).add(1.0 / 24);
             p = y.mul(p).add(1.0 / 6);
             p = y.mul(p).add(1.0 / 2);
             p = y.mul(p).add(1);
             p = y.mul(p).add(1);
+            p.intoArray(out, (outRow + r) * LANES);
+        }
+        DoubleVector numerator = DoubleVector.broadcast(SPECIES, tanh ? 2.0 : 1.0);
+        for (int r = 0; r < count; r++) {
+            DoubleVector p = DoubleVector.fromArray(SPECIES, out, (outRow + r) * LANES);
             p = p.mul(p);
             p = p.mul(p);
             p = p.mul(p);
@@ -69,7 +90,7 @@ final class VectorCells {
             p = p.mul(p);
             p = p.mul(p);
             p = p.mul(p);
-            DoubleVector a = DoubleVector.broadcast(SPECIES, numerator).div(p.add(1.0));
+            DoubleVector a = numerator.div(p.add(1.0));
             (tanh ? a.sub(1.0) : a).intoArray(out, (outRow + r) * LANES);
         }
     }

@@ -61,6 +61,8 @@ final class VectorGru {
         final double[] dhBefore;
         final double[] drh;
         final double[] dx;
+        /** The activations' polynomials halfway (2H rows, the most one call activates). */
+        final double[] partial;
         /** dz = [dz_u | dz_r | dz_c] of every step of the block: step t's 3H rows from row t · 3H. */
         double[] dz = new double[0];
         /** a · h' of every step, step t's H rows from row t · H. */
@@ -88,6 +90,7 @@ final class VectorGru {
             dhBefore = new double[VectorCells.padded(hidden) * lanes];
             drh = new double[VectorCells.padded(hidden) * lanes];
             dx = new double[VectorCells.padded(features) * lanes];
+            partial = new double[2 * hidden * lanes];
         }
 
         /** Room for the block's terms of {@code steps} steps (grown once, then reused). */
@@ -117,11 +120,11 @@ final class VectorGru {
         VectorCells.fill(s.zr, 0, 2 * hidden, 0.0);
         VectorCells.accumulate(gate, s.h, 0, s.zr, 0);
         VectorCells.addRows(s.zr, s.zx, 2 * hidden);
-        VectorCells.activate(s.zx, 0, s.zx, 0, 2 * hidden, false);
+        VectorCells.activate(s.zx, 0, s.zx, 0, 2 * hidden, false, s.partial);
         resetState(s);
         System.arraycopy(s.zx, 2 * hidden * LANES, s.zc, 0, hidden * LANES);
         VectorCells.accumulate(candidate, s.rh, 0, s.zc, 0);
-        VectorCells.activate(s.zc, 0, s.zc, 0, hidden, true);
+        VectorCells.activate(s.zc, 0, s.zc, 0, hidden, true, s.partial);
         System.arraycopy(s.zc, 0, s.zx, 2 * hidden * LANES, hidden * LANES);
         nextStateAndReadout(s, update, n0);
         if (tapeInputs != null) {

@@ -60,9 +60,13 @@ final class VectorLstm {
         final double[] v;
         /** The 4H pre-activations, then the gates (padded to whole tiles). */
         final double[] z;
-        final double[] before;
-        final double[] c;
         final double[] tc;
+        /** One block's state ({@code stride} rows), where a step on the caller's layout or on a partial block runs. */
+        final double[] state;
+        /** One block's updates, for a partial block. */
+        final double[] update;
+        /** The activations' polynomials halfway (2H rows, the most one call activates). */
+        final double[] partial;
         /** scale · ∂L/∂Δθ of the current step. */
         final double[] a;
         final double[][] dh;
@@ -85,9 +89,10 @@ final class VectorLstm {
             int width = Math.max(features, hidden) + hidden;
             v = new double[width * lanes];
             z = new double[VectorCells.padded(4 * hidden) * lanes];
-            before = new double[hidden * lanes];
-            c = new double[hidden * lanes];
             tc = new double[hidden * lanes];
+            state = new double[2 * layers * hidden * lanes];
+            update = new double[lanes];
+            partial = new double[2 * hidden * lanes];
             a = new double[lanes];
             dh = new double[layers][hidden * lanes];
             dc = new double[layers][hidden * lanes];
@@ -109,68 +114,118 @@ final class VectorLstm {
     }
 
     /**
-     * One step for coordinates {@code n0 .. n0 + LANES} ({@code n0} a multiple of LANES), as the scalar kernel's
-     * step. The tape arrays are step t's, one per layer, or all null when not training; a block's numbers there are
-     * block rows from {@code n0 · width} (see {@link Dense#BLOCK}).
+     * One step for coordinates {@code n0 .. n0 + LANES} ({@code n0} a multiple of LANES) whose states are laid out
+     * coordinate after coordinate, as the scalar kernel's step: their features and states are moved into the block,
+     * stepped by {@link #stepBlock} and the states moved back. The tape arrays are step t's, one per layer, or all null
+     * when not training; a block's numbers there are block rows from {@code n0 · width} (see {@link Dense#BLOCK}).
      */
     void step(double[] featureValues, double[] state, double[] update, int n0, Scratch s, double[][] layerInputs,
             double[][] gates, double[][] cellBefore, double[][] cellTanh) {
         VectorCells.gather(featureValues, n0 * features, features, s.v, 0, features);
+        VectorCells.gather(state, n0 * stride, stride, s.state, 0, stride);
+        stepBlock(s.state, 0, update, n0, s, n0, layerInputs, gates, cellBefore, cellTanh);
+        VectorCells.scatter(s.state, 0, stride, state, n0 * stride, stride);
+    }
+
+    /**
+     * One step for coordinates {@code from .. to-1} of states kept in blocks: the block of coordinates n0 .. n0 +
+     * LANES (n0 a multiple of LANES) has its state as {@code stride} block rows from {@code n0 · stride}, in the
+     * order of a coordinate's state ({@link Dense#tapeBase}'s layout), so no state moves between steps. A block that
+     * the range covers in part runs whole on a copy, its other lanes idle (their results dropped): each lane does its
+     * own coordinate's operations, so the bits are those of the scalar kernel for every coordinate of the range.
+     */
+    void stepBlocks(double[] featureValues, double[] state, double[] update, int from, int to, Scratch s) {
+        for (int n0 = from / LANES * LANES; n0 < to; n0 += LANES) {
+            int offset = n0 * stride;
+            if (n0 >= from && n0 + LANES <= to) {
+                VectorCells.gather(featureValues, n0 * features, features, s.v, 0, features);
+                stepBlock(state, offset, update, n0, s, n0, null, null, null, null);
+                continue;
+            }
+            int first = Math.max(from, n0) - n0;
+            int last = Math.min(to, n0 + LANES) - n0;
+            System.arraycopy(state, offset, s.state, 0, stride * LANES);
+            VectorCells.fill(s.v, 0, features, 0.0);
+            for (int b = first; b < last; b++) {
+                for (int k = 0; k < features; k++) {
+                    s.v[k * LANES + b] = featureValues[(n0 + b) * features + k];
+                }
+            }
+            stepBlock(s.state, 0, s.update, 0, s, n0, null, null, null, null);
+            for (int b = first; b < last; b++) {
+                for (int r = 0; r < stride; r++) {
+                    state[offset + r * LANES + b] = s.state[r * LANES + b];
+                }
+                update[n0 + b] = s.update[b];
+            }
+        }
+    }
+
+    /**
+     * One step of the block whose features are the first rows of {@code s.v} and whose state is the block rows of
+     * {@code state} from {@code stateOffset} ([h_0 | c_0 | h_1 | c_1 | …], one row per number), advanced in place;
+     * the updates go to {@code update[updateOffset ..]}, the tape (as in {@link #step}) to the rows of block n0.
+     */
+    private void stepBlock(double[] state, int stateOffset, double[] update, int updateOffset, Scratch s, int n0,
+            double[][] layerInputs, double[][] gates, double[][] cellBefore, double[][] cellTanh) {
         for (int l = 0; l < layers; l++) {
             int in = l == 0 ? features : hidden;
             int width = in + hidden;
-            int base = n0 * stride + 2 * l * hidden;
-            VectorCells.gather(state, base, stride, s.v, in, hidden);
-            VectorCells.gather(state, base + hidden, stride, s.before, 0, hidden);
+            int h = stateOffset + 2 * l * hidden * LANES;
+            int c = h + hidden * LANES;
+            System.arraycopy(state, h, s.v, in * LANES, hidden * LANES);
             VectorCells.broadcastRows(bias[l], s.z, 4 * hidden);
             VectorCells.accumulate(forward[l], s.v, 0, s.z, 0);
             if (layerInputs != null) {
                 System.arraycopy(s.v, 0, layerInputs[l], n0 * width, width * LANES);
-                System.arraycopy(s.before, 0, cellBefore[l], n0 * hidden, hidden * LANES);
+                System.arraycopy(state, c, cellBefore[l], n0 * hidden, hidden * LANES);
             }
             // i, f, o = σ(z); g = tanh(z_g), which the scalar kernel computes as 2σ(2 z_g) − 1: the same bits.
-            VectorCells.activate(s.z, 0, s.z, 0, 2 * hidden, false);
-            VectorCells.activate(s.z, 2 * hidden, s.z, 2 * hidden, hidden, true);
-            VectorCells.activate(s.z, 3 * hidden, s.z, 3 * hidden, hidden, false);
-            cellUpdate(s);
-            VectorCells.activate(s.c, 0, s.tc, 0, hidden, true);
-            output(s);
-            VectorCells.scatter(s.c, 0, hidden, state, base + hidden, stride);
-            VectorCells.scatter(s.v, 0, hidden, state, base, stride);
+            VectorCells.activate(s.z, 0, s.z, 0, 2 * hidden, false, s.partial);
+            VectorCells.activate(s.z, 2 * hidden, s.z, 2 * hidden, hidden, true, s.partial);
+            VectorCells.activate(s.z, 3 * hidden, s.z, 3 * hidden, hidden, false, s.partial);
+            cellUpdate(s, state, c);
+            VectorCells.activate(state, c / LANES, s.tc, 0, hidden, true, s.partial);
+            output(s, state, h);
             if (gates != null) {
                 System.arraycopy(s.tc, 0, cellTanh[l], n0 * hidden, hidden * LANES);
                 System.arraycopy(s.z, 0, gates[l], n0 * 4 * hidden, 4 * hidden * LANES);
             }
         }
-        readout(s.v, update, n0);
+        readout(s.v, update, updateOffset);
     }
 
-    /** c' = f ⊙ c + i ⊙ g. */
-    private void cellUpdate(Scratch s) {
+    /** c' = f ⊙ c + i ⊙ g, in place of c (the block rows of {@code state} from {@code c}). */
+    private void cellUpdate(Scratch s, double[] state, int c) {
         for (int j = 0; j < hidden; j++) {
             DoubleVector i = DoubleVector.fromArray(SPECIES, s.z, j * LANES);
             DoubleVector f = DoubleVector.fromArray(SPECIES, s.z, (hidden + j) * LANES);
             DoubleVector g = DoubleVector.fromArray(SPECIES, s.z, (2 * hidden + j) * LANES);
-            DoubleVector before = DoubleVector.fromArray(SPECIES, s.before, j * LANES);
-            f.mul(before).add(i.mul(g)).intoArray(s.c, j * LANES);
+            DoubleVector before = DoubleVector.fromArray(SPECIES, state, c + j * LANES);
+            f.mul(before).add(i.mul(g)).intoArray(state, c + j * LANES);
         }
     }
 
-    /** h' = o ⊙ tanh(c') into the first H rows of v (the next layer's input, or the readout's). */
-    private void output(Scratch s) {
+    /**
+     * h' = o ⊙ tanh(c') into the state's h rows (from {@code h}) and the first H rows of v (the next layer's input, or
+     * the readout's).
+     */
+    private void output(Scratch s, double[] state, int h) {
         for (int j = 0; j < hidden; j++) {
             DoubleVector o = DoubleVector.fromArray(SPECIES, s.z, (3 * hidden + j) * LANES);
-            o.mul(DoubleVector.fromArray(SPECIES, s.tc, j * LANES)).intoArray(s.v, j * LANES);
+            DoubleVector out = o.mul(DoubleVector.fromArray(SPECIES, s.tc, j * LANES));
+            out.intoArray(s.v, j * LANES);
+            out.intoArray(state, h + j * LANES);
         }
     }
 
     /** Δθ = scale · (b_out + Σ_j w_out[j] · h_top[j]), summed from the left as the scalar kernel sums it. */
-    private void readout(double[] h, double[] update, int n0) {
+    private void readout(double[] h, double[] update, int offset) {
         DoubleVector out = DoubleVector.broadcast(SPECIES, readoutBias);
         for (int j = 0; j < hidden; j++) {
             out = out.add(DoubleVector.fromArray(SPECIES, h, j * LANES).mul(readout[j]));
         }
-        out.mul(scale).intoArray(update, n0);
+        out.mul(scale).intoArray(update, offset);
     }
 
     /**
