@@ -102,9 +102,9 @@ final class FloatLstm {
     static final class Scratch {
         final float[] v;
         final float[] z;
-        final float[] before;
-        final float[] c;
         final float[] tc;
+        /** One block's state ({@code stride} rows), where a step on the caller's layout or on a partial block runs. */
+        final float[] state;
         final float[] a = new float[LANES];
         final float[] out = new float[LANES];
         final float[][] dh;
@@ -136,8 +136,7 @@ final class FloatLstm {
             int width = Math.max(features, hidden) + hidden;
             v = new float[width * LANES];
             z = new float[FloatCells.padded(4 * hidden) * LANES];
-            before = new float[hidden * LANES];
-            c = new float[hidden * LANES];
+            state = new float[2 * layers * hidden * LANES];
             tc = new float[hidden * LANES];
             dh = new float[layers][hidden * LANES];
             dc = new float[layers][hidden * LANES];
@@ -175,58 +174,100 @@ final class FloatLstm {
 
     /**
      * One step for lanes {@code lo .. hi} of the block of coordinates {@code n0 .. n0 + LANES} ({@code n0} a multiple
-     * of LANES), with the tape's step t, or without a tape ({@code tape} null).
+     * of LANES) whose states are laid out coordinate after coordinate in double, with the tape's step t, or without a
+     * tape ({@code tape} null): the block's features and states are rounded into floats, stepped by
+     * {@link #stepBlock} and the states written back (exactly: they are floats).
      */
     void step(double[] featureValues, double[] state, double[] update, int n0, int lo, int hi, Scratch s, Tape tape,
             int t) {
         FloatCells.gather(featureValues, n0 * features, features, s.v, 0, features, lo, hi);
+        FloatCells.gather(state, n0 * stride, stride, s.state, 0, stride, lo, hi);
+        stepBlock(s.state, 0, n0, lo, hi, s, tape, t);
+        FloatCells.scatter(s.state, 0, stride, state, n0 * stride, stride, lo, hi);
+        for (int b = lo; b < hi; b++) {
+            update[n0 + b] = s.out[b];
+        }
+    }
+
+    /**
+     * One step for coordinates {@code from .. to-1} of states kept as floats in blocks: the block of coordinates n0 ..
+     * n0 + LANES (n0 a multiple of LANES) has its state as {@code stride} block rows from {@code n0 · stride}, in the
+     * order of a coordinate's state, so no state moves or is converted between steps. A block that the range covers in
+     * part runs whole on a copy and only its lanes of the range are written back, as in {@link #step}: each lane does
+     * its own coordinate's operations, so the bits are {@link #step}'s for every coordinate of the range.
+     */
+    void stepBlocks(double[] featureValues, float[] state, double[] update, int from, int to, Scratch s) {
+        for (int n0 = from / LANES * LANES; n0 < to; n0 += LANES) {
+            int lo = Math.max(from - n0, 0);
+            int hi = Math.min(to - n0, LANES);
+            int offset = n0 * stride;
+            FloatCells.gather(featureValues, n0 * features, features, s.v, 0, features, lo, hi);
+            if (lo == 0 && hi == LANES) {
+                stepBlock(state, offset, n0, lo, hi, s, null, 0);
+            } else {
+                System.arraycopy(state, offset, s.state, 0, stride * LANES);
+                stepBlock(s.state, 0, n0, lo, hi, s, null, 0);
+                FloatCells.copyLanes(s.state, 0, state, offset, stride, lo, hi);
+            }
+            for (int b = lo; b < hi; b++) {
+                update[n0 + b] = s.out[b];
+            }
+        }
+    }
+
+    /**
+     * One step of the block whose features are the first rows of {@code s.v} and whose state is the block rows of
+     * {@code state} from {@code stateOffset} ([h_0 | c_0 | h_1 | c_1 | …], one row per number), advanced in place; the
+     * updates go to {@code s.out}, lanes {@code lo .. hi} of the tape's rows of block n0 to the tape.
+     */
+    private void stepBlock(float[] state, int stateOffset, int n0, int lo, int hi, Scratch s, Tape tape, int t) {
         for (int l = 0; l < layers; l++) {
             int in = l == 0 ? features : hidden;
             int width = in + hidden;
-            int base = n0 * stride + 2 * l * hidden;
-            FloatCells.gather(state, base, stride, s.v, in, hidden, lo, hi);
-            FloatCells.gather(state, base + hidden, stride, s.before, 0, hidden, lo, hi);
+            int h = stateOffset + 2 * l * hidden * LANES;
+            int c = h + hidden * LANES;
+            System.arraycopy(state, h, s.v, in * LANES, hidden * LANES);
             FloatCells.broadcastRows(bias[l], s.z, 4 * hidden);
             FloatCells.accumulate(forward[l], s.v, 0, s.z, 0);
             if (tape != null) {
                 FloatCells.copyLanes(s.v, 0, tape.layerInputs[t][l], n0 * width, width, lo, hi);
-                FloatCells.copyLanes(s.before, 0, tape.cellBefore[t][l], n0 * hidden, hidden, lo, hi);
+                FloatCells.copyLanes(state, c, tape.cellBefore[t][l], n0 * hidden, hidden, lo, hi);
             }
             FloatCells.activate(s.z, 0, s.z, 0, 2 * hidden, false);
             FloatCells.activate(s.z, 2 * hidden, s.z, 2 * hidden, hidden, true);
             FloatCells.activate(s.z, 3 * hidden, s.z, 3 * hidden, hidden, false);
-            cellUpdate(s);
-            FloatCells.activate(s.c, 0, s.tc, 0, hidden, true);
-            output(s);
-            FloatCells.scatter(s.c, 0, hidden, state, base + hidden, stride, lo, hi);
-            FloatCells.scatter(s.v, 0, hidden, state, base, stride, lo, hi);
+            cellUpdate(s, state, c);
+            FloatCells.activate(state, c / LANES, s.tc, 0, hidden, true);
+            output(s, state, h);
             if (tape != null) {
                 FloatCells.copyLanes(s.tc, 0, tape.cellTanh[t][l], n0 * hidden, hidden, lo, hi);
                 FloatCells.copyLanes(s.z, 0, tape.gates[t][l], n0 * 4 * hidden, 4 * hidden, lo, hi);
             }
         }
         readout(s);
-        for (int b = lo; b < hi; b++) {
-            update[n0 + b] = s.out[b];
-        }
     }
 
-    /** c' = f ⊙ c + i ⊙ g. */
-    private void cellUpdate(Scratch s) {
+    /** c' = f ⊙ c + i ⊙ g, in place of c (the block rows of {@code state} from {@code c}). */
+    private void cellUpdate(Scratch s, float[] state, int c) {
         for (int j = 0; j < hidden; j++) {
             FloatVector i = FloatVector.fromArray(SPECIES, s.z, j * LANES);
             FloatVector f = FloatVector.fromArray(SPECIES, s.z, (hidden + j) * LANES);
             FloatVector g = FloatVector.fromArray(SPECIES, s.z, (2 * hidden + j) * LANES);
-            FloatVector before = FloatVector.fromArray(SPECIES, s.before, j * LANES);
-            f.mul(before).add(i.mul(g)).intoArray(s.c, j * LANES);
+            FloatVector before = FloatVector.fromArray(SPECIES, state, c + j * LANES);
+            f.mul(before).add(i.mul(g)).intoArray(state, c + j * LANES);
         }
     }
 
-    /** h' = o ⊙ tanh(c') into the first H rows of v. */
-    private void output(Scratch s) {
+    /**
+     * h' = o ⊙ tanh(c') into the state's h rows (from {@code h}) and the first H rows of v (the next layer's input, or
+     * the readout's).
+     */
+    private void output(Scratch s, float[] state, int h) {
         for (int j = 0; j < hidden; j++) {
             FloatVector o = FloatVector.fromArray(SPECIES, s.z, (3 * hidden + j) * LANES);
-            o.mul(FloatVector.fromArray(SPECIES, s.tc, j * LANES)).intoArray(s.v, j * LANES);
+            FloatVector out = o.mul(FloatVector.fromArray(SPECIES, s.tc, j * LANES));
+            out.intoArray(s.v, j * LANES);
+            out.intoArray(state, h + j * LANES);
         }
     }
 

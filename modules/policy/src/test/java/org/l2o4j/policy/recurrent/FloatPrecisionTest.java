@@ -170,6 +170,19 @@ class FloatPrecisionTest {
         }
     }
 
+    /**
+     * The states the float kernel keeps ({@link RecurrentNet.Kernel#newStates}: floats in blocks of
+     * {@link FloatCells#LANES} coordinates for the LSTM) step as the preprocessing and the float kernel's step on the
+     * caller's double layout do, to the bit (see {@link VectorCellsTest#assertKeptStatesStepAs}).
+     */
+    @Test
+    void keptStatesStepAsTheFloatKernelOnTheCallersLayout() {
+        for (int s = 0; s < SPECS.length; s++) {
+            Pair p = Pair.of(SPECS[s], 1000 + s);
+            VectorCellsTest.assertKeptStatesStepAs(p.single, p.single, new Random(1100 + s));
+        }
+    }
+
     @Test
     void aFloatSpecSurvivesItsCheckpointAndADoubleOneStaysDouble() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("float-checkpoint");

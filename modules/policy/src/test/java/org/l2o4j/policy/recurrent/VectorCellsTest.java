@@ -115,47 +115,55 @@ class VectorCellsTest {
 
     /**
      * The states a kernel keeps ({@link RecurrentNet.Kernel#newStates}: in blocks of coordinates for the vector LSTM)
-     * step as the preprocessing and the scalar kernel's step on the caller's layout do, to the bit, over ranges that
-     * change from step to step, start and end inside blocks and leave the other coordinates untouched.
+     * step as the preprocessing and the scalar kernel's step on the caller's layout do (see
+     * {@link #assertKeptStatesStepAs}).
      */
     @Test
     void keptStatesStepAsTheScalarKernel() {
-        int[][] ranges = {{0, 45}, {3, 45}, {9, 16}, {0, 5}, {17, 41}, {12, 13}, {0, 45}};
         for (int s = 0; s < SPECS.length; s++) {
-            RecurrentSpec spec = SPECS[s];
-            RecurrentNet net = spec.create();
+            RecurrentNet net = SPECS[s].create();
             Random rng = new Random(400 + s);
             double[] theta = net.initialParameters(400 + s);
             for (int k = 0; k < theta.length; k++) {
                 theta[k] += 0.3 * rng.nextGaussian();
             }
-            int coordinates = 45;
-            RecurrentNet.Kernel scalar = kernel(net, theta, false);
-            RecurrentNet.Kernel vector = kernel(net, theta, true);
-            double[] state = new double[coordinates * net.stateSize()];
-            scalar.resetState(state, 0, coordinates);
-            double[] featureValues = new double[coordinates * spec.preprocessing().features()];
-            RecurrentNet.States kept = vector.newStates(coordinates);
-            RecurrentNet.Workspace scalarWorkspace = scalar.newWorkspace();
-            RecurrentNet.Workspace vectorWorkspace = vector.newWorkspace();
-            double[] scalarUpdate = new double[coordinates];
-            double[] keptUpdate = new double[coordinates];
-            double[] keptState = new double[state.length];
-            for (int t = 0; t < ranges.length; t++) {
-                int from = ranges[t][0];
-                int to = ranges[t][1];
-                double[] gradient = new double[coordinates];
-                for (int n = 0; n < coordinates; n++) {
-                    gradient[n] = (t % 2 == 0 ? 1.0 : 40.0) * rng.nextGaussian() * Math.exp(3 * rng.nextGaussian());
-                }
-                spec.preprocessing().apply(gradient, from, to, featureValues);
-                scalar.step(featureValues, state, scalarUpdate, from, to, scalarWorkspace, null, 0);
-                kept.step(gradient, keptUpdate, from, to, vectorWorkspace);
-                kept.copyTo(keptState, 0, coordinates);
-                String what = spec + ", step " + t + ", coordinates [" + from + ", " + to + ")";
-                assertBits(scalarUpdate, keptUpdate, "update, " + what);
-                assertBits(state, keptState, "state, " + what);
+            assertKeptStatesStepAs(kernel(net, theta, false), kernel(net, theta, true), rng);
+        }
+    }
+
+    /**
+     * {@code kept}'s {@link RecurrentNet.Kernel#newStates} step as the preprocessing and {@code reference}'s step on
+     * the caller's layout do, to the bit (updates and states), over 45 coordinates and ranges that change from step
+     * to step, start and end inside blocks (of 8 and of 16 coordinates) and leave the other coordinates untouched.
+     */
+    static void assertKeptStatesStepAs(RecurrentNet.Kernel reference, RecurrentNet.Kernel kept, Random rng) {
+        int[][] ranges = {{0, 45}, {3, 45}, {9, 16}, {0, 5}, {17, 41}, {12, 13}, {0, 45}, {33, 40}, {16, 32}};
+        RecurrentNet net = reference.net();
+        RecurrentSpec spec = net.spec();
+        int coordinates = 45;
+        double[] state = new double[coordinates * net.stateSize()];
+        reference.resetState(state, 0, coordinates);
+        double[] featureValues = new double[coordinates * spec.preprocessing().features()];
+        RecurrentNet.States states = kept.newStates(coordinates);
+        RecurrentNet.Workspace referenceWorkspace = reference.newWorkspace();
+        RecurrentNet.Workspace keptWorkspace = kept.newWorkspace();
+        double[] referenceUpdate = new double[coordinates];
+        double[] keptUpdate = new double[coordinates];
+        double[] keptState = new double[state.length];
+        for (int t = 0; t < ranges.length; t++) {
+            int from = ranges[t][0];
+            int to = ranges[t][1];
+            double[] gradient = new double[coordinates];
+            for (int n = 0; n < coordinates; n++) {
+                gradient[n] = (t % 2 == 0 ? 1.0 : 40.0) * rng.nextGaussian() * Math.exp(3 * rng.nextGaussian());
             }
+            spec.preprocessing().apply(gradient, from, to, featureValues);
+            reference.step(featureValues, state, referenceUpdate, from, to, referenceWorkspace, null, 0);
+            states.step(gradient, keptUpdate, from, to, keptWorkspace);
+            states.copyTo(keptState, 0, coordinates);
+            String what = spec + ", step " + t + ", coordinates [" + from + ", " + to + ")";
+            assertBits(referenceUpdate, keptUpdate, "update, " + what);
+            assertBits(state, keptState, "state, " + what);
         }
     }
 
