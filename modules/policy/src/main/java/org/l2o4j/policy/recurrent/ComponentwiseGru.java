@@ -561,6 +561,14 @@ public final class ComponentwiseGru implements RecurrentNet {
             }
         }
 
+        /** The states as floats in blocks ({@link FloatBlockStates}): a step moves and converts no state. */
+        @Override
+        public States newStates(int coordinates) {
+            return new FloatBlockStates(ComponentwiseGru.this, coordinates, initialState,
+                    (featureValues, state, update, from, to, workspace) -> cells.stepBlocks(featureValues, state,
+                            update, from, to, checkWorkspace(workspace).floatBlock));
+        }
+
         @Override
         public void step(double[] featureValues, double[] state, double[] update, int from, int to,
                 Workspace workspace, Tape tape, int t) {

@@ -36,7 +36,8 @@ import org.l2o4j.core.random.Seeds;
  *
  * <p><b>Single precision.</b> With {@link Precision#FLOAT} in the spec, {@link #kernel} and {@link #newTape} run the
  * steps and the backward pass on {@link FloatLstm} (every coordinate, partial blocks included) with a tape of floats;
- * the parameters, the state array and the parameter gradient stay double (see {@link Precision}). Its
+ * the parameters, the state array and the parameter gradient stay double (see {@link Precision}), except that the
+ * states of {@link Kernel#newStates} are kept as floats in blocks ({@link FloatBlockStates}). Its
  * {@link Kernel#linearize} and readout are those of the double network with the same parameters: the exact map that
  * the float kernel rounds.
  */
@@ -278,53 +279,24 @@ public final class CoordinatewiseLstm implements RecurrentNet {
     }
 
     /**
-     * {@link States} kept in blocks of coordinates: the features of the range from the preprocessing, then a block
-     * kernel's step on the states as its block rows (coordinate n's {@link #stateSize()} numbers as {@link
-     * Dense#tapeBase}'s layout gives them, for the block width of the kernel), so that a step moves no state.
+     * {@link States} of the double vector path: coordinate n's state in {@link Dense#tapeBase}'s layout of width
+     * {@link #stateSize()} (a block of {@link VectorCells#LANES} coordinates as whole rows of the block), which is
+     * where {@link VectorLstm#stepBlocks} reads and writes it.
      */
-    private abstract class BlockedStates implements States {
-        private final Preprocessing preprocessing = spec.preprocessing();
-        private final int coordinates;
-        private final double[] featureValues;
-
-        BlockedStates(int coordinates) {
-            this.coordinates = coordinates;
-            this.featureValues = new double[Math.multiplyExact(coordinates, features)];
-        }
-
-        @Override
-        public int coordinates() {
-            return coordinates;
-        }
-
-        @Override
-        public void step(double[] gradient, double[] update, int from, int to, Workspace workspace) {
-            LstmWorkspace ws = checkWorkspace(workspace);
-            Dense.checkRange(from, to, coordinates, "states");
-            Dense.checkRange(from, to, update.length, "update");
-            preprocessing.apply(gradient, from, to, featureValues);
-            stepBlocks(featureValues, update, from, to, ws);
-        }
-
-        /** The block kernel's step of coordinates {@code from .. to-1} (checked) from their features. */
-        abstract void stepBlocks(double[] featureValues, double[] update, int from, int to, LstmWorkspace ws);
-    }
-
-    /** {@link BlockedStates} of the double vector path, blocks of {@link VectorCells#LANES}, for {@link VectorLstm}. */
-    private final class DoubleBlockedStates extends BlockedStates {
+    private final class BlockedStates extends BlockStates {
         private final LstmKernel kernel;
         /** Zeros at first, the LSTM's initial state. */
         private final double[] state;
 
-        DoubleBlockedStates(LstmKernel kernel, int coordinates) {
-            super(coordinates);
+        BlockedStates(LstmKernel kernel, int coordinates) {
+            super(CoordinatewiseLstm.this, coordinates);
             this.kernel = kernel;
             this.state = new double[Dense.tapeLength(coordinates, stateSize())];
         }
 
         @Override
-        void stepBlocks(double[] featureValues, double[] update, int from, int to, LstmWorkspace ws) {
-            kernel.vector.stepBlocks(featureValues, state, update, from, to, ws.block);
+        void stepBlocks(double[] featureValues, double[] update, int from, int to, Workspace workspace) {
+            kernel.vector.stepBlocks(featureValues, state, update, from, to, checkWorkspace(workspace).block);
         }
 
         @Override
@@ -333,40 +305,6 @@ public final class CoordinatewiseLstm implements RecurrentNet {
             int stride = stateSize();
             for (int n = from; n < to; n++) {
                 Dense.fromTape(state, n, stride, target, n * stride);
-            }
-        }
-    }
-
-    /**
-     * {@link BlockedStates} of the single-precision kernel as floats, blocks of {@link FloatCells#LANES}, for
-     * {@link FloatLstm}: a step converts no state; {@link #copyTo} widens them to double (exactly).
-     */
-    private final class FloatBlockedStates extends BlockedStates {
-        private final FloatLstm cells;
-        /** Zeros at first, the LSTM's initial state. */
-        private final float[] state;
-
-        FloatBlockedStates(FloatLstm cells, int coordinates) {
-            super(coordinates);
-            this.cells = cells;
-            this.state = new float[FloatCells.tapeLength(coordinates, stateSize())];
-        }
-
-        @Override
-        void stepBlocks(double[] featureValues, double[] update, int from, int to, LstmWorkspace ws) {
-            cells.stepBlocks(featureValues, state, update, from, to, ws.floatBlock);
-        }
-
-        @Override
-        public void copyTo(double[] target, int from, int to) {
-            Dense.checkRange(from, to, coordinates(), "states");
-            int stride = stateSize();
-            int lanes = FloatCells.LANES;
-            for (int n = from; n < to; n++) {
-                int base = n / lanes * stride * lanes + n % lanes;
-                for (int k = 0; k < stride; k++) {
-                    target[n * stride + k] = state[base + k * lanes];
-                }
             }
         }
     }
@@ -424,7 +362,7 @@ public final class CoordinatewiseLstm implements RecurrentNet {
          */
         @Override
         public States newStates(int coordinates) {
-            return vector == null ? new FlatStates(this, coordinates) : new DoubleBlockedStates(this, coordinates);
+            return vector == null ? new FlatStates(this, coordinates) : new BlockedStates(this, coordinates);
         }
 
         @Override
@@ -734,10 +672,12 @@ public final class CoordinatewiseLstm implements RecurrentNet {
             reference.resetState(state, from, to);
         }
 
-        /** The states as floats in blocks ({@link FloatBlockedStates}): a step moves and converts no state. */
+        /** The states as floats in blocks ({@link FloatBlockStates}): a step moves and converts no state. */
         @Override
         public States newStates(int coordinates) {
-            return new FloatBlockedStates(cells, coordinates);
+            return new FloatBlockStates(CoordinatewiseLstm.this, coordinates, new double[stateSize()],
+                    (featureValues, state, update, from, to, workspace) -> cells.stepBlocks(featureValues, state,
+                            update, from, to, checkWorkspace(workspace).floatBlock));
         }
 
         @Override

@@ -78,13 +78,15 @@ final class FloatGru {
     /** Block scratch of one workspace. */
     static final class Scratch {
         final float[] x;
+        /**
+         * One block's h, where a step on the caller's layout or on a partial block runs; backward, h before a step.
+         */
         final float[] h;
         /** Pre-activations, then u | r | c (padded to whole tiles). */
         final float[] zx;
         final float[] zr;
         final float[] zc;
         final float[] rh;
-        final float[] next;
         final float[] a = new float[LANES];
         final float[] out = new float[LANES];
         final float[] dh;
@@ -116,7 +118,6 @@ final class FloatGru {
             zr = new float[FloatCells.padded(2 * hidden) * LANES];
             zc = new float[FloatCells.padded(hidden) * LANES];
             rh = new float[hidden * LANES];
-            next = new float[hidden * LANES];
             dh = new float[hidden * LANES];
             dhBefore = new float[FloatCells.padded(hidden) * LANES];
             drh = new float[FloatCells.padded(hidden) * LANES];
@@ -141,52 +142,94 @@ final class FloatGru {
         }
     }
 
-    /** One step for lanes {@code lo .. hi} of the block at {@code n0}, with the tape's step t or without a tape. */
+    /**
+     * One step for lanes {@code lo .. hi} of the block at {@code n0} whose states are laid out coordinate after
+     * coordinate in double, with the tape's step t or without a tape: the block's features and states rounded into
+     * floats, stepped by {@link #stepBlock}, the states written back (exactly: they are floats).
+     */
     void step(double[] featureValues, double[] state, double[] update, int n0, int lo, int hi, Scratch s, Tape tape,
             int t) {
         FloatCells.gather(featureValues, n0 * features, features, s.x, 0, features, lo, hi);
         FloatCells.gather(state, n0 * hidden, hidden, s.h, 0, hidden, lo, hi);
-        FloatCells.broadcastRows(bias, s.zx, 3 * hidden);
-        FloatCells.accumulate(input, s.x, 0, s.zx, 0);
-        FloatCells.fill(s.zr, 0, 2 * hidden, 0f);
-        FloatCells.accumulate(gate, s.h, 0, s.zr, 0);
-        FloatCells.addRows(s.zr, s.zx, 2 * hidden);
-        FloatCells.activate(s.zx, 0, s.zx, 0, 2 * hidden, false);
-        resetState(s);
-        System.arraycopy(s.zx, 2 * hidden * LANES, s.zc, 0, hidden * LANES);
-        FloatCells.accumulate(candidate, s.rh, 0, s.zc, 0);
-        FloatCells.activate(s.zc, 0, s.zc, 0, hidden, true);
-        System.arraycopy(s.zc, 0, s.zx, 2 * hidden * LANES, hidden * LANES);
-        nextStateAndReadout(s);
-        if (tape != null) {
-            FloatCells.copyLanes(s.x, 0, tape.inputs[t], n0 * features, features, lo, hi);
-            FloatCells.copyLanes(s.h, 0, tape.stateBefore[t], n0 * hidden, hidden, lo, hi);
-            FloatCells.copyLanes(s.zx, 0, tape.gates[t], n0 * 3 * hidden, 3 * hidden, lo, hi);
-        }
-        FloatCells.scatter(s.next, 0, hidden, state, n0 * hidden, hidden, lo, hi);
+        stepBlock(s.h, 0, n0, lo, hi, s, tape, t);
+        FloatCells.scatter(s.h, 0, hidden, state, n0 * hidden, hidden, lo, hi);
         for (int b = lo; b < hi; b++) {
             update[n0 + b] = s.out[b];
         }
     }
 
-    /** r ⊙ h. */
-    private void resetState(Scratch s) {
-        for (int j = 0; j < hidden; j++) {
-            FloatVector.fromArray(SPECIES, s.zx, (hidden + j) * LANES)
-                    .mul(FloatVector.fromArray(SPECIES, s.h, j * LANES)).intoArray(s.rh, j * LANES);
+    /**
+     * One step for coordinates {@code from .. to-1} of states kept as floats in blocks (block n0's h as {@code hidden}
+     * block rows from {@code n0 · hidden}), as {@link FloatLstm#stepBlocks}: nothing moved or converted, a partial
+     * block run on a copy with only the range's lanes written back, {@link #step}'s bits.
+     */
+    void stepBlocks(double[] featureValues, float[] state, double[] update, int from, int to, Scratch s) {
+        for (int n0 = from / LANES * LANES; n0 < to; n0 += LANES) {
+            int lo = Math.max(from - n0, 0);
+            int hi = Math.min(to - n0, LANES);
+            int offset = n0 * hidden;
+            FloatCells.gather(featureValues, n0 * features, features, s.x, 0, features, lo, hi);
+            if (lo == 0 && hi == LANES) {
+                stepBlock(state, offset, n0, lo, hi, s, null, 0);
+            } else {
+                System.arraycopy(state, offset, s.h, 0, hidden * LANES);
+                stepBlock(s.h, 0, n0, lo, hi, s, null, 0);
+                FloatCells.copyLanes(s.h, 0, state, offset, hidden, lo, hi);
+            }
+            for (int b = lo; b < hi; b++) {
+                update[n0 + b] = s.out[b];
+            }
         }
     }
 
-    /** h' = u ⊙ h + (1 − u) ⊙ c and Δθ = scale · (b_out + Σ_j w_out[j] · h'_j) into {@code s.out}. */
-    private void nextStateAndReadout(Scratch s) {
+    /**
+     * One step of the block whose features are the rows of {@code s.x} and whose h is the block rows of {@code state}
+     * from {@code offset}, advanced in place; the updates go to {@code s.out}, lanes {@code lo .. hi} of block n0's
+     * rows to the tape's step t.
+     */
+    private void stepBlock(float[] state, int offset, int n0, int lo, int hi, Scratch s, Tape tape, int t) {
+        if (tape != null) {
+            FloatCells.copyLanes(s.x, 0, tape.inputs[t], n0 * features, features, lo, hi);
+            FloatCells.copyLanes(state, offset, tape.stateBefore[t], n0 * hidden, hidden, lo, hi);
+        }
+        FloatCells.broadcastRows(bias, s.zx, 3 * hidden);
+        FloatCells.accumulate(input, s.x, 0, s.zx, 0);
+        FloatCells.fill(s.zr, 0, 2 * hidden, 0f);
+        FloatCells.accumulate(gate, state, offset / LANES, s.zr, 0);
+        FloatCells.addRows(s.zr, s.zx, 2 * hidden);
+        FloatCells.activate(s.zx, 0, s.zx, 0, 2 * hidden, false);
+        resetState(s, state, offset);
+        System.arraycopy(s.zx, 2 * hidden * LANES, s.zc, 0, hidden * LANES);
+        FloatCells.accumulate(candidate, s.rh, 0, s.zc, 0);
+        FloatCells.activate(s.zc, 0, s.zc, 0, hidden, true);
+        System.arraycopy(s.zc, 0, s.zx, 2 * hidden * LANES, hidden * LANES);
+        nextStateAndReadout(s, state, offset);
+        if (tape != null) {
+            FloatCells.copyLanes(s.zx, 0, tape.gates[t], n0 * 3 * hidden, 3 * hidden, lo, hi);
+        }
+    }
+
+    /** r ⊙ h, h the block rows of {@code state} from {@code offset}. */
+    private void resetState(Scratch s, float[] state, int offset) {
+        for (int j = 0; j < hidden; j++) {
+            FloatVector.fromArray(SPECIES, s.zx, (hidden + j) * LANES)
+                    .mul(FloatVector.fromArray(SPECIES, state, offset + j * LANES)).intoArray(s.rh, j * LANES);
+        }
+    }
+
+    /**
+     * h' = u ⊙ h + (1 − u) ⊙ c in place of h (row j read before it is written) and Δθ = scale · (b_out + Σ_j
+     * w_out[j] · h'_j) into {@code s.out}.
+     */
+    private void nextStateAndReadout(Scratch s, float[] state, int offset) {
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         FloatVector out = FloatVector.broadcast(SPECIES, readoutBias);
         for (int j = 0; j < hidden; j++) {
             FloatVector u = FloatVector.fromArray(SPECIES, s.zx, j * LANES);
-            FloatVector h = FloatVector.fromArray(SPECIES, s.h, j * LANES);
+            FloatVector h = FloatVector.fromArray(SPECIES, state, offset + j * LANES);
             FloatVector c = FloatVector.fromArray(SPECIES, s.zc, j * LANES);
             FloatVector next = u.mul(h).add(one.sub(u).mul(c));
-            next.intoArray(s.next, j * LANES);
+            next.intoArray(state, offset + j * LANES);
             out = out.add(next.mul(readout[j]));
         }
         out.mul(scale).intoArray(s.out, 0);

@@ -59,8 +59,9 @@ public sealed interface RecurrentNet permits CoordinatewiseLstm, ComponentwiseGr
 
         /**
          * The states of {@code coordinates} coordinates, all in the initial state, kept in this kernel's own layout
-         * (the double LSTM on the vector path keeps them in blocks of coordinates, so that a step moves no state;
-         * the other kernels coordinate after coordinate).
+         * (the double LSTM on the vector path and the single-precision kernels keep them in blocks of coordinates, the
+         * latter as floats, so that a step moves and converts no state; the other kernels coordinate after
+         * coordinate).
          */
         default States newStates(int coordinates) {
             return new FlatStates(this, coordinates);

@@ -19,6 +19,7 @@
  * 8–20 µs, more than a whole coordinate's step here; docs/performance.md), with the same bits on the incubator Vector
  * API ({@code VectorCells}, {@code VectorLstm}, {@code VectorGru}); single precision runs on the Vector API alone
  * ({@code FloatCells}, {@code FloatLstm}, {@code FloatGru}). {@code FlatStates} keeps states coordinate after
- * coordinate; the double LSTM on the Vector API keeps them in blocks of coordinates, so that its step moves no state.
+ * coordinate; {@code BlockStates} keeps them in blocks of coordinates, so that a step moves no state: in double for the
+ * LSTM on the Vector API, as floats ({@code FloatBlockStates}) for both single-precision kernels.
  */
 package org.l2o4j.policy.recurrent;
