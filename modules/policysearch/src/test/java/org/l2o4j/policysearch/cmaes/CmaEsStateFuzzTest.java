@@ -1,9 +1,13 @@
 package org.l2o4j.policysearch.cmaes;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 
@@ -42,9 +46,11 @@ class CmaEsStateFuzzTest {
 
     @Test
     void theSeedsLoad() throws IOException {
-        for (byte[] seed : LoaderOracle.seeds(getClass())) {
-            CmaEsTrainer.SavedState.read(Files.write(dir.resolve(CmaEsTrainer.STATE_FILE), seed), DIMENSION,
-                    LAMBDA);
+        List<byte[]> seeds = LoaderOracle.seeds(getClass());
+        assertFalse(seeds.isEmpty(), "the corpus holds valid seeds");
+        for (byte[] seed : seeds) {
+            Path file = Files.write(dir.resolve(CmaEsTrainer.STATE_FILE), seed);
+            assertDoesNotThrow(() -> CmaEsTrainer.SavedState.read(file, DIMENSION, LAMBDA), "a valid seed must load");
         }
     }
 }

@@ -1,9 +1,13 @@
 package org.l2o4j.policysearch.ppo;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 
@@ -44,9 +48,12 @@ class PpoStateFuzzTest {
 
     @Test
     void theSeedsLoad() throws IOException {
-        for (byte[] seed : LoaderOracle.seeds(getClass())) {
-            PpoTrainer.SavedState.read(Files.write(dir.resolve(PpoTrainer.STATE_FILE), seed), POLICY,
-                    VALUE_HIDDEN_UNITS);
+        List<byte[]> seeds = LoaderOracle.seeds(getClass());
+        assertFalse(seeds.isEmpty(), "the corpus holds valid seeds");
+        for (byte[] seed : seeds) {
+            Path file = Files.write(dir.resolve(PpoTrainer.STATE_FILE), seed);
+            assertDoesNotThrow(() -> PpoTrainer.SavedState.read(file, POLICY, VALUE_HIDDEN_UNITS),
+                    "a valid seed must load");
         }
     }
 }

@@ -1,7 +1,11 @@
 package org.l2o4j.problems.mnist;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,10 +40,13 @@ class IdxLabelsFuzzTest {
 
     @Test
     void theSeedsLoadPlainAndGzipped() throws IOException {
-        for (byte[] seed : LoaderOracle.seeds(getClass())) {
+        List<byte[]> seeds = LoaderOracle.seeds(getClass());
+        assertFalse(seeds.isEmpty(), "the corpus holds valid seeds");
+        for (byte[] seed : seeds) {
             for (String suffix : new String[] {"", ".gz"}) {
-                IdxFiles.read(MnistFixtures.writeIdx(dir.resolve("images" + suffix), IMAGES),
-                        MnistFixtures.writeIdx(dir.resolve("labels" + suffix), seed));
+                Path images = MnistFixtures.writeIdx(dir.resolve("images" + suffix), IMAGES);
+                Path labels = MnistFixtures.writeIdx(dir.resolve("labels" + suffix), seed);
+                assertDoesNotThrow(() -> IdxFiles.read(images, labels), "a valid seed must load (" + suffix + ")");
             }
         }
     }

@@ -1,8 +1,12 @@
 package org.l2o4j.problems.mnist;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,9 +39,12 @@ class NpmTarballFuzzTest {
 
     @Test
     void theSeedsLoad() throws IOException {
-        for (byte[] seed : LoaderOracle.seeds(getClass())) {
+        List<byte[]> seeds = LoaderOracle.seeds(getClass());
+        assertFalse(seeds.isEmpty(), "the corpus holds valid seeds");
+        for (byte[] seed : seeds) {
             Path file = write(seed);
-            NpmMnistPackage.read(file, MnistFixtures.integrity(file));
+            String integrity = MnistFixtures.integrity(file);
+            assertDoesNotThrow(() -> NpmMnistPackage.read(file, integrity), "a valid seed must load");
         }
     }
 
