@@ -3,17 +3,16 @@ package org.l2o4j.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.engine.LocalEngine;
 import org.l2o4j.core.problem.Problem;
+import org.l2o4j.core.run.AtomicFiles;
 import org.l2o4j.core.run.Provenance;
 import org.l2o4j.core.training.MetaTrainer;
 import org.l2o4j.core.training.TrainingFolder;
@@ -161,11 +160,7 @@ public class PolicySearchThroughputBenchmark {
             estimator.close();
         }
         if (folders != null) {
-            try (Stream<Path> all = Files.walk(folders)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            AtomicFiles.deleteTree(folders);
         }
     }
 }

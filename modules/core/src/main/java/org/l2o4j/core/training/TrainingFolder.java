@@ -424,7 +424,7 @@ public final class TrainingFolder implements AutoCloseable {
         Path temporary = checkpoints.resolve("." + name + ".partial");
         try {
             Files.createDirectories(checkpoints);
-            deleteRecursively(temporary);
+            AtomicFiles.deleteTree(temporary);
             Files.createDirectory(temporary);
             writer.write(temporary);
             Map<String, String> digests = new TreeMap<>();
@@ -446,7 +446,7 @@ public final class TrainingFolder implements AutoCloseable {
             manifest.set("files", Configs.json().valueToTree(digests));
             AtomicFiles.writeString(temporary.resolve(MANIFEST), Configs.toJson(manifest) + "\n");
             String manifestSha = Sha256.of(temporary.resolve(MANIFEST));
-            deleteRecursively(target);
+            AtomicFiles.deleteTree(target);
             AtomicFiles.move(temporary, target);
             if (logHeader != null) {
                 AtomicFiles.writeString(path().resolve(LOG), logHeader + "\n" + String.join("", log.stream()
@@ -468,7 +468,7 @@ public final class TrainingFolder implements AutoCloseable {
         latest = new Checkpoint(step, unit, finalDirectory, log.size(), Configs.toMap(provenance));
         if (previous != null && previous.step() != step && !(keepEvery > 0 && previous.step() % keepEvery == 0)) {
             try {
-                deleteRecursively(path().resolve(CHECKPOINTS).resolve(previous.directory().getFileName()));
+                AtomicFiles.deleteTree(path().resolve(CHECKPOINTS).resolve(previous.directory().getFileName()));
             } catch (IOException e) {
                 throw new UncheckedIOException("checkpoint " + name + " is in place but the previous one, "
                         + previous.directory() + ", could not be deleted: " + e.getMessage(), e);
@@ -614,16 +614,5 @@ public final class TrainingFolder implements AutoCloseable {
     private static ConfigException damaged(Path file, String why) {
         return new ConfigException("checkpoint file " + file + " is damaged (" + why + "); restore it from a copy,"
                 + " or start a new run");
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
