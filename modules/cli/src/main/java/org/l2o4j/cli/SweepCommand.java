@@ -107,9 +107,8 @@ final class SweepCommand implements Callable<Integer> {
     private int sweepExperiment(Path file, List<List<String>> combinations) {
         List<SweepPoint> points = new ArrayList<>();
         for (List<String> combination : combinations) {
-            List<String> all = new ArrayList<>(run.overrides(overrides));
-            all.addAll(combination);
-            points.add(new SweepPoint(String.join(" ", combination), combination, Experiments.read(file, all)));
+            points.add(new SweepPoint(String.join(" ", combination), combination,
+                    Experiments.read(file, run.overrides(overrides), combination)));
         }
         ExperimentSpec first = points.get(0).spec();
         return sweep(first.name() + "-sweep", first.seed(), "", points, points.stream().map(SweepUnit::new).toList(),
@@ -126,14 +125,13 @@ final class SweepCommand implements Callable<Integer> {
         List<TrainingSweepUnit> units = new ArrayList<>();
         BoundTraining first = null;
         for (List<String> combination : combinations) {
-            List<String> all = new ArrayList<>(run.overrides(overrides));
-            all.addAll(combination);
-            Map<String, Object> raw = Experiments.readRaw(file, all);
+            List<String> sets = run.overrides(overrides);
+            Map<String, Object> raw = Experiments.readRaw(file, sets, combination);
             BoundTraining bound;
             try {
                 bound = BoundTraining.bind(raw, "training file " + file);
             } catch (ConfigException e) {
-                throw Experiments.blameOverride(e, all);
+                throw Experiments.blameOverride(e, sets, combination);
             }
             String evaluation = bound.header().evaluation();
             if (evaluation.isBlank()) {

@@ -156,8 +156,15 @@ class TrainingSweepCommandTest {
         CliRunner.Result bad = CliRunner.run("sweep", TRAINING, "--seeds", "1", "--vary", "populatoin=4,8", "--out",
                 out.toString(), "--no-progress");
         assertEquals(2, bad.exitCode(), bad.err());
-        assertTrue(bad.err().contains("'populatoin'") && bad.err().contains("population"), bad.err());
+        assertTrue(bad.err().startsWith("l2o: error: --vary populatoin=4: ") && bad.err().contains("'populatoin'")
+                && bad.err().contains("population"), bad.err());
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
+
+        CliRunner.Result yaml = CliRunner.run("sweep", TRAINING, "--seeds", "1", "--vary", "population=[4,8", "--out",
+                out.toString(), "--no-progress");
+        assertEquals(2, yaml.exitCode(), yaml.err());
+        assertTrue(yaml.err().startsWith("l2o: error: --vary population=[4: the value is not valid YAML"),
+                yaml.err());
 
         CliRunner.Result replicates = CliRunner.run("sweep", "li-malik-logreg", "--replicates", "0,1", "--out",
                 out.toString(), "--no-progress");
