@@ -5,16 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.bytedeco.javacpp.Pointer;
 import org.l2o4j.core.run.AtomicFiles;
-import org.l2o4j.core.run.Provenance;
-import org.l2o4j.core.training.MetaTrainer;
-import org.l2o4j.core.training.TrainingFolder;
-import org.l2o4j.core.training.TrainingHeader;
-import org.l2o4j.core.training.TrainingListener;
 import org.l2o4j.rl4j.dqn.DqnTrainer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -100,16 +94,11 @@ public class DqnTrainingBenchmark {
         raw.put("conditions", 90);
         raw.put("rounds", 1);
         raw.put("stepsPerRound", STEPS);
-        TrainingHeader.Split split = TrainingHeader.split(raw, "benchmark");
-        MetaTrainer t = new DqnTrainer.Provider().create(split.header(), split.settings(), "benchmark");
-        try (TrainingFolder folder = TrainingFolder.create(folders.resolve("run-" + trainings++), split.header(),
-                t.settings(), Set.of(), Provenance.capture("benchmark", 20160606, "benchmark"))) {
-            long spent = ((Number) t.train(folder, TrainingListener.NONE).get("problemSteps")).longValue();
-            if (spent != PROBLEM_STEPS) {
-                throw new IllegalStateException("a unit spent " + spent + " problem-steps, not " + PROBLEM_STEPS);
-            }
-            return spent;
+        long spent = BenchmarkTraining.train(new DqnTrainer.Provider(), raw, folders.resolve("run-" + trainings++));
+        if (spent != PROBLEM_STEPS) {
+            throw new IllegalStateException("a unit spent " + spent + " problem-steps, not " + PROBLEM_STEPS);
         }
+        return spent;
     }
 
     @TearDown

@@ -6,18 +6,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.engine.LocalEngine;
 import org.l2o4j.core.problem.Problem;
 import org.l2o4j.core.run.AtomicFiles;
-import org.l2o4j.core.run.Provenance;
-import org.l2o4j.core.training.MetaTrainer;
-import org.l2o4j.core.training.TrainingFolder;
-import org.l2o4j.core.training.TrainingHeader;
-import org.l2o4j.core.training.TrainingListener;
 import org.l2o4j.core.training.gradient.GradientEstimator;
 import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policy.InputNormalization;
@@ -146,12 +140,7 @@ public class PolicySearchThroughputBenchmark {
         raw.put("conditions", 90);
         raw.put("problemSteps", 50_000);
         raw.put("checkpoints", 1);
-        TrainingHeader.Split split = TrainingHeader.split(raw, "benchmark");
-        MetaTrainer t = new CmaEsTrainer.Provider().create(split.header(), split.settings(), "benchmark");
-        try (TrainingFolder folder = TrainingFolder.create(folders.resolve("run-" + trainings++), split.header(),
-                t.settings(), Set.of(), Provenance.capture("benchmark", 20160606, "benchmark"))) {
-            return ((Number) t.train(folder, TrainingListener.NONE).get("problemSteps")).doubleValue();
-        }
+        return BenchmarkTraining.train(new CmaEsTrainer.Provider(), raw, folders.resolve("run-" + trainings++));
     }
 
     @TearDown
