@@ -1,9 +1,13 @@
 package org.l2o4j.rl4j.dqn;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
@@ -40,9 +44,12 @@ class QNetworkFileFuzzTest {
 
     @Test
     void theSeedsLoad() throws IOException {
-        for (byte[] seed : LoaderOracle.seeds(getClass())) {
+        List<byte[]> seeds = LoaderOracle.seeds(getClass());
+        assertFalse(seeds.isEmpty(), "the corpus holds valid seeds");
+        for (byte[] seed : seeds) {
             Path file = Files.write(dir.resolve(DqnTrainer.NETWORK_FILE), seed);
-            new DqnStepControlProvider().create(Map.of("checkpoint", file.toString()));
+            assertDoesNotThrow(() -> new DqnStepControlProvider().create(Map.of("checkpoint", file.toString())),
+                    "a valid seed must load");
         }
     }
 }
