@@ -5,13 +5,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.l2o4j.bptt.BpttConfig;
-import org.l2o4j.bptt.Unroll;
 import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.problem.Problem;
-import org.l2o4j.core.rollout.ProblemBatch;
-import org.l2o4j.core.training.gradient.MetaAdam;
-import org.l2o4j.policy.recurrent.RecurrentNet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -57,48 +53,23 @@ public class BpttMetaStepBenchmark {
     @Param({"double"})
     public String precision;
 
-    private BpttConfig config;
-    private RecurrentNet net;
-    private Unroll unroll;
-    private MetaAdam adam;
-    private List<Problem> problems;
-    private double[] parameters;
-    private double[] gradient;
-    private double[] state;
-    private ProblemBatch batch;
-    private int unrollInEpoch;
+    private UnrollMetaUpdate update;
 
     @Setup
     public void setUp() {
         BenchmarkJvm.selectKernels(kernels);
-        config = Configs.bind(Map.of("precision", precision), BpttConfig.lstm(), "benchmark");
-        net = config.spec().create();
-        problems = Catalog.family("quadratic", Map.of("trainProblems", PROBLEMS)).problems("train", 0);
-        int coordinates = PROBLEMS * problems.get(0).dimension();
-        unroll = new Unroll(net, config.lossWeights(), coordinates, 1);
-        adam = new MetaAdam(net.parameterCount(), config.metaLearningRate(), config.beta1(), config.beta2(),
-                config.epsilon());
-        parameters = net.initialParameters(1);
-        gradient = new double[net.parameterCount()];
-        state = new double[coordinates * net.stateSize()];
-        unrollInEpoch = 0;
+        BpttConfig config = Configs.bind(Map.of("precision", precision), BpttConfig.lstm(), "benchmark");
+        List<Problem> problems = Catalog.family("quadratic", Map.of("trainProblems", PROBLEMS)).problems("train", 0);
+        update = new UnrollMetaUpdate(config, problems);
     }
 
     @Benchmark
     public double metaUpdate() {
-        RecurrentNet.Kernel kernel = net.kernel(parameters);
-        if (unrollInEpoch == 0) {
-            batch = ProblemBatch.startingAt(problems, problems.stream().map(p -> p.initialPoint(0)).toList());
-            kernel.resetState(state, 0, state.length / net.stateSize());
-        }
-        double loss = unroll.run(batch, kernel, state, unrollInEpoch == 0, gradient);
-        adam.step(parameters, gradient);
-        unrollInEpoch = (unrollInEpoch + 1) % config.unrollsPerEpoch();
-        return loss;
+        return update.run();
     }
 
     @TearDown
     public void tearDown() {
-        unroll.close();
+        update.close();
     }
 }

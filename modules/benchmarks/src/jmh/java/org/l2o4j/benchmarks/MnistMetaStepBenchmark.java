@@ -5,13 +5,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.l2o4j.bptt.BpttConfig;
-import org.l2o4j.bptt.Unroll;
 import org.l2o4j.core.catalog.Catalog;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.problem.Problem;
-import org.l2o4j.core.rollout.ProblemBatch;
-import org.l2o4j.core.training.gradient.MetaAdam;
-import org.l2o4j.policy.recurrent.RecurrentNet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,52 +58,27 @@ public class MnistMetaStepBenchmark {
     @Param({"double"})
     public String precision;
 
-    private BpttConfig config;
-    private RecurrentNet net;
-    private Unroll unroll;
-    private MetaAdam adam;
-    private List<Problem> problems;
-    private double[] parameters;
-    private double[] gradient;
-    private double[] state;
-    private ProblemBatch batch;
-    private int unrollInEpoch;
+    private UnrollMetaUpdate update;
 
     @Setup
     public void setUp() {
         BenchmarkJvm.selectKernels(kernels);
         // l2l-mnist-lstm's network and unroll (the rest of its file concerns the outer loop).
-        config = Configs.bind(Map.of("logAndSignP", 10.0, "outputScale", 0.01, "stepsPerProblem", 100,
+        BpttConfig config = Configs.bind(Map.of("logAndSignP", 10.0, "outputScale", 0.01, "stepsPerProblem", 100,
                 "unrollLength", UNROLL, "includeInitialLoss", true, "metaLearningRate", 0.01, "precision", precision),
                 BpttConfig.lstm(), "l2l-mnist-lstm");
-        net = config.spec().create();
-        problems = Catalog.family("mnist-mlp", Map.of("trainProblems", 1)).problems("train", 2016);
-        int coordinates = problems.get(0).dimension();
-        unroll = new Unroll(net, config.lossWeights(), coordinates, 1);
-        adam = new MetaAdam(net.parameterCount(), config.metaLearningRate(), config.beta1(), config.beta2(),
-                config.epsilon());
-        parameters = net.initialParameters(1);
-        gradient = new double[net.parameterCount()];
-        state = new double[coordinates * net.stateSize()];
-        unrollInEpoch = 0;
+        List<Problem> problems = Catalog.family("mnist-mlp", Map.of("trainProblems", 1)).problems("train", 2016);
+        update = new UnrollMetaUpdate(config, problems);
     }
 
     /** One unroll of {@value #UNROLL} optimizee steps and its meta-update. */
     @Benchmark
     public double metaUpdate() {
-        RecurrentNet.Kernel kernel = net.kernel(parameters);
-        if (unrollInEpoch == 0) {
-            batch = ProblemBatch.startingAt(problems, problems.stream().map(p -> p.initialPoint(0)).toList());
-            kernel.resetState(state, 0, state.length / net.stateSize());
-        }
-        double loss = unroll.run(batch, kernel, state, unrollInEpoch == 0, gradient);
-        adam.step(parameters, gradient);
-        unrollInEpoch = (unrollInEpoch + 1) % config.unrollsPerEpoch();
-        return loss;
+        return update.run();
     }
 
     @TearDown
     public void tearDown() {
-        unroll.close();
+        update.close();
     }
 }
