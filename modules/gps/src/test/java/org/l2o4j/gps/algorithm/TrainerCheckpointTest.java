@@ -107,6 +107,26 @@ class TrainerCheckpointTest {
         assertTrue(e.getMessage().contains("gains at t = 0 is object, not an array of numbers"), e.getMessage());
     }
 
+    /** Jackson reads a string where a number belongs as 0 and truncates a fractional count; both are refused. */
+    @Test
+    void aNumberOfTheWrongKindIsRefusedNamingTheField(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("trainer.json");
+        new TrainerCheckpoint(1, Configs.json().valueToTree(Configs.toMap(GpsConfig.tiny())),
+                List.of(ConditionState.initial(randomController(13), 1.0)), 0).save(file);
+        String good = Files.readString(file);
+        Files.writeString(file, good.replaceFirst("\"eta\" : [-0-9.E]+", "\"eta\" : \"1.0\""));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
+        assertTrue(e.getMessage().contains(file + ", condition 0: field 'eta' is \"1.0\", not a number"),
+                e.getMessage());
+        Files.writeString(file, good.replaceFirst("\"completedIterations\" : 1", "\"completedIterations\" : 1.5"));
+        e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
+        assertTrue(e.getMessage().contains("field 'completedIterations' is 1.5, not a whole number"), e.getMessage());
+        Files.writeString(file, good.replaceFirst("\"stateDimension\" : 3", "\"stateDimension\" : 4294967299"));
+        e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
+        assertTrue(e.getMessage().contains("field 'stateDimension' is 4294967299, not a whole number from 0 to "
+                + Integer.MAX_VALUE), e.getMessage());
+    }
+
     static LinearGaussianController randomController(long seed) {
         var rng = Seeds.rng(seed);
         int dX = 3;
