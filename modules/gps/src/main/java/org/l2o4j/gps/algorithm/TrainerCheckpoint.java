@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.l2o4j.core.config.Configs;
 import org.l2o4j.core.run.AtomicFiles;
 import org.l2o4j.gps.model.LinearGaussianController;
+import org.l2o4j.policy.CheckpointFields;
 import org.l2o4j.policy.WeightedPolicyRegression;
 
 /**
@@ -195,38 +196,42 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
     }
 
     private static TrainerCheckpoint read(JsonNode root, Path file) {
+        CheckpointFields fields = new CheckpointFields("GPS trainer checkpoint", file);
         JsonNode conditions = array(root, "conditions", file);
         List<ConditionState> states = new ArrayList<>(conditions.size());
         for (int m = 0; m < conditions.size(); m++) {
             JsonNode node = conditions.get(m);
             String where = file + ", condition " + m;
+            String at = "conditions[" + m + "]";
             JsonNode previousNode = required(node, "previous", where);
             ConditionState.StepRecord previous = previousNode.isNull() ? null
-                    : new ConditionState.StepRecord(number(previousNode, "baselineCost", where),
-                            number(previousNode, "predictedCost", where));
-            LinearGaussianController controller = readController(required(node, "controller", where), where);
+                    : new ConditionState.StepRecord(fields.number(previousNode, at + ".previous.baselineCost"),
+                            fields.number(previousNode, at + ".previous.predictedCost"));
+            LinearGaussianController controller = readController(required(node, "controller", where), where, fields,
+                    at);
             JsonNode dualsNode = node.get("badmm");
             BadmmDuals duals = dualsNode == null || dualsNode.isNull() ? null
                     : new BadmmDuals(controller.stateDimension(), controller.actionDimension(),
                             readValues(required(dualsNode, "policyWeights", where), "policyWeights", -1, where),
                             readSteps(dualsNode, "dualGains", where), readSteps(dualsNode, "dualOffsets", where));
-            states.add(new ConditionState(controller, number(node, "eta", where),
-                    number(node, "stepMultiplier", where), previous, null, null, null, duals));
+            states.add(new ConditionState(controller, fields.number(node, at + ".eta"),
+                    fields.number(node, at + ".stepMultiplier"), previous, null, null, null, duals));
         }
         JsonNode r = root.get("regression");
         WeightedPolicyRegression.State regression = r == null || r.isNull() ? null
                 : new WeightedPolicyRegression.State(
                         readValues(required(r, "firstMoment", file.toString()), "firstMoment", -1, file.toString()),
                         readValues(required(r, "secondMoment", file.toString()), "secondMoment", -1, file.toString()),
-                        whole(r, "adamSteps", file.toString(), Long.MAX_VALUE),
-                        whole(r, "fitCalls", file.toString(), Long.MAX_VALUE));
-        return new TrainerCheckpoint((int) whole(root, "completedIterations", file, Integer.MAX_VALUE),
-                required(root, "config", file), states, whole(root, "adamSteps", file, Long.MAX_VALUE), regression);
+                        fields.count(r, "regression.adamSteps"),
+                        fields.count(r, "regression.fitCalls"));
+        return new TrainerCheckpoint(fields.integer(root, "completedIterations"),
+                required(root, "config", file), states, fields.count(root, "adamSteps"), regression);
     }
 
-    private static LinearGaussianController readController(JsonNode node, String where) {
-        return new LinearGaussianController((int) whole(node, "stateDimension", where, Integer.MAX_VALUE),
-                (int) whole(node, "actionDimension", where, Integer.MAX_VALUE), readSteps(node, "gains", where),
+    private static LinearGaussianController readController(JsonNode node, String where, CheckpointFields fields,
+            String at) {
+        return new LinearGaussianController(fields.integer(node, at + ".controller.stateDimension"),
+                fields.integer(node, at + ".controller.actionDimension"), readSteps(node, "gains", where),
                 readSteps(node, "offsets", where), readSteps(node, "covariances", where),
                 readSteps(node, "choleskyFactors", where), readSteps(node, "precisions", where));
     }
@@ -268,29 +273,6 @@ public record TrainerCheckpoint(int completedIterations, JsonNode config, List<C
                     + value.getNodeType().toString().toLowerCase(Locale.ROOT) + ", not an array");
         }
         return value;
-    }
-
-    /** A number at {@code field}; Jackson would read a string or a boolean there as 0. */
-    private static double number(JsonNode node, String field, Object where) {
-        JsonNode value = required(node, field, where);
-        if (!value.isNumber()) {
-            throw new IllegalArgumentException(where + ": field '" + field + "' is " + value + ", not a number");
-        }
-        return value.doubleValue();
-    }
-
-    /**
-     * A count from 0 to {@code max} at {@code field}; Jackson would truncate a fraction and wrap a value past the
-     * type's range.
-     */
-    private static long whole(JsonNode node, String field, Object where, long max) {
-        JsonNode value = required(node, field, where);
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0
-                || value.longValue() > max) {
-            throw new IllegalArgumentException(where + ": field '" + field + "' is " + value
-                    + ", not a whole number from 0 to " + max);
-        }
-        return value.longValue();
     }
 
     private static JsonNode required(JsonNode node, String field, Object where) {

@@ -116,15 +116,16 @@ class TrainerCheckpointTest {
         String good = Files.readString(file);
         Files.writeString(file, good.replaceFirst("\"eta\" : [-0-9.E]+", "\"eta\" : \"1.0\""));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
-        assertTrue(e.getMessage().contains(file + ", condition 0: field 'eta' is \"1.0\", not a number"),
+        assertTrue(e.getMessage().contains("GPS trainer checkpoint " + file
+                + ": field 'conditions[0].eta' is \"1.0\", expected a finite number"),
                 e.getMessage());
         Files.writeString(file, good.replaceFirst("\"completedIterations\" : 1", "\"completedIterations\" : 1.5"));
         e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
-        assertTrue(e.getMessage().contains("field 'completedIterations' is 1.5, not a whole number"), e.getMessage());
+        assertTrue(e.getMessage().contains("field 'completedIterations' is 1.5, expected an integer"), e.getMessage());
         Files.writeString(file, good.replaceFirst("\"stateDimension\" : 3", "\"stateDimension\" : 4294967299"));
         e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
-        assertTrue(e.getMessage().contains("field 'stateDimension' is 4294967299, not a whole number from 0 to "
-                + Integer.MAX_VALUE), e.getMessage());
+        assertTrue(e.getMessage().contains("field 'conditions[0].controller.stateDimension' is 4294967299, expected an"
+                + " integer"), e.getMessage());
     }
 
     static LinearGaussianController randomController(long seed) {

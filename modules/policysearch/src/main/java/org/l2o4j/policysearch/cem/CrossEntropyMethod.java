@@ -25,6 +25,7 @@ import org.l2o4j.core.training.TrainedOptimizer;
 import org.l2o4j.core.training.TrainingFolder;
 import org.l2o4j.core.training.TrainingHeader;
 import org.l2o4j.core.training.TrainingListener;
+import org.l2o4j.policy.CheckpointFields;
 import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policy.InputNormalization;
 import org.l2o4j.policy.LearnedPolicyProvider;
@@ -259,8 +260,9 @@ public final class CrossEntropyMethod implements MetaTrainer {
             throw new ConfigException(file + " is not a CEM state file");
         }
         State s = new State();
-        s.generation = root.path("generation").asInt();
-        s.problemSteps = root.path("problemSteps").asLong();
+        CheckpointFields fields = new CheckpointFields("CEM state", file);
+        s.generation = fields.integer(root, "generation");
+        s.problemSteps = fields.count(root, "problemSteps");
         s.mean = Configs.numbers(root.path("mean"), parameters, file + ": 'mean'");
         s.std = Configs.numbers(root.path("std"), parameters, file + ": 'std'");
         return s;

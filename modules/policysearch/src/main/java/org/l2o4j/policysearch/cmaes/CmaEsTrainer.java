@@ -39,6 +39,7 @@ import org.l2o4j.core.training.TrainingHeader;
 import org.l2o4j.core.training.TrainingListener;
 import org.l2o4j.core.training.gradient.GradientMetaTrainer;
 import org.l2o4j.core.training.gradient.Validation;
+import org.l2o4j.policy.CheckpointFields;
 import org.l2o4j.policy.GaussianMlpPolicy;
 import org.l2o4j.policy.LearnedPolicyProvider;
 import org.l2o4j.policysearch.Particle;
@@ -484,7 +485,8 @@ public final class CmaEsTrainer implements MetaTrainer {
             if (root == null || !FORMAT.equals(root.path("format").asText())) {
                 throw new ConfigException(file + " is not a CMA-ES state file");
             }
-            int generation = root.path("generation").asInt();
+            CheckpointFields fields = new CheckpointFields("CMA-ES state", file);
+            int generation = fields.integer(root, "generation");
             JsonNode b = root.path("best");
             long expected = (long) generation * lambda + 1;
             if (generation < 0 || expected > Integer.MAX_VALUE) {
@@ -499,8 +501,9 @@ public final class CmaEsTrainer implements MetaTrainer {
             for (int i = 0; i < digests.length; i++) {
                 digests[i] = (int) digestValues[i];
             }
-            return new SavedState(generation, root.path("problemSteps").asLong(), mean, b.path("generation").asInt(),
-                    b.path("score").asDouble(Double.NaN), b.path("diverged").asInt(), bestMean, fitness, digests);
+            return new SavedState(generation, fields.count(root, "problemSteps"), mean,
+                    fields.integer(b, "best.generation"), b.path("score").asDouble(Double.NaN),
+                    fields.integer(b, "best.diverged"), bestMean, fitness, digests);
         }
     }
 

@@ -2,9 +2,12 @@ package org.l2o4j.policysearch.cem;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +52,23 @@ class CemStateFuzzTest {
         for (byte[] seed : seeds) {
             Path file = Files.write(dir.resolve(CrossEntropyMethod.STATE_FILE), seed);
             assertDoesNotThrow(() -> CrossEntropyMethod.readState(file, PARAMETERS), "a valid seed must load");
+        }
+    }
+
+    /** Jackson's {@code asInt()} read a string or a missing count as 0 and truncated a fraction; each is refused. */
+    @Test
+    void aCountOfTheWrongKindIsRefusedNamingTheField() throws IOException {
+        String seed = getClass().getSimpleName() + "Inputs/stateFile/valid-generation-3.json";
+        String good = new String(getClass().getResourceAsStream(seed).readAllBytes(), StandardCharsets.UTF_8);
+        Path file = dir.resolve(CrossEntropyMethod.STATE_FILE);
+        for (String[] damage : new String[][] {
+                {"\"generation\" : \\d+", "\"generation\" : \"2\"", "field 'generation' is \"2\", expected an integer"},
+                {"\"problemSteps\" : \\d+", "\"problemSteps\" : 0.5", "field 'problemSteps' is 0.5, expected a whole"},
+                {"\"problemSteps\" : \\d+,", "", "missing field 'problemSteps'"}}) {
+            Files.writeString(file, good.replaceFirst(damage[0], damage[1]));
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> CrossEntropyMethod.readState(file, PARAMETERS), damage[2]);
+            assertTrue(e.getMessage().contains("CEM state " + file + ": " + damage[2]), e.getMessage());
         }
     }
 }
