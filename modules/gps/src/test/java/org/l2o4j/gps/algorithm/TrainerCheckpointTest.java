@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,9 +78,7 @@ class TrainerCheckpointTest {
     @Test
     void damageIsReportedInOneLineNamingTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("trainer.json");
-        new TrainerCheckpoint(1, Configs.json().valueToTree(Configs.toMap(GpsConfig.tiny())),
-                List.of(ConditionState.initial(randomController(13), 1.0)), 0).save(file);
-        String good = Files.readString(file);
+        String good = savedCheckpoint(file);
         Files.writeString(file, good.replaceFirst("\"eta\" :", "\"eta\" ::"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
         assertTrue(e.getMessage().contains(file + " is not valid JSON"), e.getMessage());
@@ -94,9 +93,7 @@ class TrainerCheckpointTest {
     @Test
     void anObjectWhereAnArrayBelongsIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("trainer.json");
-        new TrainerCheckpoint(1, Configs.json().valueToTree(Configs.toMap(GpsConfig.tiny())),
-                List.of(ConditionState.initial(randomController(13), 1.0)), 0).save(file);
-        String good = Files.readString(file);
+        String good = savedCheckpoint(file);
         // The long fuzz run's finding: "conditions" as an object answered get(0) with null.
         Files.writeString(file, good.replaceFirst("\"conditions\" : \\[", "\"conditions\" : { \"a\" : 1 }, \"x\" : ["));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
@@ -111,9 +108,7 @@ class TrainerCheckpointTest {
     @Test
     void aNumberOfTheWrongKindIsRefusedNamingTheField(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("trainer.json");
-        new TrainerCheckpoint(1, Configs.json().valueToTree(Configs.toMap(GpsConfig.tiny())),
-                List.of(ConditionState.initial(randomController(13), 1.0)), 0).save(file);
-        String good = Files.readString(file);
+        String good = savedCheckpoint(file);
         Files.writeString(file, good.replaceFirst("\"eta\" : [-0-9.E]+", "\"eta\" : \"1.0\""));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
         assertTrue(e.getMessage().contains("GPS trainer checkpoint " + file
@@ -126,6 +121,13 @@ class TrainerCheckpointTest {
         e = assertThrows(IllegalArgumentException.class, () -> TrainerCheckpoint.load(file));
         assertTrue(e.getMessage().contains("field 'conditions[0].controller.stateDimension' is 4294967299, expected an"
                 + " integer"), e.getMessage());
+    }
+
+    /** Saves a one-condition checkpoint to {@code file} and returns its text, for the tests that damage it. */
+    private static String savedCheckpoint(Path file) throws IOException {
+        new TrainerCheckpoint(1, Configs.json().valueToTree(Configs.toMap(GpsConfig.tiny())),
+                List.of(ConditionState.initial(randomController(13), 1.0)), 0).save(file);
+        return Files.readString(file);
     }
 
     static LinearGaussianController randomController(long seed) {
