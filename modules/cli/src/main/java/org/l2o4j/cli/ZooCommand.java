@@ -121,7 +121,8 @@ final class ZooCommand implements Callable<Integer> {
             training.put("seed", b.header().seed());
             training.put("replicate", b.header().replicate());
             training.put("gitCommit", provenance.path("gitCommit").asText());
-            String spent = budget.units() + " " + budget.unit() + (budget.units() == 1 ? "" : "s");
+            String spent = String.format(Locale.ROOT, "%,d %s%s", budget.units(), budget.unit(),
+                    budget.units() == 1 ? "" : "s");
             TrainingLog log = TrainingLog.read(run);
             if (log.columns().contains("problemSteps") || log.columns().contains("problem_steps")) {
                 spent += String.format(Locale.ROOT, ", %,d problem-steps", log.problemStepsAt(log.rows().size()));
