@@ -23,6 +23,23 @@ final class CliRunner {
 
     static Result run(String... args) {
         useCheckoutExperiments();
+        return execute(args);
+    }
+
+    /**
+     * Runs {@code l2o} with {@code home} as its L2O4J checkout ({@code -Dl2o.home}), for commands that write into the
+     * checkout ({@code l2o zoo add}); the repository's checkout is the home again afterwards.
+     */
+    static Result runIn(Path home, String... args) {
+        System.setProperty("l2o.home", home.toString());
+        try {
+            return execute(args);
+        } finally {
+            useCheckoutExperiments();
+        }
+    }
+
+    private static Result execute(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cl = L2o.commandLine();
