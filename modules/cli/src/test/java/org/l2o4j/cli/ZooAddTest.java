@@ -52,7 +52,8 @@ class ZooAddTest {
 
         Path home = dir.resolve("checkout");
         Path zoo = Files.createDirectories(home.resolve(ZOO));
-        Files.createSymbolicLink(home.resolve("experiments"), Path.of("../../experiments").toAbsolutePath().normalize());
+        Path experiments = Path.of("../../experiments").toAbsolutePath().normalize();
+        Files.createSymbolicLink(home.resolve("experiments"), experiments);
         CliRunner.Result bad = CliRunner.runIn(home, "zoo", "add", "Tiny_CMA", "--run", run.toString(),
                 "--evaluation", evaluation.toString(), "--summary", "x");
         CliRunner.Result added = CliRunner.runIn(home, "zoo", "add", "tiny-cmaes", "--run", run.toString(),
