@@ -321,8 +321,21 @@ public final class TrainingFolder implements AutoCloseable {
         }
         Map<String, Object> provenance = Configs.json().convertValue(manifest.path("provenance"),
                 new TypeReference<LinkedHashMap<String, Object>>() { });
-        return new Checkpoint(manifest.path("step").asLong(-1), manifest.path("unit").asText(), dir,
-                manifest.path("logRows").asInt(), provenance);
+        return new Checkpoint(count(manifest, "step", Long.MAX_VALUE, manifestFile), manifest.path("unit").asText(),
+                dir, (int) count(manifest, "logRows", Integer.MAX_VALUE, manifestFile), provenance);
+    }
+
+    /**
+     * A whole number from 0 to {@code max} of the manifest. Jackson's {@code asInt()} reads a missing or textual
+     * field as 0, and a resume truncates the training log to {@code logRows}: a damaged manifest must not empty it.
+     */
+    private static long count(JsonNode manifest, String field, long max, Path file) {
+        JsonNode node = manifest.get(field);
+        if (node == null || !node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0
+                || node.asLong() > max) {
+            throw damaged(file, "its '" + field + "' is not a whole number from 0 to " + max);
+        }
+        return node.asLong();
     }
 
     /**

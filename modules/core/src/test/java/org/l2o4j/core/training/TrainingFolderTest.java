@@ -117,6 +117,34 @@ class TrainingFolderTest {
         }
     }
 
+    /**
+     * A resume truncates the training log to the manifest's {@code logRows}; Jackson's {@code asInt()} read a missing
+     * or textual count as 0, which would have emptied the log. Each is now a damaged checkpoint, naming the field.
+     */
+    @Test
+    void aCountThatIsNotAWholeNumberIsDamageNamingTheField() throws IOException {
+        Path run = train(Map.of("steps", 3));
+        Path pointer = run.resolve(TrainingFolder.CHECKPOINTS).resolve(TrainingFolder.LATEST);
+        String original = Files.readString(pointer);
+        Path manifest = TrainingFolder.latestOf(run).orElseThrow().file(TrainingFolder.MANIFEST);
+        String manifestText = Files.readString(manifest);
+        String manifestSha = org.l2o4j.core.run.Sha256.of(manifest);
+        assertTrue(manifestText.contains("\"logRows\" : 3,") && manifestText.contains("\"step\" : 3,"), manifestText);
+        for (String[] bad : new String[][] {{"\"logRows\" : 3,", ""}, {"\"logRows\" : 3,", "\"logRows\" : \"3\","},
+                {"\"logRows\" : 3,", "\"logRows\" : 2.5,"}, {"\"logRows\" : 3,", "\"logRows\" : -1,"},
+                {"\"logRows\" : 3,", "\"logRows\" : 4294967296,"}, {"\"step\" : 3,", "\"step\" : null,"}}) {
+            Files.writeString(manifest, manifestText.replace(bad[0], bad[1]));
+            Files.writeString(pointer, original.replace(manifestSha, org.l2o4j.core.run.Sha256.of(manifest)));
+            String field = bad[0].substring(1, bad[0].indexOf('"', 1));
+            ConfigException e = assertThrows(ConfigException.class, () -> TrainingFolder.latestOf(run), bad[1]);
+            assertTrue(e.getMessage().contains("its '" + field + "' is not a whole number from 0 to"), e.getMessage());
+            assertThrows(ConfigException.class, () -> TrainingFolder.checkpointsOf(run), bad[1]);
+        }
+        Files.writeString(manifest, manifestText);
+        Files.writeString(pointer, original);
+        assertEquals(3, TrainingFolder.latestOf(run).orElseThrow().logRows());
+    }
+
     @Test
     void retentionKeepsTheLatestAndEveryKth() throws IOException {
         assertEquals(List.of("step-000006"), checkpointFolders(train(Map.of("steps", 6))));
