@@ -60,8 +60,9 @@ final class LearningCurveCommand implements Callable<Integer> {
             + "their intermediate checkpoints)")
     private List<Path> runs;
 
-    @Option(names = "--experiment", paramLabel = "EXPERIMENT", description = "comparison experiment whose held-out "
-            + "functions score the checkpoints (default: the runs' 'evaluation', which must agree)")
+    @Option(names = "--experiment", paramLabel = "EXPERIMENT", description = "comparison experiment (a name or a "
+            + "file) whose test split scores the checkpoints (default: the runs' 'evaluation', which must agree); "
+            + "a file whose testSplit is another split scores that one, and the output says so")
     private String experiment;
 
     @Option(names = "--at", split = ",", paramLabel = "T", description = "held-out steps to score (default: 40,100)")
@@ -98,6 +99,18 @@ final class LearningCurveCommand implements Callable<Integer> {
 
     /** One checkpoint to score: its run and index. */
     private record Job(Run run, int index) {
+    }
+
+    /**
+     * How tables, titles and file names call the scored functions: "held-out" for the experiment's test split, the
+     * split's name otherwise (an experiment file may score the training functions, to choose a checkpoint on them).
+     */
+    private record Scored(String phrase, String title, String file) {
+        static Scored of(ExperimentSpec e) {
+            String split = e.testSplit();
+            return "test".equals(split) ? new Scored("held-out", "Held-out mean objective", "held-out")
+                    : new Scored("split '" + split + "'", "Mean objective on split '" + split + "'", "split-" + split);
+        }
     }
 
     @Override
@@ -175,6 +188,7 @@ final class LearningCurveCommand implements Callable<Integer> {
                     "l2o " + String.join(" ", spec.commandLine().getParseResult().originalArgs())));
             Map<String, Object> config = new LinkedHashMap<>();
             config.put("experiment", evaluation.name());
+            config.put("split", evaluation.testSplit());
             config.put("testFunctions", test.size());
             config.put("restarts", evaluation.restarts());
             config.put("at", at);
@@ -182,15 +196,17 @@ final class LearningCurveCommand implements Callable<Integer> {
             run.writeString("config.yaml", Configs.toYaml(config));
             run.writeString("checkpoints.csv", checkpointsCsv(jobs, points, steps));
             run.writeString("curves.csv", curvesCsv(curves));
-            figures(curves, refs, evaluation, test.size(), run.resolve("figures"));
+            Scored scored = Scored.of(evaluation);
+            figures(curves, refs, evaluation, scored, test.size(), run.resolve("figures"));
             if (gapTo != null) {
-                gapFigures(curves, refs, evaluation, test.size(), run.resolve("figures"));
+                gapFigures(curves, refs, evaluation, scored, test.size(), run.resolve("figures"));
             }
             done = run.commit();
         }
         PrintWriter w = spec.commandLine().getOut();
-        w.printf("%s: held-out mean objective (%d functions of %s) at the last checkpoint, mean over seeds "
-                + "(lowest-highest)%n", evaluation.name(), test.size(), evaluation.family());
+        w.printf("%s: %s mean objective (%d functions of %s) at the last checkpoint, mean over seeds "
+                + "(lowest-highest)%n", evaluation.name(), Scored.of(evaluation).phrase(), test.size(),
+                evaluation.family());
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-34s %5s %13s %10s", "trainer", "seeds",
                 "problem-steps", "seconds"));
         for (int t : steps) {
@@ -218,7 +234,7 @@ final class LearningCurveCommand implements Callable<Integer> {
      * left out, as the caption says.
      */
     private void gapFigures(List<LearningCurve> curves, Map<String, double[]> references, ExperimentSpec evaluation,
-            int functions, Path folder) {
+            Scored scored, int functions, Path folder) {
         for (int j = 0; j < curves.get(0).steps().length; j++) {
             int t = curves.get(0).steps()[j];
             double base = references.get(gapTo)[j];
@@ -237,11 +253,11 @@ final class LearningCurveCommand implements Callable<Integer> {
                 }
             }
             addReferences(gaps, shifted, j);
-            String title = String.format(Locale.ROOT, "Held-out mean objective minus tuned %s's at t = %d (%d "
-                    + "functions of %s); gaps <= 0 not drawn", gapTo, t, functions, evaluation.name());
+            String title = String.format(Locale.ROOT, "%s minus tuned %s's at t = %d (%d functions of %s); gaps "
+                    + "<= 0 not drawn", scored.title(), gapTo, t, functions, evaluation.name());
             Figures.write(Charts.bands(Labels.of(title, "meta-training problem-steps spent", "objective value − "
                     + gapTo + "'s"), gaps, Scale.LOG, Palette.of(gaps.stream().map(Band::label).toList())), folder,
-                    "held-out-t" + t + "-gap-to-" + gapTo + "-vs-problem-steps");
+                    scored.file() + "-t" + t + "-gap-to-" + gapTo + "-vs-problem-steps");
         }
     }
 
@@ -359,11 +375,11 @@ final class LearningCurveCommand implements Callable<Integer> {
      * the reference optimizers as flat lines across the x range.
      */
     private static void figures(List<LearningCurve> curves, Map<String, double[]> references,
-            ExperimentSpec evaluation, int functions, Path folder) {
+            ExperimentSpec evaluation, Scored scored, int functions, Path folder) {
         for (int j = 0; j < curves.get(0).steps().length; j++) {
             int t = curves.get(0).steps()[j];
-            String title = String.format(Locale.ROOT, "Held-out mean objective at t = %d (%d functions of %s), "
-                    + "seed mean and range", t, functions, evaluation.name());
+            String title = String.format(Locale.ROOT, "%s at t = %d (%d functions of %s), seed mean and range",
+                    scored.title(), t, functions, evaluation.name());
             List<Band> bySteps = new ArrayList<>();
             List<Band> byClock = new ArrayList<>();
             for (LearningCurve c : curves) {
@@ -377,10 +393,11 @@ final class LearningCurveCommand implements Callable<Integer> {
             addReferences(byClock, references, j);
             Palette labelled = Palette.of(bySteps.stream().map(Band::label).toList());
             Figures.write(Charts.bands(Labels.of(title, "meta-training problem-steps spent", "objective value"),
-                    bySteps, Scale.LOG, labelled), folder, "held-out-t" + t + "-vs-problem-steps");
+                    bySteps, Scale.LOG, labelled), folder, scored.file() + "-t" + t + "-vs-problem-steps");
             if (!byClock.isEmpty()) {
                 Figures.write(Charts.logX(Charts.bands(Labels.of(title, "meta-training wall-clock seconds (log)",
-                        "objective value"), byClock, Scale.LOG, labelled)), folder, "held-out-t" + t + "-vs-wall-clock");
+                        "objective value"), byClock, Scale.LOG, labelled)), folder,
+                        scored.file() + "-t" + t + "-vs-wall-clock");
             }
         }
     }

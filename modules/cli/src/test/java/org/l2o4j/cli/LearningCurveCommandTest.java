@@ -102,6 +102,48 @@ class LearningCurveCommandTest {
         assertEquals(Math.max(x, y), Double.parseDouble(last100[8]), 0.0);
     }
 
+    /**
+     * An experiment file whose test split is the training split (how docs/policy-search.md chooses DQN's round on the
+     * training functions) scores those functions; the table, config.yaml and file names name the split instead of
+     * calling it held-out, and the last checkpoint's score is {@code l2o evaluate}'s with the same file.
+     */
+    @Test
+    void anExperimentThatScoresAnotherSplitNamesIt() throws IOException {
+        Path a = train(0);
+        String yaml = Files.readString(Path.of("../../experiments/li-malik-logreg.yaml"));
+        assertTrue(yaml.contains("trainSplit: train\n") && yaml.contains("testSplit: test\n"), yaml);
+        Path file = Files.writeString(out.resolve("on-train.yaml"), yaml.replace("trainSplit: train\n",
+                "trainSplit: test\n").replace("testSplit: test\n", "testSplit: train\n"));
+        CliRunner.Result r = CliRunner.run("learning-curve", a.toString(), "--experiment", file.toString(), "--at",
+                "40", "--out", out.resolve("on-train").toString(), "--no-progress");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("li-malik-logreg: split 'train' mean objective (90 functions of "
+                + "logistic-regression)"), r.out());
+        assertFalse(r.out().contains("held-out"), r.out());
+        Path run = only(out.resolve("on-train").resolve("learning-curve"));
+        assertTrue(Files.readString(run.resolve("config.yaml")).contains("split: \"train\""),
+                Files.readString(run.resolve("config.yaml")));
+        assertTrue(Files.size(run.resolve("figures").resolve("split-train-t40-vs-problem-steps.png")) > 0);
+        assertFalse(Files.exists(run.resolve("figures").resolve("held-out-t40-vs-problem-steps.png")));
+        List<String> lines = Files.readAllLines(run.resolve("checkpoints.csv"));
+        double onTrain = Double.parseDouble(lines.get(lines.size() - 1).split(",")[8]);
+        CliRunner.Result e = CliRunner.run("evaluate", "--policy", a.toString(), "--experiment", file.toString(),
+                "--set", "evaluateSteps=40", "--out", out.resolve("evaluated").toString(), "--no-progress");
+        assertEquals(0, e.exitCode(), e.err());
+        JsonNode summary = Configs.json().readTree(only(out.resolve("evaluated").resolve(
+                "li-malik-logreg-with-policy")).resolve("summary.json").toFile());
+        assertEquals(90, summary.path("testFunctions").asInt());
+        assertEquals(summary.path("optimizers").get(0).path("finalObjective").path("estimate").doubleValue(), onTrain,
+                0.0, "the last checkpoint's t = 40 score on the training functions is evaluate's final mean");
+        CliRunner.Result heldOut = CliRunner.run("learning-curve", a.toString(), "--at", "40", "--out",
+                out.resolve("held-out").toString(), "--no-progress");
+        assertEquals(0, heldOut.exitCode(), heldOut.err());
+        List<String> held = Files.readAllLines(only(out.resolve("held-out").resolve("learning-curve"))
+                .resolve("checkpoints.csv"));
+        assertTrue(Math.abs(Double.parseDouble(held.get(held.size() - 1).split(",")[8]) - onTrain) > 1e-6,
+                "the held-out functions are other functions: " + held.get(held.size() - 1) + " vs " + onTrain);
+    }
+
     @Test
     void aFolderThatIsNotATrainingRunIsOneLineAndExitTwo() {
         CliRunner.Result r = CliRunner.run("learning-curve", out.resolve("nowhere").toString(), "--out",
