@@ -182,6 +182,7 @@ final class LearningCurveCommand implements Callable<Integer> {
         }
         List<LearningCurve> curves = byTrainer.entrySet().stream()
                 .map(e -> LearningCurve.across(e.getKey(), e.getValue())).toList();
+        Scored scored = Scored.of(evaluation);
         Path done;
         try (RunFolder run = RunFolder.create(out, "learning-curve")) {
             run.writeJson("provenance.json", Provenance.capture("learning-curve", evaluation.seed(),
@@ -196,7 +197,6 @@ final class LearningCurveCommand implements Callable<Integer> {
             run.writeString("config.yaml", Configs.toYaml(config));
             run.writeString("checkpoints.csv", checkpointsCsv(jobs, points, steps));
             run.writeString("curves.csv", curvesCsv(curves));
-            Scored scored = Scored.of(evaluation);
             figures(curves, refs, evaluation, scored, test.size(), run.resolve("figures"));
             if (gapTo != null) {
                 gapFigures(curves, refs, evaluation, scored, test.size(), run.resolve("figures"));
@@ -205,7 +205,7 @@ final class LearningCurveCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         w.printf("%s: %s mean objective (%d functions of %s) at the last checkpoint, mean over seeds "
-                + "(lowest-highest)%n", evaluation.name(), Scored.of(evaluation).phrase(), test.size(),
+                + "(lowest-highest)%n", evaluation.name(), scored.phrase(), test.size(),
                 evaluation.family());
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-34s %5s %13s %10s", "trainer", "seeds",
                 "problem-steps", "seconds"));
